@@ -1,0 +1,17 @@
+using System.Collections.Concurrent;
+
+namespace ReviewDesk.Workflows.Definitions;
+
+/// <summary>Published versions never change, so a worker reads each one from the database once.</summary>
+internal sealed class DefinitionCache(WorkflowDefinitionStore store)
+{
+    private readonly ConcurrentDictionary<(string, int), WorkflowDefinition> _definitions = new();
+
+    public async ValueTask<WorkflowDefinition?> GetAsync(string definitionId, int version, CancellationToken cancellationToken)
+    {
+        if (_definitions.TryGetValue((definitionId, version), out var cached)) return cached;
+        var definition = await store.GetAsync(definitionId, version, cancellationToken);
+        if (definition is not null) _definitions[(definitionId, version)] = definition;
+        return definition;
+    }
+}

@@ -1,0 +1,42 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace ReviewDesk.Workflows.Persistence;
+
+/// <summary>
+/// The runtime's schema. EF Core owns the schema (migrations) and the read side; the hot path of the
+/// worker writes the same tables with lean ADO.NET (see <see cref="Runtime.WorkflowStore"/>).
+/// </summary>
+public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> options) : DbContext(options)
+{
+    /// <summary>Definition versions.</summary>
+    public DbSet<DefinitionRecord> Definitions => Set<DefinitionRecord>();
+    /// <summary>Instances.</summary>
+    public DbSet<InstanceRecord> Instances => Set<InstanceRecord>();
+    /// <summary>Runnable work.</summary>
+    public DbSet<WorkItemRecord> WorkItems => Set<WorkItemRecord>();
+    /// <summary>Activity attempt checkpoints.</summary>
+    public DbSet<ExecutionRecord> Executions => Set<ExecutionRecord>();
+    /// <summary>Open bookmarks.</summary>
+    public DbSet<BookmarkRecord> Bookmarks => Set<BookmarkRecord>();
+    /// <summary>Resume requests.</summary>
+    public DbSet<ResumeRequestRecord> ResumeRequests => Set<ResumeRequestRecord>();
+    /// <summary>Journals.</summary>
+    public DbSet<JournalEntryRecord> Journal => Set<JournalEntryRecord>();
+    /// <summary>Incidents.</summary>
+    public DbSet<IncidentRecord> Incidents => Set<IncidentRecord>();
+
+    /// <inheritdoc />
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        // Times are stored as Unix milliseconds: sortable and comparable in SQL on every provider,
+        // and cheap to bind on the worker's hot path.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToMillisecondsConverter>();
+        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToMillisecondsConverter>();
+    }
+
+    /// <inheritdoc />
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(WorkflowDbContext).Assembly);
+}

@@ -1,0 +1,30 @@
+using System.Text.Json.Nodes;
+
+namespace ReviewDesk.Workflows.Runtime;
+
+/// <summary>A request to start an instance.</summary>
+public sealed record StartWorkflowRequest
+{
+    /// <summary>The definition to run.</summary>
+    public required string DefinitionId { get; init; }
+
+    /// <summary>The business key (the ticket id); starting twice with one key returns the first instance.</summary>
+    public required string BusinessKey { get; init; }
+
+    /// <summary>A specific published version; default the latest published.</summary>
+    public int? Version { get; init; }
+
+    /// <summary>Input for the activities.</summary>
+    public JsonNode? Input { get; init; }
+
+    /// <summary>Who starts it; journaled.</summary>
+    public string? Actor { get; init; }
+}
+
+/// <summary>The started (or existing) instance.</summary>
+/// <param name="InstanceId">Instance id.</param>
+/// <param name="Created">False when an instance with the business key existed already.</param>
+public sealed record StartWorkflowResult(string InstanceId, bool Created);
+
+/// <summary>A request the runtime cannot carry out, with the reason.</summary>
+public sealed class WorkflowRequestException(string message) : Exception(message);

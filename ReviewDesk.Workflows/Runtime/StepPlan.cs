@@ -1,0 +1,42 @@
+using ReviewDesk.Workflows.Activities;
+
+namespace ReviewDesk.Workflows.Runtime;
+
+/// <summary>
+/// Everything one step writes, decided by the executor and applied by the store in one transaction:
+/// the attempt's checkpoint, the instance's next state, journal entries, and the next work or bookmark.
+/// </summary>
+internal sealed class StepPlan
+{
+    public required ClaimedWork Work { get; init; }
+    public required InstanceState Before { get; init; }
+    public required string ActivityType { get; init; }
+    public required DateTimeOffset StartedAt { get; init; }
+    public required DateTimeOffset FinishedAt { get; init; }
+
+    /// <summary>Completed, Suspended or Failed.</summary>
+    public required string ExecutionStatus { get; init; }
+    public string? Outcome { get; init; }
+    public string? OutputJson { get; init; }
+    public string? ErrorKind { get; init; }
+    public string? Error { get; init; }
+    public string? MetricsJson { get; init; }
+    public required string VariablesJson { get; init; }
+    public required string OutputsJson { get; init; }
+
+    /// <summary>Schedule this node next (attempt 1), leased to this worker so it continues at once.</summary>
+    public string? NextNodeId { get; init; }
+    /// <summary>Suspend on this bookmark.</summary>
+    public BookmarkRequest? Bookmark { get; init; }
+    /// <summary>Schedule another attempt of the same node after this delay.</summary>
+    public TimeSpan? RetryDelay { get; init; }
+    /// <summary>Record an incident (attempts exhausted).</summary>
+    public bool Incident { get; init; }
+    /// <summary>Fault the instance.</summary>
+    public bool Fault { get; init; }
+    /// <summary>Complete the instance.</summary>
+    public bool Complete { get; init; }
+
+    /// <summary>Journal entries the activity added itself.</summary>
+    public IReadOnlyList<(string Type, string Detail)> ExtraJournal { get; init; } = [];
+}

@@ -1,0 +1,223 @@
+using System.Globalization;
+using ReviewDesk.Workflows.Activities;
+
+namespace ReviewDesk.Workflows.Runtime;
+
+internal sealed partial class WorkflowStore
+{
+    private const string FenceSql = """
+        DELETE FROM "WorkItems" WHERE "Id" = $0 AND "LeaseOwner" = $1 AND "ClaimCount" = $2
+        """;
+
+    private const string UpdateInstanceSql = """
+        UPDATE "Instances" SET "Status" = $0, "Variables" = $1, "Outputs" = $2, "CurrentNodeId" = $3,
+            "FaultedNodeId" = $4, "Error" = $5, "NextJournalSequence" = $6, "UpdatedAt" = $7, "FinishedAt" = $8,
+            "Version" = "Version" + 1
+        WHERE "Id" = $9 AND "Version" = $10
+        """;
+
+    private const string InsertExecutionSql = """
+        INSERT INTO "Executions" ("InstanceId", "NodeId", "ActivityType", "Attempt", "Status", "Outcome", "Output",
+            "ErrorKind", "Error", "Metrics", "Worker", "StartedAt", "FinishedAt")
+        VALUES ($0, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+        """;
+
+    private const string InsertWorkItemSql = """
+        INSERT INTO "WorkItems" ("InstanceId", "NodeId", "Kind", "Attempt", "DueAt", "LeaseOwner", "LeaseUntil", "ClaimCount", "BookmarkId", "ResumeRequestId")
+        VALUES ($0, $1, $2, $3, $4, $5, $6, $7, $8, $9)
+        RETURNING "Id"
+        """;
+
+    private const string InsertBookmarkSql = """
+        INSERT INTO "Bookmarks" ("Id", "InstanceId", "BusinessKey", "NodeId", "Kind", "Payload", "Deadline", "CreatedAt")
+        VALUES ($0, $1, $2, $3, $4, $5, $6, $7)
+        """;
+
+    private const string IncidentSql = """
+        INSERT INTO "Incidents" ("InstanceId", "NodeId", "ActivityType", "Attempt", "ErrorKind", "Message", "At")
+        VALUES ($0, $1, $2, $3, $4, $5, $6)
+        """;
+
+    private const string PendingResumeSql = """
+        SELECT "Id", "RequestId", "Actor" FROM "ResumeRequests"
+        WHERE "State" = 0 AND "Kind" = $0 AND ("InstanceId" = $1 OR ("InstanceId" IS NULL AND "BusinessKey" = $2))
+        ORDER BY "Id" LIMIT 1
+        """;
+
+    /// <summary>
+    /// Commits a step in one transaction, fenced by the claim: the attempt's checkpoint, the instance's
+    /// new state, the journal, and the next work item or bookmark. Returns null when the fence failed
+    /// (another worker or an operator took the work), in which case nothing was written.
+    /// </summary>
+    public Task<StepCommitResult?> CommitStepAsync(StepPlan plan, string owner, CancellationToken cancellationToken) =>
+        WriteAsync(batch => ApplyStep(batch, plan, owner), cancellationToken);
+
+    private StepCommitResult? ApplyStep(WriteBatch batch, StepPlan plan, string owner)
+    {
+        var work = plan.Work;
+        if (batch.Execute(FenceSql, work.Id, owner, work.ClaimCount) != 1)
+        {
+            return null;
+        }
+
+        var before = plan.Before;
+        var journal = new JournalWriter(batch, before.Id, before.NextJournalSequence);
+        var now = batch.Now;
+        var leaseUntil = batch.NowMs + (long)LeaseDuration.TotalMilliseconds;
+
+        if (work.Kind == WorkItemKind.Execute)
+        {
+            journal.Append(JournalTypes.ActivityStarted, plan.StartedAt, work.NodeId, plan.ActivityType, work.Attempt, owner);
+        }
+        else if (work.Kind == WorkItemKind.Timer)
+        {
+            batch.Execute("""DELETE FROM "Bookmarks" WHERE "Id" = $0""", work.BookmarkId);
+            journal.Append(JournalTypes.TimerFired, plan.StartedAt, work.NodeId, plan.ActivityType, actor: owner, detail: $"bookmark {work.BookmarkId}");
+        }
+
+        batch.Execute(InsertExecutionSql, before.Id, work.NodeId, plan.ActivityType, work.Attempt, plan.ExecutionStatus,
+            plan.Outcome, plan.OutputJson, plan.ErrorKind, plan.Error, plan.MetricsJson, owner,
+            plan.StartedAt.ToUnixTimeMilliseconds(), plan.FinishedAt.ToUnixTimeMilliseconds());
+        foreach (var (type, detail) in plan.ExtraJournal)
+        {
+            journal.Append(type, plan.FinishedAt, work.NodeId, plan.ActivityType, work.Attempt, owner, detail);
+        }
+
+        var status = WorkflowStatus.Running;
+        var currentNode = work.NodeId;
+        string? faultedNode = null;
+        string? error = null;
+        DateTimeOffset? finishedAt = null;
+        ClaimedWork? next = null;
+
+        if (plan.Outcome is not null)
+        {
+            journal.Append(JournalTypes.ActivityCompleted, plan.FinishedAt, work.NodeId, plan.ActivityType, work.Attempt, owner,
+                plan.MetricsJson is null ? $"outcome {plan.Outcome}" : $"outcome {plan.Outcome}; {plan.MetricsJson}");
+        }
+        else if (plan.ErrorKind is not null)
+        {
+            journal.Append(JournalTypes.ActivityFailed, plan.FinishedAt, work.NodeId, plan.ActivityType, work.Attempt, owner, $"{plan.ErrorKind}: {plan.Error}");
+        }
+
+        if (plan.Incident)
+        {
+            batch.Execute(IncidentSql, before.Id, work.NodeId, plan.ActivityType, work.Attempt, plan.ErrorKind, plan.Error ?? "", batch.NowMs);
+            journal.Append(JournalTypes.Incident, now, work.NodeId, plan.ActivityType, work.Attempt, owner, $"{plan.ErrorKind}: {plan.Error}");
+            batch.Publish(new IncidentRecorded(before.Id, before.BusinessKey, now, work.NodeId, plan.ErrorKind!, plan.Error ?? ""));
+        }
+
+        if (plan.RetryDelay is { } delay)
+        {
+            var due = now + delay;
+            batch.Scalar(InsertWorkItemSql, before.Id, work.NodeId, (int)WorkItemKind.Execute, work.Attempt + 1, due.ToUnixTimeMilliseconds(), null, null, 0, null, null);
+            journal.Append(JournalTypes.RetryScheduled, now, work.NodeId, plan.ActivityType, work.Attempt + 1, owner,
+                $"attempt {work.Attempt + 1} in {delay.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s");
+        }
+        else if (plan.NextNodeId is { } nextNode)
+        {
+            currentNode = nextNode;
+            next = Schedule(batch, before.Id, nextNode, WorkItemKind.Execute, owner, leaseUntil);
+            journal.Append(JournalTypes.ActivityScheduled, now, nextNode, attempt: 1, actor: owner);
+        }
+        else if (plan.Bookmark is { } bookmark)
+        {
+            (status, next) = Suspend(batch, plan, bookmark, journal, owner, leaseUntil);
+        }
+        else if (plan.Fault)
+        {
+            status = WorkflowStatus.Faulted;
+            faultedNode = work.NodeId;
+            error = $"{plan.ErrorKind}: {plan.Error}";
+            journal.Append(JournalTypes.Faulted, now, work.NodeId, plan.ActivityType, work.Attempt, owner, error);
+        }
+        else if (plan.Complete)
+        {
+            status = WorkflowStatus.Completed;
+            finishedAt = now;
+            journal.Append(JournalTypes.Completed, now, work.NodeId, actor: owner);
+        }
+
+        var updated = batch.Execute(UpdateInstanceSql, (int)status, plan.VariablesJson, plan.OutputsJson, currentNode, faultedNode, error,
+            journal.NextSequence, batch.NowMs, finishedAt?.ToUnixTimeMilliseconds(), before.Id, before.Version);
+        if (updated != 1)
+        {
+            throw new InstanceConflictException(before.Id);
+        }
+
+        batch.Publish(new InstanceChanged(before.Id, before.BusinessKey, now, before.DefinitionId, before.DefinitionVersion, status, currentNode));
+        var after = new InstanceState
+        {
+            Id = before.Id,
+            BusinessKey = before.BusinessKey,
+            DefinitionId = before.DefinitionId,
+            DefinitionVersion = before.DefinitionVersion,
+            Status = status,
+            Input = before.Input,
+            Variables = ParseObject(plan.VariablesJson),
+            Outputs = ParseObject(plan.OutputsJson),
+            Version = before.Version + 1,
+            NextJournalSequence = journal.NextSequence,
+        };
+        return new StepCommitResult(after, next);
+    }
+
+    private (WorkflowStatus Status, ClaimedWork? Next) Suspend(
+        WriteBatch batch, StepPlan plan, BookmarkRequest bookmark, JournalWriter journal, string owner, long leaseUntil)
+    {
+        var before = plan.Before;
+        var node = plan.Work.NodeId;
+        var now = batch.Now;
+        var bookmarkId = _ids.NewId("bm_");
+        var deadline = bookmark.Deadline is { } d ? $"; deadline {d:O}" : "";
+        journal.Append(JournalTypes.Suspended, now, node, plan.ActivityType, actor: owner, detail: $"{bookmark.Kind} bookmark {bookmarkId}{deadline}");
+        batch.Publish(new BookmarkCreated(before.Id, before.BusinessKey, now, bookmarkId, node, bookmark.Kind, bookmark.Deadline));
+
+        // A resume that arrived before this bookmark existed is delivered now, in the same transaction.
+        long? pendingId = null;
+        string? requestId = null;
+        string? actor = null;
+        using (var reader = batch.Query(PendingResumeSql, bookmark.Kind, before.Id, before.BusinessKey))
+        {
+            if (reader.Read())
+            {
+                pendingId = reader.GetInt64(0);
+                requestId = reader.GetString(1);
+                actor = reader.IsDBNull(2) ? null : reader.GetString(2);
+            }
+        }
+
+        if (pendingId is { } resumeId)
+        {
+            batch.Execute(
+                """UPDATE "ResumeRequests" SET "State" = 1, "InstanceId" = $0, "BookmarkId" = $1, "DeliveredAt" = $2 WHERE "Id" = $3""",
+                before.Id, bookmarkId, batch.NowMs, resumeId);
+            journal.Append(JournalTypes.Resumed, now, node, plan.ActivityType, actor: actor, detail: $"{bookmark.Kind} bookmark {bookmarkId}; early request {requestId}");
+            batch.Publish(new BookmarkResumed(before.Id, before.BusinessKey, now, bookmarkId, bookmark.Kind, actor));
+            return (WorkflowStatus.Running, Schedule(batch, before.Id, node, WorkItemKind.Resume, owner, leaseUntil, resumeRequestId: resumeId));
+        }
+
+        batch.Execute(InsertBookmarkSql, bookmarkId, before.Id, before.BusinessKey, node, bookmark.Kind,
+            ToJson(bookmark.Payload), bookmark.Deadline?.ToUnixTimeMilliseconds(), batch.NowMs);
+        if (bookmark.Deadline is { } due)
+        {
+            batch.Scalar(InsertWorkItemSql, before.Id, node, (int)WorkItemKind.Timer, 1, due.ToUnixTimeMilliseconds(), null, null, 0, bookmarkId, null);
+        }
+
+        return (WorkflowStatus.Suspended, null);
+    }
+
+    /// <summary>Inserts a work item leased to <paramref name="owner"/> and due now, so the worker continues with it directly.</summary>
+    private static ClaimedWork Schedule(WriteBatch batch, string instanceId, string nodeId, WorkItemKind kind, string owner, long leaseUntil, long? resumeRequestId = null)
+    {
+        var id = (long)batch.Scalar(InsertWorkItemSql, instanceId, nodeId, (int)kind, 1, batch.NowMs, owner, leaseUntil, 1, null, resumeRequestId)!;
+        return new ClaimedWork(id, instanceId, nodeId, kind, 1, 1, null, resumeRequestId);
+    }
+}
+
+/// <summary>The instance after a committed step, and the work this worker leased to continue with.</summary>
+internal sealed record StepCommitResult(InstanceState After, ClaimedWork? Next);
+
+/// <summary>The instance changed under a step (an operator acted meanwhile); the step is rolled back and runs again.</summary>
+internal sealed class InstanceConflictException(string instanceId)
+    : Exception($"Instance {instanceId} changed while a step ran; the step will run again.");
