@@ -54,6 +54,9 @@ public sealed record ExecutionView(
     string NodeId, string ActivityType, int Attempt, string Status, string? Outcome, JsonNode? Output, string? ErrorKind, string? Error,
     JsonNode? Metrics, string? Worker, DateTimeOffset StartedAt, DateTimeOffset FinishedAt);
 
+/// <summary>Work scheduled for an instance; a lease shows which worker runs it now.</summary>
+public sealed record ScheduledWorkView(string NodeId, WorkItemKind Kind, int Attempt, DateTimeOffset DueAt, string? LeaseOwner, DateTimeOffset? LeaseUntil);
+
 /// <summary>Filters for listing instances; every filter is optional.</summary>
 public sealed record InstanceFilter
 {

@@ -89,6 +89,14 @@ public sealed class WorkflowQueries(IDbContextFactory<WorkflowDbContext> context
             Parse(e.Metrics), e.Worker, e.StartedAt, e.FinishedAt))];
     }
 
+    /// <summary>An instance's scheduled work: steps to run (retries with their due time), resumes and timers, with their leases.</summary>
+    public async Task<IReadOnlyList<ScheduledWorkView>> GetScheduledWorkAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var records = await db.WorkItems.AsNoTracking().Where(w => w.InstanceId == instanceId).ToListAsync(cancellationToken);
+        return [.. records.OrderBy(w => w.DueAt).Select(w => new ScheduledWorkView(w.NodeId, w.Kind, w.Attempt, w.DueAt, w.LeaseOwner, w.LeaseUntil))];
+    }
+
     /// <summary>
     /// Whether the instance has nothing to run now: it is not Running, or its only work waits for a
     /// later time (a retry delay). Synchronous resumes wait for this.
