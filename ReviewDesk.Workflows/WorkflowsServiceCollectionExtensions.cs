@@ -42,7 +42,7 @@ public static class WorkflowsServiceCollectionExtensions
         services.TryAddSingleton<StepExecutor>();
         services.TryAddSingleton<WorkflowQueries>();
         services.TryAddSingleton(sp => new WorkflowRuntime(
-            sp.GetRequiredService<WorkflowStore>(), sp.GetRequiredService<IDbContextFactory<WorkflowDbContext>>(), sp.GetRequiredService<WorkflowQueries>(),
+            sp.GetRequiredService<WorkflowStore>(), sp.GetRequiredService<WorkflowQueries>(),
             sp.GetRequiredService<WorkflowEventStream>(), sp.GetRequiredService<WorkSignal>(), sp.GetRequiredService<IOptions<WorkflowRuntimeOptions>>()));
         services.TryAddSingleton<RetentionService>();
 

@@ -31,4 +31,11 @@ public sealed class ActivityRegistry
 /// <summary>One registered activity type: its descriptor and the class that implements it.</summary>
 /// <param name="Descriptor">The static description.</param>
 /// <param name="ImplementationType">The class created per execution.</param>
-public sealed record ActivityRegistration(ActivityDescriptor Descriptor, Type ImplementationType);
+public sealed record ActivityRegistration(ActivityDescriptor Descriptor, Type ImplementationType)
+{
+    private readonly Lazy<Microsoft.Extensions.DependencyInjection.ObjectFactory> _factory =
+        new(() => Microsoft.Extensions.DependencyInjection.ActivatorUtilities.CreateFactory(ImplementationType, []));
+
+    /// <summary>Creates an instance with its constructor dependencies from <paramref name="services"/>.</summary>
+    public IActivity Create(IServiceProvider services) => (IActivity)_factory.Value(services, null);
+}

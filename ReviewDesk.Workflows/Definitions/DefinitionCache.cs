@@ -14,4 +14,8 @@ internal sealed class DefinitionCache(WorkflowDefinitionStore store)
         if (definition is not null) _definitions[(definitionId, version)] = definition;
         return definition;
     }
+
+    /// <summary>Returns the cached version, or parses the JSON that <paramref name="readJson"/> reads (inside a write, say).</summary>
+    public WorkflowDefinition GetOrParse(string definitionId, int version, Func<string> readJson) =>
+        _definitions.GetOrAdd((definitionId, version), _ => DefinitionJson.Parse(readJson()));
 }

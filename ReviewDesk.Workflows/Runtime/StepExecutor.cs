@@ -111,7 +111,7 @@ internal sealed class StepExecutor(
         ActivityResult result;
         try
         {
-            var activity = (IActivity)ActivatorUtilities.CreateInstance(scope.ServiceProvider, registration.ImplementationType);
+            var activity = registration.Create(scope.ServiceProvider);
             result = work.Kind switch
             {
                 WorkItemKind.Resume => await activity.ResumeAsync(context),

@@ -1,7 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using ReviewDesk.Workflows.Definitions;
-using ReviewDesk.Workflows.Persistence;
 
 namespace ReviewDesk.Workflows.Runtime;
 
@@ -14,17 +11,15 @@ public sealed class WorkflowRuntime
     private static readonly TimeSpan SettlePoll = TimeSpan.FromMilliseconds(250);
 
     private readonly WorkflowStore _store;
-    private readonly IDbContextFactory<WorkflowDbContext> _contexts;
     private readonly WorkflowQueries _queries;
     private readonly WorkflowEventStream _events;
     private readonly WorkSignal _signal;
     private readonly WorkflowRuntimeOptions _options;
 
-    internal WorkflowRuntime(WorkflowStore store, IDbContextFactory<WorkflowDbContext> contexts, WorkflowQueries queries,
+    internal WorkflowRuntime(WorkflowStore store, WorkflowQueries queries,
         WorkflowEventStream events, WorkSignal signal, IOptions<WorkflowRuntimeOptions> options)
     {
         _store = store;
-        _contexts = contexts;
         _queries = queries;
         _events = events;
         _signal = signal;
@@ -38,21 +33,12 @@ public sealed class WorkflowRuntime
         ArgumentNullException.ThrowIfNull(request);
         if (string.IsNullOrWhiteSpace(request.BusinessKey)) throw new WorkflowRequestException("a workflow needs a business key");
 
-        await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
-        var versions = db.Definitions.AsNoTracking().Where(d => d.DefinitionId == request.DefinitionId);
-        versions = request.Version is { } v
-            ? versions.Where(d => d.Version == v && d.Status != DefinitionStatus.Draft)
-            : versions.Where(d => d.Status == DefinitionStatus.Published).OrderByDescending(d => d.Version);
-        var record = await versions.FirstOrDefaultAsync(cancellationToken)
+        var result = await _store.StartAsync(request, cancellationToken)
             ?? throw new WorkflowRequestException(request.Version is null
                 ? $"workflow definition '{request.DefinitionId}' has no published version"
                 : $"workflow definition '{request.DefinitionId}' has no published version {request.Version}");
-        var definition = DefinitionJson.Parse(record.Json);
-
-        var (instanceId, created) = await _store.StartAsync(definition.Id, record.Version, definition.StartNodeId!, request.BusinessKey,
-            request.Input, request.Actor, cancellationToken);
-        if (created) _signal.Notify();
-        return new StartWorkflowResult(instanceId, created);
+        if (result.Created) _signal.Notify();
+        return result;
     }
 
     /// <summary>

@@ -7,28 +7,41 @@ internal sealed partial class WorkflowStore
     private const string InsertInstanceSql = """
         INSERT INTO "Instances" ("Id", "DefinitionId", "DefinitionVersion", "BusinessKey", "Status", "Input", "Variables", "Outputs",
             "CurrentNodeId", "Version", "NextJournalSequence", "CreatedAt", "UpdatedAt")
-        VALUES ($0, $1, $2, $3, 0, $4, '{}', '{}', $5, 1, 1, $6, $6)
+        VALUES ($0, $1, $2, $3, 0, $4, '{}', '{}', $5, 1, $7, $6, $6)
         ON CONFLICT ("BusinessKey") DO NOTHING
         """;
 
-    /// <summary>Starts an instance unless one with the business key exists; returns the instance id and whether it is new.</summary>
-    public Task<(string InstanceId, bool Created)> StartAsync(
-        string definitionId, int version, string startNodeId, string businessKey, JsonNode? input, string? actor, CancellationToken cancellationToken) =>
+    private const int FirstJournalSequence = 1;
+
+    /// <summary>
+    /// Starts an instance on the latest published version (or the one asked for) unless one with the
+    /// business key exists. Null when there is no such published version.
+    /// </summary>
+    public Task<StartWorkflowResult?> StartAsync(StartWorkflowRequest request, CancellationToken cancellationToken) =>
         WriteAsync(batch =>
         {
+            var version = request.Version is { } asked
+                ? batch.Scalar("""SELECT "Version" FROM "Definitions" WHERE "DefinitionId" = $0 AND "Version" = $1 AND "Status" <> 0""", request.DefinitionId, asked)
+                : batch.Scalar("""SELECT MAX("Version") FROM "Definitions" WHERE "DefinitionId" = $0 AND "Status" = 1""", request.DefinitionId);
+            if (version is not long number) return null;
+            var definition = _definitions.GetOrParse(request.DefinitionId, (int)number, () => (string)batch.Scalar(
+                """SELECT "Json" FROM "Definitions" WHERE "DefinitionId" = $0 AND "Version" = $1""", request.DefinitionId, number)!);
+
             var id = _ids.NewId("wf_");
-            if (batch.Execute(InsertInstanceSql, id, definitionId, version, businessKey, ToJson(input), startNodeId, batch.NowMs) == 0)
+            var startNode = definition.StartNodeId!;
+            // The instance row already counts the two journal entries written below.
+            if (batch.Execute(InsertInstanceSql, id, definition.Id, number, request.BusinessKey, ToJson(request.Input), startNode, batch.NowMs, FirstJournalSequence + 2) == 0)
             {
-                return ((string)batch.Scalar("""SELECT "Id" FROM "Instances" WHERE "BusinessKey" = $0""", businessKey)!, false);
+                return new StartWorkflowResult((string)batch.Scalar("""SELECT "Id" FROM "Instances" WHERE "BusinessKey" = $0""", request.BusinessKey)!, false);
             }
 
-            batch.Scalar(InsertWorkItemSql, id, startNodeId, (int)WorkItemKind.Execute, 1, batch.NowMs, null, null, 0, null, null);
-            var journal = new JournalWriter(batch, id, 1);
-            journal.Append(JournalTypes.Started, batch.Now, actor: actor, detail: $"{definitionId} v{version}");
-            journal.Append(JournalTypes.ActivityScheduled, batch.Now, startNodeId, attempt: 1, actor: actor);
-            batch.Execute("""UPDATE "Instances" SET "NextJournalSequence" = $0 WHERE "Id" = $1""", journal.NextSequence, id);
-            batch.Publish(new InstanceChanged(id, businessKey, batch.Now, definitionId, version, WorkflowStatus.Running, startNodeId));
-            return (id, true);
+            batch.Scalar(InsertWorkItemSql, id, startNode, (int)WorkItemKind.Execute, 1, batch.NowMs, null, null, 0, null, null);
+            var journal = new JournalWriter(batch, id, FirstJournalSequence);
+            journal.Append(JournalTypes.Started, batch.Now, actor: request.Actor, detail: $"{definition.Id} v{number}");
+            journal.Append(JournalTypes.ActivityScheduled, batch.Now, startNode, attempt: 1, actor: request.Actor);
+            journal.Flush();
+            batch.Publish(new InstanceChanged(id, request.BusinessKey, batch.Now, definition.Id, (int)number, WorkflowStatus.Running, startNode));
+            return new StartWorkflowResult(id, true);
         }, cancellationToken);
 
     /// <summary>Cancels an unfinished instance: its work, bookmarks and pending resumes are removed.</summary>
@@ -46,6 +59,7 @@ internal sealed partial class WorkflowStore
             batch.Execute("""UPDATE "Incidents" SET "ResolvedAt" = $0 WHERE "InstanceId" = $1 AND "ResolvedAt" IS NULL""", batch.NowMs, instanceId);
             var journal = new JournalWriter(batch, instanceId, header.NextJournalSequence);
             journal.Append(JournalTypes.Cancelled, batch.Now, actor: actor, detail: reason);
+            journal.Flush();
             batch.Execute(
                 """UPDATE "Instances" SET "Status" = 4, "FinishedAt" = $0, "UpdatedAt" = $0, "NextJournalSequence" = $1, "Version" = "Version" + 1 WHERE "Id" = $2""",
                 batch.NowMs, journal.NextSequence, instanceId);
@@ -65,6 +79,7 @@ internal sealed partial class WorkflowStore
             var journal = new JournalWriter(batch, instanceId, header.NextJournalSequence);
             journal.Append(JournalTypes.Retried, batch.Now, header.FaultedNodeId, actor: actor);
             journal.Append(JournalTypes.ActivityScheduled, batch.Now, header.FaultedNodeId, attempt: 1, actor: actor);
+            journal.Flush();
             batch.Execute(
                 """UPDATE "Instances" SET "Status" = 0, "FaultedNodeId" = NULL, "Error" = NULL, "CurrentNodeId" = $0, "UpdatedAt" = $1, "NextJournalSequence" = $2, "Version" = "Version" + 1 WHERE "Id" = $3""",
                 header.FaultedNodeId, batch.NowMs, journal.NextSequence, instanceId);

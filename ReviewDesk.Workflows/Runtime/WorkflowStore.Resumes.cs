@@ -82,6 +82,7 @@ internal sealed partial class WorkflowStore
         var journal = new JournalWriter(batch, header.Id, header.NextJournalSequence);
         journal.Append(JournalTypes.Resumed, batch.Now, nodeId, actor: request.Actor,
             detail: $"{kind} bookmark {bookmarkId}; request {request.RequestId}; payload {SummarizePayload(request.Payload)}");
+        journal.Flush();
         batch.Execute(
             """UPDATE "Instances" SET "Status" = 0, "UpdatedAt" = $0, "NextJournalSequence" = $1, "Version" = "Version" + 1 WHERE "Id" = $2""",
             batch.NowMs, journal.NextSequence, header.Id);

@@ -9,6 +9,20 @@ internal sealed partial class WorkflowStore
         DELETE FROM "WorkItems" WHERE "Id" = $0 AND "LeaseOwner" = $1 AND "ClaimCount" = $2
         """;
 
+    // The fence and the next step in one statement: the claimed row becomes the next work item, still
+    // leased to this worker so it continues at once.
+    private const string FenceAndContinueSql = """
+        UPDATE "WorkItems" SET "NodeId" = $3, "Kind" = 0, "Attempt" = 1, "DueAt" = $4, "LeaseUntil" = $5, "ClaimCount" = 1,
+            "BookmarkId" = NULL, "ResumeRequestId" = NULL
+        WHERE "Id" = $0 AND "LeaseOwner" = $1 AND "ClaimCount" = $2
+        """;
+
+    // The fence and the retry in one statement: the claimed row becomes the next attempt, due later and unleased.
+    private const string FenceAndRetrySql = """
+        UPDATE "WorkItems" SET "Attempt" = "Attempt" + 1, "DueAt" = $3, "LeaseOwner" = NULL, "LeaseUntil" = NULL, "ClaimCount" = 0
+        WHERE "Id" = $0 AND "LeaseOwner" = $1 AND "ClaimCount" = $2
+        """;
+
     private const string UpdateInstanceSql = """
         UPDATE "Instances" SET "Status" = $0, "Variables" = $1, "Outputs" = $2, "CurrentNodeId" = $3,
             "FaultedNodeId" = $4, "Error" = $5, "NextJournalSequence" = $6, "UpdatedAt" = $7, "FinishedAt" = $8,
@@ -55,15 +69,21 @@ internal sealed partial class WorkflowStore
     private StepCommitResult? ApplyStep(WriteBatch batch, StepPlan plan, string owner)
     {
         var work = plan.Work;
-        if (batch.Execute(FenceSql, work.Id, owner, work.ClaimCount) != 1)
+        var now = batch.Now;
+        var leaseUntil = batch.NowMs + (long)LeaseDuration.TotalMilliseconds;
+        var fenced = plan switch
+        {
+            { RetryDelay: { } retryDelay } => batch.Execute(FenceAndRetrySql, work.Id, owner, work.ClaimCount, (now + retryDelay).ToUnixTimeMilliseconds()),
+            { NextNodeId: { } following } => batch.Execute(FenceAndContinueSql, work.Id, owner, work.ClaimCount, following, batch.NowMs, leaseUntil),
+            _ => batch.Execute(FenceSql, work.Id, owner, work.ClaimCount),
+        };
+        if (fenced != 1)
         {
             return null;
         }
 
         var before = plan.Before;
         var journal = new JournalWriter(batch, before.Id, before.NextJournalSequence);
-        var now = batch.Now;
-        var leaseUntil = batch.NowMs + (long)LeaseDuration.TotalMilliseconds;
 
         if (work.Kind == WorkItemKind.Execute)
         {
@@ -109,15 +129,13 @@ internal sealed partial class WorkflowStore
 
         if (plan.RetryDelay is { } delay)
         {
-            var due = now + delay;
-            batch.Scalar(InsertWorkItemSql, before.Id, work.NodeId, (int)WorkItemKind.Execute, work.Attempt + 1, due.ToUnixTimeMilliseconds(), null, null, 0, null, null);
             journal.Append(JournalTypes.RetryScheduled, now, work.NodeId, plan.ActivityType, work.Attempt + 1, owner,
                 $"attempt {work.Attempt + 1} in {delay.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s");
         }
         else if (plan.NextNodeId is { } nextNode)
         {
             currentNode = nextNode;
-            next = Schedule(batch, before.Id, nextNode, WorkItemKind.Execute, owner, leaseUntil);
+            next = new ClaimedWork(work.Id, before.Id, nextNode, WorkItemKind.Execute, 1, 1, null, null);
             journal.Append(JournalTypes.ActivityScheduled, now, nextNode, attempt: 1, actor: owner);
         }
         else if (plan.Bookmark is { } bookmark)
@@ -138,6 +156,7 @@ internal sealed partial class WorkflowStore
             journal.Append(JournalTypes.Completed, now, work.NodeId, actor: owner);
         }
 
+        journal.Flush();
         var updated = batch.Execute(UpdateInstanceSql, (int)status, plan.VariablesJson, plan.OutputsJson, currentNode, faultedNode, error,
             journal.NextSequence, batch.NowMs, finishedAt?.ToUnixTimeMilliseconds(), before.Id, before.Version);
         if (updated != 1)

@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using ReviewDesk.Workflows.Definitions;
 using ReviewDesk.Workflows.Persistence;
 
 namespace ReviewDesk.Workflows.Runtime;
@@ -22,6 +23,7 @@ internal sealed partial class WorkflowStore : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly WorkflowEventStream _events;
     private readonly IWorkflowIdGenerator _ids;
+    private readonly DefinitionCache _definitions;
     private readonly ILogger<WorkflowStore> _logger;
     private readonly Lock _startLock = new();
     private Task? _writer;
@@ -32,6 +34,7 @@ internal sealed partial class WorkflowStore : IAsyncDisposable
         TimeProvider time,
         WorkflowEventStream events,
         IWorkflowIdGenerator ids,
+        DefinitionCache definitions,
         ILogger<WorkflowStore> logger)
     {
         _database = database.Value;
@@ -40,6 +43,7 @@ internal sealed partial class WorkflowStore : IAsyncDisposable
         _time = time;
         _events = events;
         _ids = ids;
+        _definitions = definitions;
         _logger = logger;
     }
 
@@ -59,12 +63,14 @@ internal sealed partial class WorkflowStore : IAsyncDisposable
         return operation.Task;
     }
 
-    /// <summary>Opens a pooled read connection with the pragmas applied.</summary>
+    /// <summary>
+    /// Opens a pooled read connection. WAL mode is a property of the file (set by the writer), and a
+    /// WAL reader never waits for a writer, so reads skip the per-connection pragmas.
+    /// </summary>
     public async Task<SqliteConnection> OpenReadConnectionAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(_database.ConnectionString);
         await connection.OpenAsync(cancellationToken);
-        _pragmas.Apply(connection);
         return connection;
     }
 
@@ -116,63 +122,69 @@ internal sealed partial class WorkflowStore : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Runs the operations in one transaction and commits it. An operation that throws is taken out:
+    /// the transaction rolls back and the others run again without it (failures are rare, so this is
+    /// cheaper than a savepoint around every operation).
+    /// </summary>
     private void CommitBatch(SqliteConnection connection, WriteBatch batch, List<WriteOperation> operations)
     {
         const int maxBusyRetries = 10;
-        for (var attempt = 1; ; attempt++)
+        var pending = operations.Where(o => !o.IsCancelled).ToList();
+        var busyRetries = 0;
+        while (pending.Count > 0)
         {
             try
             {
                 batch.Reset(_time.GetUtcNow());
-                using (var transaction = connection.BeginTransaction(deferred: false))
+                using var transaction = connection.BeginTransaction(deferred: false);
+                batch.Transaction = transaction;
+                if (RunAll(batch, pending) is { } failed)
                 {
-                    batch.Transaction = transaction;
-                    foreach (var operation in operations)
-                    {
-                        RunInSavepoint(transaction, batch, operation);
-                    }
-
-                    transaction.Commit();
+                    transaction.Rollback();
+                    pending.Remove(failed);
+                    continue;
                 }
 
+                transaction.Commit();
                 break;
             }
-            catch (SqliteException ex) when (IsBusy(ex) && attempt < maxBusyRetries)
+            catch (SqliteException ex) when (IsBusy(ex) && ++busyRetries < maxBusyRetries)
             {
                 // Another process held the write lock past the busy timeout; the batch rolled back whole, so run it again.
-                _logger.LogWarning("Write batch of {Count} operations found the database busy (attempt {Attempt}); retrying", operations.Count, attempt);
+                _logger.LogWarning("Write batch of {Count} operations found the database busy (attempt {Attempt}); retrying", pending.Count, busyRetries);
             }
             catch (Exception ex)
             {
-                _logger.LogError(ex, "Write batch of {Count} operations failed", operations.Count);
+                _logger.LogError(ex, "Write batch of {Count} operations failed", pending.Count);
                 foreach (var operation in operations) operation.Abort(ex);
                 return;
             }
         }
 
         foreach (var operation in operations) operation.Complete();
+        if (pending.Count == 0) return;
         foreach (var action in batch.AfterCommit) action();
         foreach (var evt in batch.Events) _events.Publish(evt);
     }
 
-    private void RunInSavepoint(SqliteTransaction transaction, WriteBatch batch, WriteOperation operation)
+    /// <summary>Runs each operation; returns the first that threw (marked failed), or null when all ran.</summary>
+    private static WriteOperation? RunAll(WriteBatch batch, List<WriteOperation> operations)
     {
-        if (operation.IsCancelled) return;
-        var events = batch.Events.Count;
-        var actions = batch.AfterCommit.Count;
-        transaction.Save("op");
-        try
+        foreach (var operation in operations)
         {
-            operation.Run(batch);
-            transaction.Release("op");
+            try
+            {
+                operation.Run(batch);
+            }
+            catch (Exception ex) when (ex is not SqliteException sqlite || !IsBusy(sqlite))
+            {
+                operation.Fail(ex);
+                return operation;
+            }
         }
-        catch (Exception ex) when (ex is not SqliteException sqlite || !IsBusy(sqlite))
-        {
-            transaction.Rollback("op");
-            transaction.Release("op");
-            batch.TruncateEvents(events, actions);
-            operation.Fail(ex);
-        }
+
+        return null;
     }
 
     private static bool IsBusy(SqliteException ex) => ex.SqliteErrorCode is 5 or 6; // SQLITE_BUSY, SQLITE_LOCKED

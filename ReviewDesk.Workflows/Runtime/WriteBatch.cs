@@ -34,13 +34,6 @@ internal sealed class WriteBatch(SqliteConnection connection, Dictionary<string,
         _afterCommit.Clear();
     }
 
-    /// <summary>Drops the events of an operation that was rolled back to its savepoint.</summary>
-    public void TruncateEvents(int count, int actions)
-    {
-        _events.RemoveRange(count, _events.Count - count);
-        _afterCommit.RemoveRange(actions, _afterCommit.Count - actions);
-    }
-
     public int Execute(string sql, params object?[] args) => Prepare(sql, args).ExecuteNonQuery();
 
     public object? Scalar(string sql, params object?[] args) => Prepare(sql, args).ExecuteScalar();

@@ -1,0 +1,134 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using ReviewDesk.Workflows;
+using ReviewDesk.Workflows.Definitions;
+using ReviewDesk.Workflows.Persistence;
+using ReviewDesk.Workflows.Runtime;
+
+namespace ReviewDesk.Harness;
+
+/// <summary>
+/// Measures, in one run and with the same SQLite settings (WAL, synchronous=NORMAL): the raw rate of
+/// single-row committed inserts, and the engine's rate of workflows of four no-op activities. The
+/// engine's figure counts activity steps per second; the ratio is steps/s over raw commits/s.
+/// </summary>
+internal static class BenchCommand
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var config = new ConfigurationBuilder().AddCommandLine(args).Build();
+        var workflows = int.Parse(config["workflows"] ?? "5000", CultureInfo.InvariantCulture);
+        var seconds = double.Parse(config["seconds"] ?? "3", CultureInfo.InvariantCulture);
+        var rounds = int.Parse(config["rounds"] ?? "3", CultureInfo.InvariantCulture);
+        var folder = Path.Combine(Path.GetTempPath(), "reviewdesk-bench-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(folder);
+        try
+        {
+            Console.WriteLine($"ReviewDesk runtime benchmark: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {rounds} rounds");
+            var raw = new List<double>();
+            var engine = new List<(double Workflows, double Steps)>();
+            for (var round = 1; round <= rounds; round++)
+            {
+                raw.Add(RawInserts(Path.Combine(folder, $"raw-{round}.db"), TimeSpan.FromSeconds(seconds)));
+                engine.Add(await EngineAsync(Path.Combine(folder, $"engine-{round}.db"), workflows));
+                Console.WriteLine($"  round {round}: raw {raw[^1],9:N0} commits/s | engine {engine[^1].Workflows,7:N0} workflows/s = {engine[^1].Steps,8:N0} steps/s");
+            }
+
+            var rawMedian = Median(raw);
+            var stepsMedian = Median([.. engine.Select(e => e.Steps)]);
+            var workflowsMedian = Median([.. engine.Select(e => e.Workflows)]);
+            Console.WriteLine($"median raw single-row committed inserts: {rawMedian:N0}/s");
+            Console.WriteLine($"median engine: {workflowsMedian:N0} workflows/s, {stepsMedian:N0} activity steps/s ({workflows:N0} workflows x 4 no-op steps)");
+            Console.WriteLine($"ratio steps/s to raw commits/s: {stepsMedian / rawMedian:P1}");
+            return 0;
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static double RawInserts(string path, TimeSpan duration)
+    {
+        using var connection = new SqliteConnection($"Data Source={path}");
+        connection.Open();
+        new SqlitePragmas(30_000).Apply(connection);
+        using (var create = connection.CreateCommand())
+        {
+            create.CommandText = "CREATE TABLE t (id INTEGER PRIMARY KEY AUTOINCREMENT, at INTEGER NOT NULL, payload TEXT NOT NULL)";
+            create.ExecuteNonQuery();
+        }
+
+        using var insert = connection.CreateCommand();
+        insert.CommandText = "INSERT INTO t (at, payload) VALUES ($at, $payload)";
+        var at = insert.Parameters.Add("$at", SqliteType.Integer);
+        insert.Parameters.AddWithValue("$payload", "{\"step\":\"noop\"}");
+        var count = 0;
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < duration)
+        {
+            using var transaction = connection.BeginTransaction();
+            insert.Transaction = transaction;
+            at.Value = count;
+            insert.ExecuteNonQuery();
+            transaction.Commit();
+            count++;
+        }
+
+        return count / clock.Elapsed.TotalSeconds;
+    }
+
+    private static async Task<(double Workflows, double Steps)> EngineAsync(string path, int workflows)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:ReviewDesk"] = $"Data Source={path}",
+            ["Workflows:Worker:MaxConcurrency"] = "64",
+            ["Workflows:Worker:PollInterval"] = "00:00:00.010",
+        });
+        builder.Logging.AddSimpleConsole().AddFilter(level => level >= LogLevel.Warning);
+        builder.Services.AddReviewDeskWorkflows(builder.Configuration);
+        using var host = builder.Build();
+        await host.StartAsync();
+        WorkflowNode NoOp(string id) => new() { Id = id, Type = "NoOp" };
+        var published = await host.Services.GetRequiredService<WorkflowDefinitionStore>().SaveAndPublishAsync(new WorkflowDefinition
+        {
+            Id = "bench",
+            Name = "Four no-op steps",
+            StartNodeId = "a",
+            Nodes = [NoOp("a"), NoOp("b"), NoOp("c"), NoOp("d")],
+            Connections = [new() { From = "a", Outcome = "Done", To = "b" }, new() { From = "b", Outcome = "Done", To = "c" }, new() { From = "c", Outcome = "Done", To = "d" }],
+        }, "bench", CancellationToken.None);
+        if (!published.Succeeded) throw new InvalidOperationException("bench definition failed validation");
+
+        var completed = 0;
+        var allDone = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var subscription = host.Services.GetRequiredService<WorkflowEventStream>().Subscribe(e =>
+        {
+            if (e is InstanceChanged { Status: WorkflowStatus.Completed } && Interlocked.Increment(ref completed) == workflows) allDone.TrySetResult();
+        });
+        var runtime = host.Services.GetRequiredService<WorkflowRuntime>();
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, workflows).Select(i =>
+            runtime.StartAsync(new StartWorkflowRequest { DefinitionId = "bench", BusinessKey = $"bench-{i}" })));
+        var started = clock.Elapsed.TotalSeconds;
+        await allDone.Task.WaitAsync(TimeSpan.FromMinutes(5));
+        if (Environment.GetEnvironmentVariable("BENCH_VERBOSE") is not null) Console.WriteLine($"    starts took {started:N2} s of {clock.Elapsed.TotalSeconds:N2} s");
+        var elapsed = clock.Elapsed.TotalSeconds;
+        await host.StopAsync();
+        return (workflows / elapsed, workflows * 4 / elapsed);
+    }
+
+    private static double Median(List<double> values)
+    {
+        values.Sort();
+        return values[values.Count / 2];
+    }
+}

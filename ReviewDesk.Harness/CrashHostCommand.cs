@@ -1,0 +1,74 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using ReviewDesk.Workflows;
+using ReviewDesk.Workflows.Definitions;
+using ReviewDesk.Workflows.Runtime;
+
+namespace ReviewDesk.Harness;
+
+/// <summary>
+/// Runs <c>--count</c> workflows of four recording steps on <c>--db</c> until all complete, then exits 0.
+/// Each activity execution appends a line to <c>--side-file</c> before it returns, so a test that kills
+/// this process at random points can compare what ran with what the journal says completed.
+/// </summary>
+internal static class CrashHostCommand
+{
+    public const string DefinitionId = "crash-test";
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Workflows:Worker:LeaseDuration"] = "00:00:01",
+            ["Workflows:Worker:PollInterval"] = "00:00:00.050",
+            ["Workflows:Worker:MaxConcurrency"] = "16",
+        });
+        builder.Configuration.AddCommandLine(args);
+        var database = builder.Configuration["db"] ?? throw new ArgumentException("--db is required");
+        var count = int.Parse(builder.Configuration["count"] ?? "200", System.Globalization.CultureInfo.InvariantCulture);
+        builder.Configuration["ConnectionStrings:ReviewDesk"] = $"Data Source={database}";
+        builder.Logging.AddSimpleConsole().AddFilter(level => level >= LogLevel.Warning);
+        builder.Services.AddSingleton(new SideFile(builder.Configuration["side-file"] ?? throw new ArgumentException("--side-file is required"),
+            builder.Configuration["Workflows:Worker:Id"] ?? Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        builder.Services.AddReviewDeskWorkflows(builder.Configuration).AddWorkflowActivity<RecordStepActivity>();
+
+        using var host = builder.Build();
+        await host.StartAsync();
+        var definitions = host.Services.GetRequiredService<WorkflowDefinitionStore>();
+        if (await definitions.GetLatestPublishedAsync(DefinitionId, CancellationToken.None) is null)
+        {
+            WorkflowNode Step(string id) => new() { Id = id, Type = RecordStepActivity.Descriptor.Type };
+            var result = await definitions.SaveAndPublishAsync(new WorkflowDefinition
+            {
+                Id = DefinitionId,
+                Name = "Crash test",
+                StartNodeId = "s1",
+                Nodes = [Step("s1"), Step("s2"), Step("s3"), Step("s4")],
+                Connections = [Link("s1", "s2"), Link("s2", "s3"), Link("s3", "s4")],
+            }, "harness", CancellationToken.None);
+            if (!result.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Message)));
+        }
+
+        var runtime = host.Services.GetRequiredService<WorkflowRuntime>();
+        var queries = host.Services.GetRequiredService<WorkflowQueries>();
+        // Idempotent by business key: a restarted host starts only what the killed one had not.
+        await Task.WhenAll(Enumerable.Range(0, count).Select(i => runtime.StartAsync(
+            new StartWorkflowRequest { DefinitionId = DefinitionId, BusinessKey = $"crash-{i:D4}", Input = new JsonObject { ["n"] = i } })));
+        Console.WriteLine("READY");
+
+        while ((await queries.CountByStatusAsync(null, CancellationToken.None))[WorkflowStatus.Completed] < count)
+        {
+            await Task.Delay(50);
+        }
+
+        Console.WriteLine("ALL-COMPLETED");
+        await host.StopAsync();
+        return 0;
+    }
+
+    private static WorkflowConnection Link(string from, string to) => new() { From = from, Outcome = "Done", To = to };
+}
