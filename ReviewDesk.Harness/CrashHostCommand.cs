@@ -33,7 +33,8 @@ internal static class CrashHostCommand
         builder.Configuration["ConnectionStrings:ReviewDesk"] = $"Data Source={database}";
         builder.Logging.AddSimpleConsole().AddFilter(level => level >= LogLevel.Warning);
         builder.Services.AddSingleton(new SideFile(builder.Configuration["side-file"] ?? throw new ArgumentException("--side-file is required"),
-            builder.Configuration["Workflows:Worker:Id"] ?? Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            builder.Configuration["Workflows:Worker:Id"] ?? Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            int.Parse(builder.Configuration["max-step-ms"] ?? "3", System.Globalization.CultureInfo.InvariantCulture)));
         builder.Services.AddReviewDeskWorkflows(builder.Configuration).AddWorkflowActivity<RecordStepActivity>();
 
         using var host = builder.Build();
