@@ -1,6 +1,18 @@
+using ReviewDesk.Web.Hosting;
+
 var builder = WebApplication.CreateBuilder(args);
+
+// Web host: configuration, Blazor Server + MudBlazor, health checks, security headers.
+builder.AddReviewDeskWeb();
+
+// ---- Workflow runtime (ReviewDesk.Workflows) ----
+// builder.Services.AddReviewDeskWorkflows(builder.Configuration);
+
 var app = builder.Build();
-app.MapGet("/healthz", () => "ok");
-app.Run();
+
+// Middleware and endpoints: security headers, static assets, /healthz, the Razor components.
+app.MapReviewDeskWeb();
+
+await app.RunAsync();
 
 public partial class Program;

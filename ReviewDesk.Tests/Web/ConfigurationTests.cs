@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using ReviewDesk.Web.Hosting;
+
+namespace ReviewDesk.Tests.Web;
+
+[Collection(nameof(EnvironmentVariableCollection))]
+public sealed class ConfigurationTests
+{
+    private const string ProviderVariable = "Database__Provider";
+
+    [Fact]
+    public async Task Configuration_DefaultHost_LoadsRootAppSettings()
+    {
+        await using var factory = new WebApplicationFactory<Program>();
+
+        var configuration = factory.Services.GetRequiredService<IConfiguration>();
+
+        // DataDirectory has no default in code: it can only come from the root appsettings.json.
+        Assert.Equal("data", configuration["Database:DataDirectory"]);
+        Assert.Equal("Sqlite", configuration["Database:Provider"]);
+        Assert.Equal("Sqlite", factory.Services.GetRequiredService<SystemInfo>().DatabaseProvider);
+    }
+
+    [Fact]
+    public async Task Configuration_EnvironmentVariable_OverridesRootAppSettings()
+    {
+        Environment.SetEnvironmentVariable(ProviderVariable, "PostgreSQL");
+        try
+        {
+            await using var factory = new WebApplicationFactory<Program>();
+
+            var configuration = factory.Services.GetRequiredService<IConfiguration>();
+
+            Assert.Equal("PostgreSQL", configuration["Database:Provider"]);
+            Assert.Equal("data", configuration["Database:DataDirectory"]);
+            Assert.Equal("PostgreSQL", factory.Services.GetRequiredService<SystemInfo>().DatabaseProvider);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(ProviderVariable, null);
+        }
+    }
+}

@@ -1,0 +1,14 @@
+using Microsoft.AspNetCore.Components.Routing;
+using MudBlazor;
+
+namespace ReviewDesk.Web.Components.Layout;
+
+public sealed partial class NavMenu
+{
+    // One entry per page, in the drawer's order. Review queue, Operations, Workflows and Audit are
+    // added here by the issues that add their pages.
+    internal static readonly IReadOnlyList<NavItem> Items =
+    [
+        new("Home", "", Icons.Material.Filled.Home, NavLinkMatch.All),
+    ];
+}

@@ -1,0 +1,29 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using MudBlazor.Services;
+
+namespace ReviewDesk.Web.Hosting;
+
+/// <summary>Registers the web host's services: <c>builder.AddReviewDeskWeb()</c>.</summary>
+public static class ReviewDeskWebBuilder
+{
+    public static WebApplicationBuilder AddReviewDeskWeb(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+
+        ApplicationSettingsSource.AddBelowContentRootSettings(builder.Configuration, AppContext.BaseDirectory);
+
+        // Outside Development a build output (dotnet run -c Release) only serves _content/* and
+        // _framework/* through the static web assets manifest; publish output has no manifest, so this is a no-op there.
+        builder.WebHost.UseStaticWebAssets();
+
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddMudServices();
+        builder.Services.AddProblemDetails();
+        builder.Services.AddHealthChecks();
+        builder.Services.TryAddSingleton(services => SystemInfo.From(
+            services.GetRequiredService<IHostEnvironment>(),
+            services.GetRequiredService<IConfiguration>()));
+
+        return builder;
+    }
+}
