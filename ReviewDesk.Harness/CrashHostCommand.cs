@@ -39,21 +39,7 @@ internal static class CrashHostCommand
 
         using var host = builder.Build();
         await host.StartAsync();
-        var definitions = host.Services.GetRequiredService<WorkflowDefinitionStore>();
-        if (await definitions.GetLatestPublishedAsync(DefinitionId, CancellationToken.None) is null)
-        {
-            WorkflowNode Step(string id) => new() { Id = id, Type = RecordStepActivity.Descriptor.Type };
-            var result = await definitions.SaveAndPublishAsync(new WorkflowDefinition
-            {
-                Id = DefinitionId,
-                Name = "Crash test",
-                StartNodeId = "s1",
-                Nodes = [Step("s1"), Step("s2"), Step("s3"), Step("s4")],
-                Connections = [Link("s1", "s2"), Link("s2", "s3"), Link("s3", "s4")],
-            }, "harness", CancellationToken.None);
-            if (!result.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Message)));
-        }
-
+        await InstallDefinitionAsync(host.Services.GetRequiredService<WorkflowDefinitionStore>());
         var runtime = host.Services.GetRequiredService<WorkflowRuntime>();
         var queries = host.Services.GetRequiredService<WorkflowQueries>();
         // Idempotent by business key: a restarted host starts only what the killed one had not.
@@ -69,6 +55,30 @@ internal static class CrashHostCommand
         Console.WriteLine("ALL-COMPLETED");
         await host.StopAsync();
         return 0;
+    }
+
+    /// <summary>Publishes the crash-test definition once; a second host racing to do the same finds it published.</summary>
+    private static async Task InstallDefinitionAsync(WorkflowDefinitionStore definitions)
+    {
+        if (await definitions.GetLatestPublishedAsync(DefinitionId, CancellationToken.None) is not null) return;
+        WorkflowNode Step(string id) => new() { Id = id, Type = RecordStepActivity.Descriptor.Type };
+        try
+        {
+            var result = await definitions.SaveAndPublishAsync(new WorkflowDefinition
+            {
+                Id = DefinitionId,
+                Name = "Crash test",
+                StartNodeId = "s1",
+                Nodes = [Step("s1"), Step("s2"), Step("s3"), Step("s4")],
+                Connections = [Link("s1", "s2"), Link("s2", "s3"), Link("s3", "s4")],
+            }, "harness", CancellationToken.None);
+            if (!result.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Message)));
+        }
+        catch (Exception)
+        {
+            // Fine when the other host published it first.
+            if (await definitions.GetLatestPublishedAsync(DefinitionId, CancellationToken.None) is null) throw;
+        }
     }
 
     private static WorkflowConnection Link(string from, string to) => new() { From = from, Outcome = "Done", To = to };

@@ -1,3 +1,4 @@
+using ReviewDesk.Workflows;
 using ReviewDesk.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -5,8 +6,8 @@ var builder = WebApplication.CreateBuilder(args);
 // Web host: configuration, Blazor Server + MudBlazor, health checks, security headers.
 builder.AddReviewDeskWeb();
 
-// ---- Workflow runtime (ReviewDesk.Workflows) ----
-// builder.Services.AddReviewDeskWorkflows(builder.Configuration);
+// Workflow runtime: persistence (migrated at start), definitions, the worker, retention, events.
+builder.Services.AddReviewDeskWorkflows(builder.Configuration);
 
 var app = builder.Build();
 

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using ReviewDesk.Web.Hosting;
@@ -8,12 +7,12 @@ namespace ReviewDesk.Tests.Web;
 [Collection(nameof(EnvironmentVariableCollection))]
 public sealed class ConfigurationTests
 {
-    private const string ProviderVariable = "Database__Provider";
+    private const string DataDirectoryVariable = "Database__DataDirectory";
 
     [Fact]
     public async Task Configuration_DefaultHost_LoadsRootAppSettings()
     {
-        await using var factory = new WebApplicationFactory<Program>();
+        await using var factory = new ReviewDeskWebFactory();
 
         var configuration = factory.Services.GetRequiredService<IConfiguration>();
 
@@ -26,20 +25,19 @@ public sealed class ConfigurationTests
     [Fact]
     public async Task Configuration_EnvironmentVariable_OverridesRootAppSettings()
     {
-        Environment.SetEnvironmentVariable(ProviderVariable, "PostgreSQL");
+        Environment.SetEnvironmentVariable(DataDirectoryVariable, "/var/lib/reviewdesk");
         try
         {
-            await using var factory = new WebApplicationFactory<Program>();
+            await using var factory = new ReviewDeskWebFactory();
 
             var configuration = factory.Services.GetRequiredService<IConfiguration>();
 
-            Assert.Equal("PostgreSQL", configuration["Database:Provider"]);
-            Assert.Equal("data", configuration["Database:DataDirectory"]);
-            Assert.Equal("PostgreSQL", factory.Services.GetRequiredService<SystemInfo>().DatabaseProvider);
+            Assert.Equal("/var/lib/reviewdesk", configuration["Database:DataDirectory"]);
+            Assert.Equal("Sqlite", configuration["Database:Provider"]);
         }
         finally
         {
-            Environment.SetEnvironmentVariable(ProviderVariable, null);
+            Environment.SetEnvironmentVariable(DataDirectoryVariable, null);
         }
     }
 }

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace ReviewDesk.Tests.Web;
 
-public sealed class WebHostTests(WebApplicationFactory<Program> factory) : IClassFixture<WebApplicationFactory<Program>>
+public sealed class WebHostTests(ReviewDeskWebFactory factory) : IClassFixture<ReviewDeskWebFactory>
 {
     [Fact]
     public async Task GetHealthz_Running_Returns200HealthyWithSecurityHeaders()

@@ -83,16 +83,22 @@ public sealed class CrashTests(ITestOutputHelper output)
     {
         var ct = TestContext.Current.CancellationToken;
         using var database = new TestDatabase();
-        var sideFile = Path.Combine(database.Directory, "executions.log");
+        // One side file per process: two processes appending to one file could overwrite each other's lines.
+        var sideFiles = new[] { Path.Combine(database.Directory, "run-1.log"), Path.Combine(database.Directory, "run-2.log") };
 
         // Both start the same 200 business keys (idempotent) and work them off together; SQLite's write
         // lock is shared by two writers under load, with no "database is locked" failure.
         var runs = await Task.WhenAll(
-            RunUntilAsync(database.Path_, sideFile, 1, 1, killAfterLines: int.MaxValue, ct),
-            RunUntilAsync(database.Path_, sideFile, 2, 1, killAfterLines: int.MaxValue, ct));
+            RunUntilAsync(database.Path_, sideFiles[0], 1, 1, killAfterLines: int.MaxValue, ct),
+            RunUntilAsync(database.Path_, sideFiles[1], 2, 1, killAfterLines: int.MaxValue, ct));
 
         Assert.Equal([false, false], runs);
-        var executed = (await File.ReadAllLinesAsync(sideFile, ct)).Select(l => l.Split('|')).ToList();
+        var executed = new List<string[]>();
+        foreach (var file in sideFiles.Where(File.Exists))
+        {
+            executed.AddRange((await File.ReadAllLinesAsync(file, ct)).Select(l => l.Split('|')));
+        }
+
         Assert.Equal(Workflows * StepsPerWorkflow, executed.Count);
         Assert.Equal(Workflows * StepsPerWorkflow, executed.Select(p => (p[1], p[2])).Distinct().Count());
         Assert.Contains(executed, p => p[0] == "run-1");
