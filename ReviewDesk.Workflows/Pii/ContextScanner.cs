@@ -18,13 +18,52 @@ internal static partial class ContextScanner
     {
         "order", "orders", "invoice", "inv", "tracking", "track", "shipment", "parcel", "package", "ticket", "case",
         "ref", "reference", "po", "sku", "serial", "sn", "model", "part", "transaction", "txn", "confirmation",
-        "booking", "reservation", "version", "ver", "build", "release", "firmware", "v", "customer", "account", "acct",
+        "booking", "reservation", "version", "ver", "build", "release", "firmware", "v", "customer",
         "contract", "policy", "license", "licence", "key", "claim", "rma", "return", "item", "article", "batch", "lot",
         "bestellung", "bestellnummer", "auftrag", "auftragsnummer", "rechnung", "rechnungsnummer", "sendung",
         "sendungsnummer", "kundennummer", "artikel", "vertragsnummer", "commande", "facture", "colis", "suivi",
         "pedido", "factura", "envío", "envio", "seguimiento", "bestelling", "bestelnummer", "factuur", "zending",
         "klantnummer", "referentie", "référence", "referencia", "vorgang", "ticketnummer",
     };
+
+    /// <summary>Words that introduce software versions, whose dotted numbers look like addresses or phone numbers.</summary>
+    public static readonly HashSet<string> VersionWords = new(StringComparer.Ordinal)
+    {
+        "version", "versions", "ver", "v", "build", "builds", "release", "released", "releases", "firmware", "fw",
+        "update", "updated", "upgrade", "upgraded", "patch", "sdk", "nuget", "npm", "assembly", "chrome", "firefox",
+        "edge", "safari", "ios", "android", "macos", "windows", "driver", "installer", "rollback", "rolled",
+        "versión", "versie", "mise", "jour", "aktualisierung",
+    };
+
+    /// <summary>
+    /// Whether a version word occurs shortly before <paramref name="start"/> in the same sentence,
+    /// or the number is glued to a "v" ("v2.14.0").
+    /// </summary>
+    public static bool FollowsVersionWord(string text, int start, int words = 8)
+    {
+        if (start > 0 && text[start - 1] is 'v' or 'V')
+        {
+            return true;
+        }
+
+        foreach (var word in WordsInSentenceBefore(text, start, words))
+        {
+            if (VersionWords.Contains(word))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Up to <paramref name="count"/> lower-case words before <paramref name="start"/> in its sentence, nearest first.</summary>
+    public static List<string> WordsInSentenceBefore(string text, int start, int count)
+    {
+        var sentence = text.AsSpan(0, start);
+        var from = Math.Max(sentence.LastIndexOfAny('\n', '!', '?'), sentence.LastIndexOf(". ", StringComparison.Ordinal)) + 1;
+        return WordsBefore(text[from..start], start - from, count);
+    }
 
     /// <summary>Up to <paramref name="count"/> lower-case words right before <paramref name="start"/>, nearest first.</summary>
     public static List<string> WordsBefore(string text, int start, int count, bool stopAtLineBreak = true)

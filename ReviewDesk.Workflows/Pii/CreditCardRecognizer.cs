@@ -146,6 +146,6 @@ public sealed partial class CreditCardRecognizer : IPiiRecognizer
     }
 
     // Digit groups joined by single spaces or dashes, not glued to letters, digits or other separators.
-    [GeneratedRegex(@"(?<![\w\-.,/])\d+(?:[ \-]\d+)*(?![\w\-]|[.,/]\d)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w\-.,/+])\d+(?:[ \-]\d+)*(?![\w\-]|[.,/]\d)", RegexOptions.CultureInvariant)]
     private static partial Regex DigitGroupsRegex();
 }

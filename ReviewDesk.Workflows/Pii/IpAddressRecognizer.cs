@@ -14,14 +14,8 @@ public sealed partial class IpAddressRecognizer : IPiiRecognizer
     private static readonly HashSet<string> Context = new(StringComparer.Ordinal)
     {
         "ip", "ipv4", "ipv6", "address", "addr", "server", "host", "client", "gateway", "dns", "proxy", "firewall",
-        "subnet", "vpn", "router", "connecting", "connected", "source", "remote", "adresse", "dirección",
-    };
-
-    private static readonly HashSet<string> VersionWords = new(StringComparer.Ordinal)
-    {
-        "version", "versions", "ver", "v", "build", "release", "firmware", "fw", "app", "update", "upgrade", "upgraded",
-        "patch", "sdk", "api", "client", "agent", "plugin", "package", "nuget", "npm", "assembly", "os", "ios",
-        "android", "windows", "macos", "chrome", "firefox", "edge", "safari", "versión", "versie",
+        "subnet", "vpn", "router", "connecting", "connected", "source", "remote", "adresse", "dirección", "serveur",
+        "servidor", "from", "ping", "traceroute", "allowlist", "whitelist", "blocklist", "egress", "ingress", "peer", "spf",
     };
 
     /// <inheritdoc />
@@ -83,9 +77,15 @@ public sealed partial class IpAddressRecognizer : IPiiRecognizer
             return true;
         }
 
-        foreach (var word in ContextScanner.WordsBefore(text, start, 2))
+        // Walk back through the sentence: the nearer of a network word and a version word decides.
+        foreach (var word in ContextScanner.WordsInSentenceBefore(text, start, 20))
         {
-            if (VersionWords.Contains(word))
+            if (Context.Contains(word))
+            {
+                return false;
+            }
+
+            if (ContextScanner.VersionWords.Contains(word))
             {
                 return true;
             }

@@ -91,7 +91,7 @@ public sealed partial class PhoneNumberRecognizer : IPiiRecognizer
     {
         var value = text.AsSpan(start, end - start);
         if (!HasCleanBoundaries(text, start, end) || DateOrAddressRegex().IsMatch(value)
-            || ContextScanner.FollowsIdentifierWord(text, start))
+            || ContextScanner.FollowsIdentifierWord(text, start) || LooksLikeVersion(text, start, value))
         {
             return;
         }
@@ -100,6 +100,12 @@ public sealed partial class PhoneNumberRecognizer : IPiiRecognizer
         {
             best[(start, end)] = score;
         }
+    }
+
+    private static bool LooksLikeVersion(string text, int start, ReadOnlySpan<char> value)
+    {
+        // "122.0.6261.94": dotted groups of uneven size after a product or version word.
+        return value.Contains('.') && value.IndexOfAny(' ', '-', '(') < 0 && ContextScanner.FollowsVersionWord(text, start);
     }
 
     private List<PiiEntity> Resolve(Dictionary<(int Start, int End), double> best, string text)

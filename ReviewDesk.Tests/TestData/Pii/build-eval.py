@@ -10,7 +10,8 @@ Labelling conventions (the analyzer is measured against these, by exact span):
 - PERSON: the name as written, without honorifics (Mr., Frau, Dr.) or greetings; an agent's or
   colleague's name counts as much as the customer's. Team names ("Support Team") are not persons.
 - STREET_ADDRESS: from the house number (or the street name, where the number follows it) up to
-  the last of unit, city, state/region and postcode that follow it on the same line.
+  the last of unit, city, state/region and postcode that follow it on the same line; a city is
+  part of the address when a state or postcode comes with it.
 - DATE_OF_BIRTH: only the date, and only where the text presents it as a birth date.
 - PHONE_NUMBER: the number as written, including "+", the country code and brackets.
 - CREDIT_CARD / IBAN_CODE / US_SSN / IP_ADDRESS / EMAIL_ADDRESS: the value as written.
@@ -42,7 +43,7 @@ TEXTS_1 = [
     "For the tax form you need my SSN, it's [[US_SSN:536-22-8147]]. Please don't store it longer than needed.",
     "This is [[PERSON:Priya Raman]] from the finance team. Could you resend last month's invoice to [[EMAIL_ADDRESS:ap@contoso.com]]?",
     "Not sure if relevant but the error code was 0x80070005 and it happened at 14:32:10 on 2024-02-29.",
-    "I need to change the date of birth on my profile. It says 01/01/1970 but it should be [[DATE_OF_BIRTH:04/17/1986]] (DOB as on my passport).",
+    "Can you fix the date of birth on my profile? It should be [[DATE_OF_BIRTH:04/17/1986]], as on my passport.",
     "The customer's mobile is [[PHONE_NUMBER:+44 7911 123456]], she prefers WhatsApp over calls.",
     "Price shown was €49,99 but I was charged €59,99. Order 4829301746. Please fix.",
     "Thanks,\n[[PERSON:Daniel Kim]]\nSenior Buyer | Fabrikam Inc.\n[[PHONE_NUMBER:+1 646 555 0199]]",
@@ -240,7 +241,7 @@ TEXTS_4 = [
     "Hi! Love the product. Small bug: the 'Save' button does nothing on Safari 17.3. —[[PERSON:Zoe]]",
     "Order ORD-558812, Invoice INV-558812, Shipment SHP-558812. All stuck in 'processing'.",
     "Our accountant [[PERSON:Helen Park]] needs the VAT invoices for Q3 2024 — send to [[EMAIL_ADDRESS:helen.park@parkaccounting.com]].",
-    "The call center number on your website, 1-800-555-0199, goes to a fax machine.",
+    "The call center number on your website, [[PHONE_NUMBER:1-800-555-0199]], goes to a fax machine.",
     "I was born on [[DATE_OF_BIRTH:17.11.1979]] and the age check says I'm under 18?!",
     "Bitte Rückruf unter [[PHONE_NUMBER:+49 89 1234567]], Frau [[PERSON:Vogel]] aus der Buchhaltung.",
     "Card on file: Visa ending 1111, exp 12/26. Please don't charge it again.",
