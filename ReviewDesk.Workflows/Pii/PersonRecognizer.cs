@@ -23,7 +23,9 @@ public sealed partial class PersonRecognizer : IPiiRecognizer
         "colleague", "manager", "boss", "technician", "agent", "spoke", "speak", "talked", "ask", "asked", "contact",
         "called", "named", "assigned", "customer", "client", "reseller", "accountant", "owner", "requester", "employee",
         "forward", "tell", "kollege", "kollegin", "ansprechpartner", "kunde", "kundin", "collègue", "client", "cliente",
-        "compañero", "compañera", "contacto", "collega", "klant", "frau", "herr", "holder",
+        "compañero", "compañera", "contacto", "collega", "klant", "frau", "herr", "holder", "esposa", "esposo", "marido",
+        "mujer", "hijo", "hija", "madre", "padre", "femme", "mari", "fils", "fille", "mère", "père", "mann", "sohn",
+        "tochter", "mutter", "vater", "vrouw", "zoon", "dochter", "moeder", "vader", "chef", "chefin", "jefe", "jefa",
     };
 
     // Capitalised words that follow a name cue or a given name without being a name.
@@ -90,7 +92,7 @@ public sealed partial class PersonRecognizer : IPiiRecognizer
 
         foreach (Match m in WeakIntroRegex().Matches(text))
         {
-            AddName(text, m.Index + m.Length, 0.85, NameRule.KnownFirst, candidates);
+            AddName(text, m.Index + m.Length, 0.85, NameRule.KnownFirstOrIntroduced, candidates);
         }
 
         foreach (Match m in GreetingRegex().Matches(text))
@@ -105,7 +107,9 @@ public sealed partial class PersonRecognizer : IPiiRecognizer
 
         foreach (Match m in DashSignOffRegex().Matches(text))
         {
-            AddName(text, m.Index + m.Length, 0.75, NameRule.EndsLine, candidates);
+            // A hyphen also starts list items ("- Printer"), so after one the name must be a known given name.
+            var rule = text[m.Index] == '-' ? NameRule.KnownFirstEndsLine : NameRule.EndsLine;
+            AddName(text, m.Index + m.Length, 0.75, rule, candidates);
         }
 
         foreach (Match m in NameTokenRegex().Matches(text))
@@ -122,9 +126,10 @@ public sealed partial class PersonRecognizer : IPiiRecognizer
     private enum NameRule
     {
         Any,
-        KnownFirst,
+        KnownFirstOrIntroduced,
         EndsClause,
         EndsLine,
+        KnownFirstEndsLine,
     }
 
     private void AddName(string text, int position, double score, NameRule rule, List<PiiEntity> candidates)
@@ -143,7 +148,9 @@ public sealed partial class PersonRecognizer : IPiiRecognizer
 
         var ok = rule switch
         {
-            NameRule.KnownFirst => _firstNames.Contains(tokens[0]),
+            NameRule.KnownFirstOrIntroduced => _firstNames.Contains(tokens[0])
+                || (tokens.Count >= 2 && IntroducedRegex().IsMatch(text.AsSpan(end))),
+            NameRule.KnownFirstEndsLine => _firstNames.Contains(tokens[0]) && EndsLine(text, end),
             NameRule.EndsClause => EndsClause(text, end),
             NameRule.EndsLine => EndsLine(text, end),
             _ => true,
@@ -269,6 +276,10 @@ public sealed partial class PersonRecognizer : IPiiRecognizer
     [GeneratedRegex(Token, RegexOptions.CultureInvariant)]
     private static partial Regex NameTokenRegex();
 
+    // What follows a full name in "I'm Wei Zhang from the Shanghai office", "this is Ana Silva here".
+    [GeneratedRegex(@"^(?: (?:from|at|of|with|here|in|and)\b|[,.!;:]|\s*$)", RegexOptions.CultureInvariant)]
+    private static partial Regex IntroducedRegex();
+
     [GeneratedRegex(@"\G[ \t]*" + Token, RegexOptions.CultureInvariant)]
     private static partial Regex NameTokenAtRegex();
 
@@ -309,6 +320,6 @@ public sealed partial class PersonRecognizer : IPiiRecognizer
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SignOffRegex();
 
-    [GeneratedRegex(@"(?<=^|\s)[—–]{1,2}[ \t]*(?=\p{Lu})", RegexOptions.CultureInvariant | RegexOptions.Multiline)]
+    [GeneratedRegex(@"(?<=^|\s)(?:[—–]{1,2}|-{1,2})[ \t]*(?=\p{Lu})", RegexOptions.CultureInvariant | RegexOptions.Multiline)]
     private static partial Regex DashSignOffRegex();
 }

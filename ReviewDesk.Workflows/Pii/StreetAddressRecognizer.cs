@@ -82,17 +82,18 @@ public sealed partial class StreetAddressRecognizer : IPiiRecognizer
         RegexOptions.CultureInvariant)]
     private static partial Regex CompoundStreetRegex();
 
-    // "Calle Mayor 5", "Avenida de América 32", "Via Roma 12", "Rua Augusta 100".
+    // "Calle Mayor 5", "Avenida de América 32", "Via Roma 12", "Rua Augusta 100", "Rue du Marché 14" (Swiss and Belgian style).
     [GeneratedRegex(
-        @"(?<![\w/.\-])(?:Calle|C/|Avenida|Avda\.?|Av\.|Paseo|Plaza|Camino|Carrer|Ronda|Travesía|Via|Viale|Piazza|Corso|Rua|Praça)" +
-        @"[ \t]+(?:(?:de(?:l|[ \t]+la|[ \t]+las|[ \t]+los)?|del)[ \t]+)?" + CapWord + @"(?:[ \t]+(?:(?:de|del|la)[ \t]+)?" + CapWord + @")*,?[ \t]+\d{1,4}[ \t]?[A-Za-z]?(?![\w\-])",
+        @"(?<![\w/.\-])(?:Calle|C/|Avenida|Avda\.?|Av\.|Paseo|Plaza|Camino|Carrer|Ronda|Travesía|Via|Viale|Piazza|Corso|Rua|Praça|" +
+        @"Rue|Avenue|Boulevard|Chemin|Place|Route|Quai)" +
+        @"[ \t]+(?:(?:de(?:l|[ \t]+la|[ \t]+las|[ \t]+los)?|del|du|des|de[ \t]+la|de[ \t]+l')[ \t]*)?" + CapWord + @"(?:[ \t]+(?:(?:de|del|la)[ \t]+)?" + CapWord + @")*,?[ \t]+\d{1,4}[ \t]?[A-Za-z]?(?![\w\-])",
         RegexOptions.CultureInvariant)]
     private static partial Regex StreetTypeFirstRegex();
 
-    // City with a US state (and ZIP), a UK postcode, or a continental postcode before the city.
+    // City with a US state (and ZIP), a UK postcode or Irish Eircode, or a continental postcode before the city.
     [GeneratedRegex(
         @"\G(?:,[ \t]*" + CapWord + @"(?:[ \t]+" + CapWord + @"){0,2},[ \t]*[A-Z]{2}(?:[ \t]+\d{5}(?:-\d{4})?)?(?![\w])" +
-        @"|,[ \t]*" + CapWord + @"(?:[ \t]+" + CapWord + @"){0,2}[ \t]+[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}(?![\w])" +
+        @"|,[ \t]*" + CapWord + @"(?:[ \t]+" + CapWord + @"){0,2}[ \t]+(?:[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}|[A-Z]\d[\dW][ \t]?[A-Z\d]{4})(?![\w])" +
         @"|,?[ \t]*\d{4,5}(?:[ \t]?[A-Z]{2})?[ \t]+" + CapWord + @"(?:[ \t]+(?:am|an|der|de|sur|upon|on|" + CapWord + @")){0,3}(?=[\s,.;:!?)]|$))",
         RegexOptions.CultureInvariant)]
     private static partial Regex TailRegex();

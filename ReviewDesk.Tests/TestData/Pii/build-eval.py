@@ -291,6 +291,50 @@ TEXTS_5 = [
     "Thanks in advance,\n[[PERSON:Yusuf Demir]]\n[[PHONE_NUMBER:+90 532 123 45 67]]",
 ]
 
+# Texts 246-: a later batch, written after the recognizers, to check how they generalise.
+TEXTS_6 = [
+    "hi there, my boss [[PERSON:Angela Ruiz]] told me to open a ticket about the VPN. she's cc'd.",
+    "Can you update the contact on the account to [[PERSON:Martin Lindqvist]], [[EMAIL_ADDRESS:martin.lindqvist@nordicfreight.se]], [[PHONE_NUMBER:+46 8 123 456 78]]?",
+    "We are moving offices. From Monday deliveries go to [[STREET_ADDRESS:77 Harbour Road, Dublin D04 X2K8]]... wait, [[STREET_ADDRESS:77 Harbour Road]] is right but the Eircode is D04 XK28.",
+    "Billing address: [[STREET_ADDRESS:1 Infinite Loop, Cupertino, CA 95014]]",
+    "Für Rückfragen: [[PERSON:Annika Sommer]], Tel. [[PHONE_NUMBER:040 8765432]] (Hamburg).",
+    "Le technicien, [[PERSON:Hugo Marchand]], doit passer jeudi entre 8h et 12h.",
+    "yo, the export button is broken again lol. same as ticket 55012. - [[PERSON:Kai]]",
+    "Attached is a screenshot. The error shows request id 7c9e6679-7425-40de-944b-e07fc1f90ae7 and time 2024-05-02 17:45:03.",
+    "The SSN field keeps rejecting [[US_SSN:610-24-9931]]; is there a format issue?",
+    "I'd like to cancel. Account under [[PERSON:Beatriz Costa]], born [[DATE_OF_BIRTH:19/04/1972]].",
+    "Please charge the remaining balance of $412.17 to the card ending 0005.",
+    "Hello, I'm [[PERSON:Wei Zhang]] from the Shanghai office. Our contact number is [[PHONE_NUMBER:+86 21 6123 4567]].",
+    "New card details: [[CREDIT_CARD:4000 0566 5566 5556]], exp 08/29, CVC sent separately.",
+    "Your agent [[PERSON:Marco]] was super helpful yesterday, please pass on my thanks!",
+    "The server at [[IP_ADDRESS:172.31.5.19]] rebooted at 04:12 and came back with version 2.3.0.1 of the agent.",
+    "Goedendag, kunt u het pakket naar [[STREET_ADDRESS:Oudegracht 145, 3511 AL Utrecht]] sturen? Groet, [[PERSON:Femke de Jong]]",
+    "Por favor, contacten a mi esposa [[PERSON:Carmen]] al [[PHONE_NUMBER:+34 655 123 987]] si no me localizan.",
+    "Hi Support,\nwe got 3 invoices for the same month (INV-2024-0412, INV-2024-0413, INV-2024-0414).\nThanks,\n[[PERSON:Owen Gallagher]]\nIT Manager",
+    "IBAN für die Gutschrift: [[IBAN_CODE:AT61 1904 3002 3457 3201]]",
+    "Our router's WAN IP changed to [[IP_ADDRESS:81.2.69.160]] — please update the allowlist.",
+    "Sincerely,\n[[PERSON:Margaret Okoye]], PhD",
+    "Please send the contract to Mrs. [[PERSON:Henderson]] at [[EMAIL_ADDRESS:c.henderson@lakeside-law.com]].",
+    "The date on the receipt is 11/04/2024 but I paid on 10/04/2024.",
+    "Wir haben 2 Lizenzen zu viel, Kundennummer 100234, Vertrag 2022-778.",
+    "My DOB on the account is wrong: it shows [[DATE_OF_BIRTH:1990-01-01]], which is just the default I think.",
+    "Can you confirm [[PERSON:Lena Fischer]] still has admin rights? She left the company in March.",
+    "Hola [[PERSON:Diego]], gracias por la respuesta. El problema sigue igual.",
+    "Bonjour [[PERSON:Camille]], pouvez-vous me renvoyer la facture n° 2024-118 ? Merci, [[PERSON:Paul Girard]]",
+    "The package was sent to [[STREET_ADDRESS:600 Congress Ave, Austin, TX 78701]] instead of our Dallas office.",
+    "Call center logs show a call from [[PHONE_NUMBER:+1 415 555 0178]] at 09:12 that lasted 00:14:33.",
+    "Visa [[CREDIT_CARD:4012 8888 8888 1881]] was charged $0.00 authorisation and then $99.00.",
+    "Social security number: [[US_SSN:372-58-9014]]. Date of birth: [[DATE_OF_BIRTH:May 9, 1983]].",
+    "Kind regards,\n[[PERSON:Thabo Nkosi]]\n[[PHONE_NUMBER:+27 21 123 4567]]",
+    "Refund please to [[IBAN_CODE:BE68 5390 0754 7034]], thanks.",
+    "The firmware update from 1.4.2 to 1.4.3 bricked two devices, serial numbers 88120045 and 88120046.",
+    "Greetings from [[PERSON:Ingrid Solberg]] in Oslo! Quick billing question below.",
+    "ipv6 of the affected host: [[IP_ADDRESS:2001:0db8:0000:0000:0000:ff00:0042:8329]]",
+    "ticket opened by [[EMAIL_ADDRESS:sam.t@outlook.com]] on behalf of [[PERSON:Samantha Turner]]",
+    "Please ring [[PHONE_NUMBER:0161 496 0123]] and ask for accounts.",
+    "Address for the courier: [[STREET_ADDRESS:Rue du Marché 14, 1204 Genève]]",
+]
+
 TYPES = {
     "EMAIL_ADDRESS", "PHONE_NUMBER", "CREDIT_CARD", "IBAN_CODE", "US_SSN",
     "IP_ADDRESS", "PERSON", "STREET_ADDRESS", "DATE_OF_BIRTH",
@@ -352,7 +396,7 @@ def convert(marked, where):
 
 
 def main():
-    texts = TEXTS_1 + TEXTS_2 + TEXTS_3 + TEXTS_4 + TEXTS_5
+    texts = TEXTS_1 + TEXTS_2 + TEXTS_3 + TEXTS_4 + TEXTS_5 + TEXTS_6
     seen = set()
     lines = []
     for i, marked in enumerate(texts, start=1):
