@@ -8,7 +8,8 @@ namespace ReviewDesk.Workflows.Pii;
 /// either order, or with an English, German, French, Spanish or Dutch month name) reported only
 /// when a birth-date phrase ("DOB", "date of birth", "born on", "Geburtsdatum", "né le",
 /// "fecha de nacimiento", "geboortedatum" …) stands shortly before it with no other number in
-/// between, or right after it. Order dates, delivery dates and log timestamps are not reported.
+/// between, or follows it as a bracketed note ("04/17/1986 (DOB)"). Order dates, delivery
+/// dates and log timestamps are not reported.
 /// </summary>
 public sealed partial class DateOfBirthRecognizer : IPiiRecognizer
 {
@@ -101,9 +102,9 @@ public sealed partial class DateOfBirthRecognizer : IPiiRecognizer
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BirthBeforeRegex();
 
-    // A birth phrase right after the date, unless that phrase introduces a date of its own.
+    // A bracketed or dashed birth note right after the date ("04/17/1986 (DOB)"), not a phrase that starts a new item.
     [GeneratedRegex(
-        @"^[\s(,:;\-–]{0,4}(?:dob\b|d\.o\.b|date\s+of\s+birth|birth\s*date|birthday)(?![^\d\n]{0,15}\d)",
+        @"^[ \t]*[(\[\-–—][ \t]*(?:dob\b|d\.o\.b|date\s+of\s+birth|birth\s*date|birthday)(?![^\d\n]{0,15}\d)",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BirthAfterRegex();
 }
