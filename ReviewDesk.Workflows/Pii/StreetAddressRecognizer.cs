@@ -54,16 +54,18 @@ public sealed partial class StreetAddressRecognizer : IPiiRecognizer
 
     private const string CapWord = @"\p{Lu}[\p{L}'’\-]*\p{L}";
 
+    // Full words end the street name; abbreviations may carry their dot ("Main St.").
     private const string Suffix =
-        "Street|St|Avenue|Ave|Av|Road|Rd|Lane|Ln|Drive|Dr|Boulevard|Blvd|Way|Court|Ct|Place|Pl|Terrace|Ter|Parkway|Pkwy|" +
-        "Circle|Cir|Highway|Hwy|Square|Sq|Crescent|Cres|Close|Grove|Gardens|Row|Walk|Trail|Trl|Plaza|Alley|Mews|Broadway|Expressway|Pike|Loop";
+        @"(?:Street|Avenue|Road|Lane|Drive|Boulevard|Way|Court|Place|Terrace|Parkway|Circle|Highway|Square|Crescent|Close|Grove|" +
+        @"Gardens|Row|Walk|Trail|Plaza|Alley|Mews|Broadway|Expressway|Pike|Loop)\b" +
+        @"|(?:St|Ave|Av|Rd|Ln|Dr|Blvd|Ct|Pl|Ter|Pkwy|Cir|Hwy|Sq|Cres|Trl)\b\.?";
 
     private const string Unit =
         @"(?:,?[ \t]+(?:Apt|Apartment|Suite|Ste|Unit|Flat|Floor|Fl|Room|Rm|Bldg|Building)\.?[ \t]*#?[A-Za-z0-9\-]{1,6}|,?[ \t]+#[A-Za-z0-9\-]{1,6})?";
 
     // House number, one to four street-name words, a suffix, an optional direction and unit.
     [GeneratedRegex(
-        @"(?<![\w/.\-#])\d{1,5}[A-Z]?[ \t]+(?:(?:\d{1,3}(?:st|nd|rd|th)|" + CapWord + @")[ \t]+){1,4}?(?:" + Suffix + @")\b\.?" +
+        @"(?<![\w/.\-#])\d{1,5}[A-Z]?[ \t]+(?:(?:\d{1,3}(?:st|nd|rd|th)|" + CapWord + @")[ \t]+){1,4}?(?:" + Suffix + @")" +
         @"(?:[ \t]+(?:N|S|E|W|NE|NW|SE|SW)\b)?" + Unit,
         RegexOptions.CultureInvariant)]
     private static partial Regex NumberFirstRegex();

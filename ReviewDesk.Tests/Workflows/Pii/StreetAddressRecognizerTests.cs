@@ -14,6 +14,8 @@ public sealed class StreetAddressRecognizerTests
     [InlineData("en Calle Mayor 5, 28013 Madrid.", "Calle Mayor 5, 28013 Madrid")]
     [InlineData("naar Kerkstraat 12, 1017 GC Amsterdam", "Kerkstraat 12, 1017 GC Amsterdam")]
     [InlineData("moved to 19 Maple Drive last week", "19 Maple Drive")]
+    [InlineData("It went to 221B Baker Street.", "221B Baker Street")]
+    [InlineData("It went to 100 Main St. yesterday", "100 Main St.")]
     public void Analyze_Address_FindsIt(string text, string expected) =>
         RecognizerAssert.Finds(PiiTypes.StreetAddress, text, expected);
 
