@@ -1,0 +1,29 @@
+using ReviewDesk.Workflows.Pii;
+
+namespace ReviewDesk.Tests.Workflows.Pii;
+
+public sealed class DateOfBirthRecognizerTests
+{
+    [Theory]
+    [InlineData("DOB 1988-11-23.", "1988-11-23")]
+    [InlineData("D.O.B.: 02/14/1991", "02/14/1991")]
+    [InlineData("born on 12 July 1992, so", "12 July 1992")]
+    [InlineData("Geboren am 3. April 1987 in Graz", "3. April 1987")]
+    [InlineData("Je suis né le 8 février 1975.", "8 février 1975")]
+    [InlineData("Nació el 25 de diciembre de 1990", "25 de diciembre de 1990")]
+    [InlineData("Geboortedatum 30-06-1995 klopt niet", "30-06-1995")]
+    [InlineData("It should be 04/17/1986 (DOB)", "04/17/1986")]
+    public void Analyze_BirthDate_FindsIt(string text, string expected) =>
+        RecognizerAssert.Finds(PiiTypes.DateOfBirth, text, expected);
+
+    [Theory]
+    [InlineData("Delivered on 12/03/2024 between 10 and 12.")]
+    [InlineData("The meeting is on June 5, 2024 at 10:00.")]
+    [InlineData("Log: 2024-03-15 10:22:31 ERROR")]
+    [InlineData("Card expires 04/27.")]
+    [InlineData("Start date 2024-04-01, date of birth not given")]
+    [InlineData("Member since 2019-01-12, birthday discount pending")]
+    [InlineData("My mother was born in December.")]
+    public void Analyze_NotABirthDate_FindsNothing(string text) =>
+        RecognizerAssert.FindsNothing(PiiTypes.DateOfBirth, text);
+}

@@ -1,0 +1,63 @@
+using ReviewDesk.Workflows.Pii;
+
+namespace ReviewDesk.Tests.Workflows.Pii;
+
+public sealed class PhoneNumberRecognizerTests
+{
+    [Theory]
+    [InlineData("Call (415) 555-0132 please", "(415) 555-0132")]
+    [InlineData("Mobile: +49 151 23456789", "+49 151 23456789")]
+    [InlineData("Tel 030 12345678", "030 12345678")]
+    [InlineData("Appelez le 06 12 34 56 78", "06 12 34 56 78")]
+    [InlineData("Bel 06-12345678", "06-12345678")]
+    [InlineData("UK +44 20 7946 0958", "+44 20 7946 0958")]
+    [InlineData("Ring me on 07700 900123", "07700 900123")]
+    [InlineData("Japan 03-1234-5678", "03-1234-5678")]
+    public void Analyze_PhoneNumber_FindsIt(string text, string expected) =>
+        RecognizerAssert.Finds(PiiTypes.PhoneNumber, text, expected);
+
+    [Theory]
+    [InlineData("Order 4829301746 arrived damaged")]
+    [InlineData("Order #100483921 arrived damaged")]
+    [InlineData("Tracking 1Z999AA10123456784")]
+    [InlineData("Invoice INV-2024-00017 is wrong")]
+    [InlineData("We are on version 1.2.3.4 now")]
+    [InlineData("Chrome 122.0.6261.94 on macOS")]
+    [InlineData("2024-03-15 10:22:31,456 ERROR Renderer crashed")]
+    [InlineData("It costs $1,299.00 or €1.249,00")]
+    [InlineData("Card 4111 1111 1111 1112 was declined")]
+    [InlineData("Paid with the card ending 4242")]
+    [InlineData("Delivered on 12/03/2024, expected 15.04.2024")]
+    [InlineData("Customer number 5512398, contract 2022-778")]
+    public void Analyze_HardNegative_FindsNoPhoneNumber(string text) =>
+        RecognizerAssert.FindsNothing(PiiTypes.PhoneNumber, text);
+
+    [Fact]
+    public void Analyze_BareDigitRunWithoutPhoneWord_IsBelowThreshold()
+    {
+        // Arrange
+        const string withoutContext = "Reference 13812345678 attached";
+        const string withContext = "My CN number is 13812345678";
+
+        // Act
+        var without = RecognizerAssert.Analyze(PiiTypes.PhoneNumber, withoutContext);
+        var with = RecognizerAssert.Analyze(PiiTypes.PhoneNumber, withContext);
+
+        // Assert
+        Assert.Empty(without);
+        Assert.Single(with);
+    }
+
+    [Fact]
+    public void Constructor_CustomRegions_AreTriedForNationalNumbers()
+    {
+        // Arrange
+        var usOnly = new PhoneNumberRecognizer(["US"]);
+
+        // Act
+        var found = usOnly.Recognize("Ruf an: 030 12345678 or (415) 555-0132");
+
+        // Assert
+        Assert.Equal(["(415) 555-0132"], found.Select(e => e.Text));
+    }
+}

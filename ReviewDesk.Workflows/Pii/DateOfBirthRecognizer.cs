@@ -1,0 +1,110 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace ReviewDesk.Workflows.Pii;
+
+/// <summary>
+/// Finds dates that the text presents as a birth date: a date (ISO, numeric day/month/year in
+/// either order, or with an English, German, French, Spanish or Dutch month name) reported only
+/// when a birth-date phrase ("DOB", "date of birth", "born on", "Geburtsdatum", "né le",
+/// "fecha de nacimiento", "geboortedatum" …) stands shortly before it with no other number in
+/// between, or follows it as a bracketed note ("04/17/1986 (DOB)"). Order dates, delivery
+/// dates and log timestamps are not reported.
+/// </summary>
+public sealed partial class DateOfBirthRecognizer : IPiiRecognizer
+{
+    /// <inheritdoc />
+    public string EntityType => PiiTypes.DateOfBirth;
+
+    /// <inheritdoc />
+    public IReadOnlyCollection<string> ContextWords => [];
+
+    /// <inheritdoc />
+    public IReadOnlyList<PiiEntity> Recognize(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var results = new List<PiiEntity>();
+        foreach (Match m in DateRegex().Matches(text))
+        {
+            if (!IsPlausibleDate(m) || !HasBirthContext(text, m.Index, m.Index + m.Length))
+            {
+                continue;
+            }
+
+            results.Add(new PiiEntity(EntityType, m.Index, m.Index + m.Length, m.Value, 0.9));
+        }
+
+        return results;
+    }
+
+    private static bool HasBirthContext(string text, int start, int end)
+    {
+        var from = Math.Max(0, start - 60);
+        if (BirthBeforeRegex().IsMatch(text.AsSpan(from, start - from)))
+        {
+            return true;
+        }
+
+        var to = Math.Min(text.Length, end + 25);
+        return BirthAfterRegex().IsMatch(text.AsSpan(end, to - end));
+    }
+
+    private static bool IsPlausibleDate(Match m)
+    {
+        var year = int.Parse(m.Groups["y"].ValueSpan, CultureInfo.InvariantCulture);
+        if (m.Groups["y"].Length == 2)
+        {
+            year += 1900;
+        }
+
+        if (year is < 1900 or > 2100)
+        {
+            return false;
+        }
+
+        if (m.Groups["mon"].Success)
+        {
+            var day = int.Parse(m.Groups["d"].ValueSpan, CultureInfo.InvariantCulture);
+            return day is >= 1 and <= 31;
+        }
+
+        var a = int.Parse(m.Groups["a"].ValueSpan, CultureInfo.InvariantCulture);
+        var b = int.Parse(m.Groups["b"].ValueSpan, CultureInfo.InvariantCulture);
+        if (m.Groups["iso"].Success)
+        {
+            return a is >= 1 and <= 12 && b is >= 1 and <= 31;
+        }
+
+        // Day-month or month-day: either reading must be a real calendar position.
+        return (a is >= 1 and <= 31 && b is >= 1 and <= 12) || (a is >= 1 and <= 12 && b is >= 1 and <= 31);
+    }
+
+    private const string Months =
+        "jan(?:uary|uar|vier|uari)?|j[äa]nner|feb(?:ruary|ruar|ruari)?|f[ée]vr(?:ier)?|febrero|mar(?:ch|s|zo)?|m[äa]rz|maart|" +
+        "apr(?:il)?|avr(?:il)?|abril|may|mai|mayo|mei|june?|juni|juin|junio|july?|juli|juillet|julio|aug(?:ust|ustus)?|ao[ûu]t|agosto|" +
+        "sept?(?:ember)?|septembre|septiembre|setiembre|oct(?:ober)?|okt(?:ober)?|octobre|octubre|nov(?:ember)?|novembre|noviembre|" +
+        "dec(?:ember)?|dez(?:ember)?|d[ée]cembre|diciembre";
+
+    [GeneratedRegex(
+        @"(?<![\w./-])(?:" +
+        @"(?<iso>(?<y>(?:19|20)\d{2})-(?<a>\d{1,2})-(?<b>\d{1,2}))" +
+        @"|(?<a>\d{1,2})[./-](?<b>\d{1,2})[./-](?<y>(?:19|20)\d{2}|\d{2})" +
+        @"|(?<d>\d{1,2})(?:st|nd|rd|th|er|\.)?\s+(?:of\s+|de\s+)?(?<mon>(?:" + Months + @")\.?)(?:\s+de)?,?\s+(?<y>(?:19|20)\d{2})" +
+        @"|(?<mon>(?:" + Months + @")\.?)\s+(?<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?<y>(?:19|20)\d{2})" +
+        @")(?![\w/-]|\.\d)",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DateRegex();
+
+    // A birth phrase, then at most 40 characters that hold no digit (so no other date or number in between).
+    [GeneratedRegex(
+        @"(?:\bdob|\bd\.\s?o\.\s?b\.?|\bdate\s+of\s+birth|\bbirth\s*date|\bbirthday|\bborn|\bgeburtsdatum|\bgeburtstag|\bgeboren|\bgeb\.|" +
+        @"\bnée?\b|\bnaissance|\bnacimiento|\bnacid[oa]|\bnaci[óo]|\bcumpleaños|\bgeboortedatum|\bverjaardag)[^\d]{0,40}$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex BirthBeforeRegex();
+
+    // A bracketed or dashed birth note right after the date ("04/17/1986 (DOB)"), not a phrase that starts a new item.
+    [GeneratedRegex(
+        @"^[ \t]*[(\[\-–—][ \t]*(?:dob\b|d\.o\.b|date\s+of\s+birth|birth\s*date|birthday)(?![^\d\n]{0,15}\d)",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex BirthAfterRegex();
+}

@@ -1,0 +1,177 @@
+using System.Text.RegularExpressions;
+using PhoneNumbers;
+
+namespace ReviewDesk.Workflows.Pii;
+
+/// <summary>
+/// Finds telephone numbers with libphonenumber. Numbers in international format (<c>+49 …</c>)
+/// are found whatever the region; numbers in national format are tried against several regions.
+/// The score combines what libphonenumber says (valid, or only possible) with the shape of the
+/// match: an explicit country code or a grouped layout counts for more than a bare digit run,
+/// which needs a phone word nearby. Numbers introduced as order, invoice or tracking numbers,
+/// dates and dotted quads are not reported.
+/// </summary>
+public sealed partial class PhoneNumberRecognizer : IPiiRecognizer
+{
+    /// <summary>Regions tried for national-format numbers when none are configured.</summary>
+    public static readonly IReadOnlyList<string> DefaultRegions =
+    [
+        "US", "GB", "DE", "FR", "ES", "NL", "BE", "IT", "CH", "AT", "IE", "CA", "AU", "IL", "IN", "BR", "JP", "CN", "MX",
+    ];
+
+    private static readonly PhoneNumberUtil Util = PhoneNumberUtil.GetInstance();
+
+    private static readonly HashSet<string> Context = new(StringComparer.Ordinal)
+    {
+        "phone", "phones", "telephone", "tel", "mobile", "cell", "cellphone", "call", "called", "calling", "number",
+        "reach", "fax", "whatsapp", "sms", "landline", "hotline", "ring", "dial", "contact", "telefon", "telefonnummer",
+        "handy", "handynummer", "mobil", "mobilnummer", "rufnummer", "erreichbar", "anrufen", "rückruf", "téléphone",
+        "portable", "numéro", "appeler", "joindre", "teléfono", "telefono", "móvil", "movil", "celular", "llamar",
+        "número", "telefoon", "telefoonnummer", "mobiel", "bellen", "nummer", "tél", "tlf", "ph", "mob",
+    };
+
+    private readonly IReadOnlyList<string> _regions;
+
+    /// <summary>Creates a recognizer that tries <paramref name="regions"/> for national numbers.</summary>
+    /// <param name="regions">ISO 3166 region codes; <see langword="null"/> or empty for <see cref="DefaultRegions"/>.</param>
+    public PhoneNumberRecognizer(IEnumerable<string>? regions = null)
+    {
+        var list = regions?.Select(r => r.Trim().ToUpperInvariant()).Where(r => r.Length == 2).Distinct().ToList();
+        _regions = list is { Count: > 0 } ? list : DefaultRegions;
+    }
+
+    /// <inheritdoc />
+    public string EntityType => PiiTypes.PhoneNumber;
+
+    /// <inheritdoc />
+    public IReadOnlyCollection<string> ContextWords => Context;
+
+    /// <inheritdoc />
+    public IReadOnlyList<PiiEntity> Recognize(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (!text.Any(char.IsAsciiDigit))
+        {
+            return [];
+        }
+
+        var best = new Dictionary<(int Start, int End), double>();
+
+        // International format: the country code is in the text, so the region does not matter.
+        foreach (var match in Util.FindNumbers(text, "ZZ", PhoneNumberUtil.Leniency.POSSIBLE, long.MaxValue))
+        {
+            var (start, end) = Trim(text, match.Start, match.Start + match.Length);
+            if (start < end && text[start] == '+')
+            {
+                Offer(best, text, start, end, Util.IsValidNumber(match.Number) ? 0.85 : 0.5);
+            }
+        }
+
+        foreach (var region in _regions)
+        {
+            foreach (var match in Util.FindNumbers(text, region, PhoneNumberUtil.Leniency.VALID, long.MaxValue))
+            {
+                var (start, end) = Trim(text, match.Start, match.Start + match.Length);
+                if (start >= end || text[start] == '+')
+                {
+                    continue;
+                }
+
+                // A grouped layout ("(415) 555-0132", "030 1234567") reads as a phone number; a bare
+                // digit run is as likely an id and needs a phone word nearby.
+                var grouped = text.AsSpan(start, end - start).IndexOfAny(" -()./") >= 0;
+                Offer(best, text, start, end, grouped ? 0.55 : 0.4);
+            }
+        }
+
+        return Resolve(best, text);
+    }
+
+    private static void Offer(Dictionary<(int, int), double> best, string text, int start, int end, double score)
+    {
+        var value = text.AsSpan(start, end - start);
+        if (!HasCleanBoundaries(text, start, end) || DateOrAddressRegex().IsMatch(value)
+            || ContextScanner.FollowsIdentifierWord(text, start) || LooksLikeVersion(text, start, value))
+        {
+            return;
+        }
+
+        if (!best.TryGetValue((start, end), out var existing) || existing < score)
+        {
+            best[(start, end)] = score;
+        }
+    }
+
+    private static bool LooksLikeVersion(string text, int start, ReadOnlySpan<char> value)
+    {
+        // "122.0.6261.94": dotted groups of uneven size after a product or version word.
+        return value.Contains('.') && value.IndexOfAny(' ', '-', '(') < 0 && ContextScanner.FollowsVersionWord(text, start);
+    }
+
+    private List<PiiEntity> Resolve(Dictionary<(int Start, int End), double> best, string text)
+    {
+        // Different regions can read different extents of the same digits: keep the best, then the longest.
+        var ordered = best
+            .OrderByDescending(kv => kv.Value)
+            .ThenByDescending(kv => kv.Key.End - kv.Key.Start)
+            .ThenBy(kv => kv.Key.Start);
+        var kept = new List<PiiEntity>();
+        foreach (var ((start, end), score) in ordered)
+        {
+            if (!kept.Exists(k => k.Start < end && start < k.End))
+            {
+                kept.Add(new PiiEntity(EntityType, start, end, text[start..end], score));
+            }
+        }
+
+        return kept;
+    }
+
+    private static (int Start, int End) Trim(string text, int start, int end)
+    {
+        while (start < end && char.IsWhiteSpace(text[start]))
+        {
+            start++;
+        }
+
+        while (end > start && char.IsWhiteSpace(text[end - 1]))
+        {
+            end--;
+        }
+
+        return (start, end);
+    }
+
+    private static bool HasCleanBoundaries(string text, int start, int end)
+    {
+        if (start > 0)
+        {
+            var before = text[start - 1];
+            if (char.IsLetterOrDigit(before) || before is '-' or '_' or '/' or '#' or '@' or '.' or ',' or '€' or '$' or '£')
+            {
+                return false;
+            }
+        }
+
+        if (end < text.Length)
+        {
+            var after = text[end];
+            if (char.IsLetterOrDigit(after) || after is '-' or '_' or '/' or '@' or '%' or '€')
+            {
+                return false;
+            }
+
+            // "10:22:31", "1.299,00", "12.5": the number continues.
+            if (after is ':' or '.' or ',' && end + 1 < text.Length && char.IsAsciiDigit(text[end + 1]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // Dates (2024-03-15, 15.03.2024, 03/15/2024) and dotted quads are not phone numbers.
+    [GeneratedRegex(@"^(?:\d{4}[\-./]\d{1,2}[\-./]\d{1,2}|\d{1,2}[\-./]\d{1,2}[\-./]\d{2,4}|\d{1,3}(?:\.\d{1,3}){3})$", RegexOptions.CultureInvariant)]
+    private static partial Regex DateOrAddressRegex();
+}
