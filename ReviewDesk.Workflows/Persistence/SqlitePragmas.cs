@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace ReviewDesk.Workflows.Persistence;
@@ -14,8 +15,12 @@ public sealed class SqlitePragmas(int busyTimeoutMilliseconds) : DbConnectionInt
     {
         ArgumentNullException.ThrowIfNull(connection);
         using var command = connection.CreateCommand();
-        command.CommandText =
-            $"PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout={busyTimeoutMilliseconds}; PRAGMA foreign_keys=ON;";
+        // The busy timeout comes first, so that switching to WAL waits for another process's lock.
+        // EF opens a read-only connection to check that the file exists: it cannot (and need not) switch the journal mode.
+        var readOnly = new SqliteConnectionStringBuilder(connection.ConnectionString).Mode == SqliteOpenMode.ReadOnly;
+        command.CommandText = readOnly
+            ? $"PRAGMA busy_timeout={busyTimeoutMilliseconds};"
+            : $"PRAGMA busy_timeout={busyTimeoutMilliseconds}; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;";
         command.ExecuteNonQuery();
     }
 

@@ -83,14 +83,16 @@ public sealed class CrashTests(ITestOutputHelper output)
     {
         var ct = TestContext.Current.CancellationToken;
         using var database = new TestDatabase();
+        // Steps of up to 40 ms and 4 at a time per process: the work lasts long enough for both to take part.
+        string[] SlowWorker = ["--Workflows:Worker:MaxConcurrency", "4"];
         // One side file per process: two processes appending to one file could overwrite each other's lines.
         var sideFiles = new[] { Path.Combine(database.Directory, "run-1.log"), Path.Combine(database.Directory, "run-2.log") };
 
         // Both start the same 200 business keys (idempotent) and work them off together; SQLite's write
         // lock is shared by two writers under load, with no "database is locked" failure.
         var runs = await Task.WhenAll(
-            RunUntilAsync(database.Path_, sideFiles[0], 1, 1, killAfterLines: int.MaxValue, ct),
-            RunUntilAsync(database.Path_, sideFiles[1], 2, 1, killAfterLines: int.MaxValue, ct));
+            RunUntilAsync(database.Path_, sideFiles[0], 1, 40, killAfterLines: int.MaxValue, ct, SlowWorker),
+            RunUntilAsync(database.Path_, sideFiles[1], 2, 40, killAfterLines: int.MaxValue, ct, SlowWorker));
 
         Assert.Equal([false, false], runs);
         var executed = new List<string[]>();
@@ -106,7 +108,7 @@ public sealed class CrashTests(ITestOutputHelper output)
     }
 
     /// <summary>Runs the crash host; kills it with SIGKILL once the side file grew by <paramref name="killAfterLines"/> lines (null: at READY). Returns whether it was killed.</summary>
-    private static async Task<bool> RunUntilAsync(string database, string sideFile, int run, int maxStepMs, int? killAfterLines, CancellationToken ct)
+    private static async Task<bool> RunUntilAsync(string database, string sideFile, int run, int maxStepMs, int? killAfterLines, CancellationToken ct, string[]? extraArgs = null)
     {
         var startLines = await CountLinesAsync(sideFile, ct);
         var start = new ProcessStartInfo("dotnet")
@@ -116,7 +118,7 @@ public sealed class CrashTests(ITestOutputHelper output)
             UseShellExecute = false,
         };
         foreach (var arg in (string[])[HarnessPath(), "crash-host", "--db", database, "--side-file", sideFile, "--count", Workflows.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "--max-step-ms", maxStepMs.ToString(System.Globalization.CultureInfo.InvariantCulture), "--Workflows:Worker:Id", $"run-{run}"])
+            "--max-step-ms", maxStepMs.ToString(System.Globalization.CultureInfo.InvariantCulture), "--Workflows:Worker:Id", $"run-{run}", .. extraArgs ?? []])
         {
             start.ArgumentList.Add(arg);
         }
