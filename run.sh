@@ -14,4 +14,8 @@ echo "ReviewDesk is starting on ${urls}"
 echo "Press Ctrl+C to stop."
 echo
 
-exec dotnet run --project ReviewDesk.Web -c Release --no-build --no-launch-profile -- --urls "${urls}"
+# The embedded SQLite database lives in the repository's data/ folder unless REVIEWDESK_DATA says otherwise.
+data="${REVIEWDESK_DATA:-$PWD/data}"
+echo "Data folder: ${data}"
+
+exec dotnet run --project ReviewDesk.Web -c Release --no-build --no-launch-profile -- --urls "${urls}" --Database:DataDirectory "${data}"

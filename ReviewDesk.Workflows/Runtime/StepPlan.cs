@@ -21,6 +21,9 @@ internal sealed class StepPlan
     public string? ErrorKind { get; init; }
     public string? Error { get; init; }
     public string? MetricsJson { get; init; }
+    /// <summary>The instance's variables after the step (kept as objects so the writer need not parse them back).</summary>
+    public required System.Text.Json.Nodes.JsonObject Variables { get; init; }
+    public required System.Text.Json.Nodes.JsonObject Outputs { get; init; }
     public required string VariablesJson { get; init; }
     public required string OutputsJson { get; init; }
 

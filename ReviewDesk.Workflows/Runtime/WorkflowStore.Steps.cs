@@ -173,8 +173,8 @@ internal sealed partial class WorkflowStore
             DefinitionVersion = before.DefinitionVersion,
             Status = status,
             Input = before.Input,
-            Variables = ParseObject(plan.VariablesJson),
-            Outputs = ParseObject(plan.OutputsJson),
+            Variables = plan.Variables,
+            Outputs = plan.Outputs,
             Version = before.Version + 1,
             NextJournalSequence = journal.NextSequence,
         };
