@@ -28,7 +28,7 @@ public static class WorkflowsServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IWorkflowIdGenerator, GuidV7IdGenerator>();
-        services.AddDbContextFactory<WorkflowDbContext>((sp, options) => ConfigureDatabase(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, options));
+        services.AddDbContextFactory<ReviewDeskDbContext>((sp, options) => ConfigureDatabase(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, options));
 
         services.TryAddSingleton<ActivityRegistry>();
         services.TryAddSingleton(sp => new DefinitionValidator(

@@ -7,7 +7,7 @@ namespace ReviewDesk.Workflows.Definitions;
 /// Definition versions: save drafts, publish (validated), retract, read. A published version is
 /// never changed again; saving over it creates the next version as a draft.
 /// </summary>
-public sealed class WorkflowDefinitionStore(IDbContextFactory<WorkflowDbContext> contexts, DefinitionValidator validator, TimeProvider time)
+public sealed class WorkflowDefinitionStore(IDbContextFactory<ReviewDeskDbContext> contexts, DefinitionValidator validator, TimeProvider time)
 {
     /// <summary>Saves <paramref name="definition"/> as the definition's draft: updates the open draft, or creates the next version.</summary>
     public async Task<DefinitionVersionInfo> SaveDraftAsync(WorkflowDefinition definition, string? author, CancellationToken cancellationToken)

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 namespace ReviewDesk.Workflows.Persistence;
 
 /// <summary>Applies pending migrations at start-up, before the worker runs.</summary>
-internal sealed class DatabaseMigrator(IDbContextFactory<WorkflowDbContext> contexts, ILogger<DatabaseMigrator> logger) : IHostedService
+internal sealed class DatabaseMigrator(IDbContextFactory<ReviewDeskDbContext> contexts, ILogger<DatabaseMigrator> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {

@@ -8,7 +8,7 @@ namespace ReviewDesk.Workflows.Runtime;
 /// Read side of the runtime: instances, journals, bookmarks, incidents and executions straight from
 /// the database, so they can be read while no worker runs. Lists are paged and use indexed columns.
 /// </summary>
-public sealed class WorkflowQueries(IDbContextFactory<WorkflowDbContext> contexts, TimeProvider time)
+public sealed class WorkflowQueries(IDbContextFactory<ReviewDeskDbContext> contexts, TimeProvider time)
 {
     /// <summary>The largest page a list returns.</summary>
     public const int MaxPageSize = 500;

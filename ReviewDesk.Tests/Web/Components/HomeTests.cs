@@ -71,7 +71,7 @@ public sealed class HomeTests : BunitTestContext
 
     private void Migrate()
     {
-        using var db = Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContext();
+        using var db = Services.GetRequiredService<IDbContextFactory<ReviewDeskDbContext>>().CreateDbContext();
         db.Database.Migrate();
     }
 }

@@ -9,7 +9,7 @@ using ReviewDesk.Workflows.Persistence;
 
 namespace ReviewDesk.Workflows.Persistence.Migrations.Sqlite
 {
-    [DbContext(typeof(WorkflowDbContext))]
+    [DbContext(typeof(ReviewDeskDbContext))]
     [Migration("20261126103106_InitialRuntime")]
     partial class InitialRuntime
     {

@@ -8,8 +8,8 @@ using ReviewDesk.Workflows.Persistence;
 
 namespace ReviewDesk.Workflows.Persistence.Migrations.Sqlite
 {
-    [DbContext(typeof(WorkflowDbContext))]
-    partial class WorkflowDbContextModelSnapshot : ModelSnapshot
+    [DbContext(typeof(ReviewDeskDbContext))]
+    partial class ReviewDeskDbContextModelSnapshot : ModelSnapshot
     {
         protected override void BuildModel(ModelBuilder modelBuilder)
         {

@@ -4,10 +4,10 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ReviewDesk.Workflows.Persistence;
 
 /// <summary>
-/// The runtime's schema. EF Core owns the schema (migrations) and the read side; the hot path of the
+/// The application database: the workflow runtime's tables and (from the triage issue) tickets. EF Core owns the schema (migrations) and the read side; the hot path of the
 /// worker writes the same tables with lean ADO.NET (see <see cref="Runtime.WorkflowStore"/>).
 /// </summary>
-public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> options) : DbContext(options)
+public sealed class ReviewDeskDbContext(DbContextOptions<ReviewDeskDbContext> options) : DbContext(options)
 {
     /// <summary>Definition versions.</summary>
     public DbSet<DefinitionRecord> Definitions => Set<DefinitionRecord>();
@@ -38,5 +38,5 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
 
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(WorkflowDbContext).Assembly);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ReviewDeskDbContext).Assembly);
 }
