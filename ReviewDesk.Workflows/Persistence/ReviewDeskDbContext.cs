@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ReviewDesk.Workflows.Persistence;
 
 /// <summary>
-/// The application database: the workflow runtime's tables and (from the triage issue) tickets. EF Core owns the schema (migrations) and the read side; the hot path of the
+/// The application database: the workflow runtime's tables and the tickets. EF Core owns the schema (migrations) and the read side; the hot path of the
 /// worker writes the same tables with lean ADO.NET (see <see cref="Runtime.WorkflowStore"/>).
 /// </summary>
 public sealed class ReviewDeskDbContext(DbContextOptions<ReviewDeskDbContext> options) : DbContext(options)
@@ -23,6 +23,8 @@ public sealed class ReviewDeskDbContext(DbContextOptions<ReviewDeskDbContext> op
     public DbSet<ResumeRequestRecord> ResumeRequests => Set<ResumeRequestRecord>();
     /// <summary>Journals.</summary>
     public DbSet<JournalEntryRecord> Journal => Set<JournalEntryRecord>();
+    /// <summary>Tickets.</summary>
+    public DbSet<TicketRecord> Tickets => Set<TicketRecord>();
     /// <summary>Incidents.</summary>
     public DbSet<IncidentRecord> Incidents => Set<IncidentRecord>();
 

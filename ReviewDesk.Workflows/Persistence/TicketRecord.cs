@@ -1,0 +1,61 @@
+using ReviewDesk.Workflows.Triage;
+
+namespace ReviewDesk.Workflows.Persistence;
+
+/// <summary>
+/// A ticket. Its text is stored twice: the original encrypted (for authorised reveal), and the
+/// redacted version that everything else reads. Customer details are only stored encrypted.
+/// </summary>
+public sealed class TicketRecord
+{
+    /// <summary>Ticket id, also the workflow's business key.</summary>
+    public required string Id { get; set; }
+    /// <summary>The integrator's id for the ticket (unique).</summary>
+    public string? ExternalId { get; set; }
+    /// <summary>The Idempotency-Key header of the submission (unique).</summary>
+    public string? IdempotencyKey { get; set; }
+    /// <summary>email, web, chat, api, cli...</summary>
+    public required string Channel { get; set; }
+    /// <summary>Status.</summary>
+    public TicketStatus Status { get; set; }
+    /// <summary>The submission (subject, body, customer) encrypted with Data Protection.</summary>
+    public required string ProtectedSubmission { get; set; }
+    /// <summary>Redacted subject; null until scrubbed.</summary>
+    public string? Subject { get; set; }
+    /// <summary>Redacted body; null until scrubbed.</summary>
+    public string? Body { get; set; }
+    /// <summary>PII spans as JSON (field, type, start, end; never values).</summary>
+    public string? PiiSpans { get; set; }
+    /// <summary>PII types found, comma-separated, for filtering.</summary>
+    public string? PiiTypes { get; set; }
+    /// <summary>Placeholder to original value map, encrypted.</summary>
+    public string? ProtectedOriginals { get; set; }
+    /// <summary>The AI's classification as JSON.</summary>
+    public string? Classification { get; set; }
+    /// <summary>Whether review is required.</summary>
+    public bool? ReviewRequired { get; set; }
+    /// <summary>Why, as a JSON array of reason codes.</summary>
+    public string? ReviewReasons { get; set; }
+    /// <summary>The reviewer's decision as JSON.</summary>
+    public string? Decision { get; set; }
+    /// <summary>Category after review (or the AI's when routed automatically).</summary>
+    public string? FinalCategory { get; set; }
+    /// <summary>Priority after review and escalations.</summary>
+    public string? FinalPriority { get; set; }
+    /// <summary>The queue it was routed to.</summary>
+    public string? Queue { get; set; }
+    /// <summary>How many review deadlines passed.</summary>
+    public int Escalations { get; set; }
+    /// <summary>The current review deadline.</summary>
+    public DateTimeOffset? ReviewDeadline { get; set; }
+    /// <summary>The workflow instance.</summary>
+    public string? InstanceId { get; set; }
+    /// <summary>The workflow definition (variant).</summary>
+    public required string DefinitionId { get; set; }
+    /// <summary>Its version.</summary>
+    public int? DefinitionVersion { get; set; }
+    /// <summary>Submission time.</summary>
+    public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>Last change.</summary>
+    public DateTimeOffset UpdatedAt { get; set; }
+}

@@ -1,0 +1,68 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ReviewDesk.Workflows.Activities;
+using ReviewDesk.Workflows.Ai;
+
+namespace ReviewDesk.Workflows.Triage.Activities;
+
+/// <summary>
+/// Classifies the redacted ticket with the configured provider (the local model by default). Its
+/// output is checkpointed by the runtime, so a paid model call that completed never runs again.
+/// </summary>
+public sealed class ClassifyActivity(TicketStore tickets, ITicketClassifierFactory classifiers) : IActivityType
+{
+    /// <summary>Fall back to the local provider when the named one is not configured.</summary>
+    public const string LocalProvider = "local";
+
+    /// <inheritdoc />
+    public static ActivityDescriptor Descriptor { get; } = new()
+    {
+        Type = "Classify",
+        DisplayName = "Classify",
+        Description = "Labels category, priority, language and sentiment with a confidence, using a local model or an LLM.",
+        Category = "AI",
+        Outcomes = [Outcomes.Done, Outcomes.Failed],
+        Settings =
+        [
+            new() { Name = "provider", Label = "Provider", Kind = SettingKind.Text, Description = "A provider under Ai:Providers; empty uses Ai:Defaults:Classify." },
+            new() { Name = "fallbackToLocal", Label = "Fall back to local", Kind = SettingKind.Boolean, Default = true, Description = "Use the local model when the provider is not configured." },
+        ],
+    };
+
+    /// <inheritdoc />
+    public async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var ticket = await tickets.FindAsync(context.BusinessKey, context.CancellationToken)
+            ?? throw new ActivityException("TicketMissing", $"ticket {context.BusinessKey} does not exist", nonRetryable: true);
+        if (ticket.Subject is null || ticket.Body is null)
+        {
+            throw new ActivityException("NotScrubbed", "the ticket has not been scrubbed; refusing to send raw text to a model", nonRetryable: true);
+        }
+
+        var provider = context.GetString("provider");
+        var fallback = context.Settings["fallbackToLocal"]?.GetValue<bool>() ?? true;
+        if (!string.IsNullOrWhiteSpace(provider) && !classifiers.IsConfigured(provider))
+        {
+            if (!fallback) throw new ActivityException("ProviderMissing", $"AI provider '{provider}' is not configured", nonRetryable: true);
+            context.Journal("ProviderFallback", $"provider '{provider}' is not configured; using '{LocalProvider}'");
+            provider = LocalProvider;
+        }
+
+        var result = await classifiers.Get(provider).ClassifyAsync(new TicketText(ticket.Subject, ticket.Body), context.CancellationToken);
+        var classification = JsonSerializer.SerializeToNode(result.Classification, JsonSerializerOptions.Web)!.AsObject();
+        context.Metrics["provider"] = result.Classification.Provider;
+        context.Metrics["model"] = result.Classification.Model;
+        if (result.Usage is { } usage)
+        {
+            context.Metrics["inputTokens"] = usage.InputTokens;
+            context.Metrics["outputTokens"] = usage.OutputTokens;
+            if (usage.EstimatedCost is { } cost) context.Metrics["cost"] = cost.ToString("0.######", CultureInfo.InvariantCulture);
+        }
+
+        await tickets.UpdateAsync(ticket.Id, t => t.Classification = classification.ToJsonString(), context.CancellationToken);
+        context.Variables[TriageDefinitions.Variables.Classification] = classification.DeepClone();
+        return ActivityResult.Done(classification);
+    }
+}

@@ -1,0 +1,45 @@
+using System.Text.Json.Nodes;
+using ReviewDesk.Workflows.Activities;
+
+namespace ReviewDesk.Workflows.Triage.Activities;
+
+/// <summary>Maps the final category and priority to a queue through the definition's routing table.</summary>
+public sealed class RouteActivity(TicketStore tickets) : IActivityType
+{
+    /// <inheritdoc />
+    public static ActivityDescriptor Descriptor { get; } = new()
+    {
+        Type = "Route",
+        DisplayName = "Route",
+        Description = "Sends the ticket to a queue by its final category; a priority rule (such as P1) can take precedence.",
+        Category = "Triage",
+        Settings =
+        [
+            new() { Name = "routes", Label = "Queue by category", Kind = SettingKind.Json, Required = true, Description = "{ \"billing\": \"finance\", ... }" },
+            new() { Name = "priorityRoutes", Label = "Queue by priority", Kind = SettingKind.Json, Description = "{ \"P1\": \"urgent\" }: wins over the category." },
+            new() { Name = "defaultQueue", Label = "Default queue", Kind = SettingKind.Text, Default = "general" },
+        ],
+        Validate = settings => settings["routes"] is JsonObject routes && routes.All(r => r.Value?.GetValueKind() == System.Text.Json.JsonValueKind.String)
+            ? []
+            : ["routes must be an object that maps categories to queue names"],
+    };
+
+    /// <inheritdoc />
+    public async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var category = context.Variables[TriageDefinitions.Variables.FinalCategory]?.GetValue<string>() ?? "general_inquiry";
+        var priority = context.Variables[TriageDefinitions.Variables.FinalPriority]?.GetValue<string>() ?? "P3";
+        var queue = (context.Settings["priorityRoutes"] as JsonObject)?[priority]?.GetValue<string>()
+            ?? (context.Settings["routes"] as JsonObject)?[category]?.GetValue<string>()
+            ?? context.GetString("defaultQueue", "general")!;
+        await tickets.UpdateAsync(context.BusinessKey, t =>
+        {
+            t.Status = TicketStatus.Routed;
+            t.Queue = queue;
+            t.FinalCategory = category;
+            t.FinalPriority = priority;
+        }, context.CancellationToken);
+        return ActivityResult.Done(new JsonObject { ["queue"] = queue, ["category"] = category, ["priority"] = priority });
+    }
+}

@@ -1,0 +1,28 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using ReviewDesk.Workflows.Pii;
+using ReviewDesk.Workflows.Triage.Activities;
+
+namespace ReviewDesk.Workflows.Triage;
+
+/// <summary>Composition of the triage domain.</summary>
+public static class TriageServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds tickets, the triage activities and the shipped definitions. The host registers an
+    /// <see cref="ISecretProtector"/> and an <see cref="Ai.ITicketClassifierFactory"/>.
+    /// </summary>
+    public static IServiceCollection AddReviewDeskTriage(this IServiceCollection services)
+    {
+        services.TryAddSingleton<TicketStore>();
+        services.TryAddSingleton<TicketService>();
+        services.TryAddSingleton(_ => PiiAnonymizer.Create());
+        services.AddHostedService<TriageDefinitionInstaller>();
+        return services
+            .AddWorkflowActivity<ScrubPiiActivity>()
+            .AddWorkflowActivity<ClassifyActivity>()
+            .AddWorkflowActivity<DecideActivity>()
+            .AddWorkflowActivity<ReviewGateActivity>()
+            .AddWorkflowActivity<RouteActivity>();
+    }
+}
