@@ -1,4 +1,4 @@
-using ReviewDesk.Workflows;
+using ReviewDesk.Web.Api;
 using ReviewDesk.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -6,13 +6,17 @@ var builder = WebApplication.CreateBuilder(args);
 // Web host: configuration, Blazor Server + MudBlazor, health checks, security headers.
 builder.AddReviewDeskWeb();
 
-// Workflow runtime: persistence (migrated at start), definitions, the worker, retention, events.
-builder.Services.AddReviewDeskWorkflows(builder.Configuration);
+// The product: workflow runtime, triage (PII scrubbing, AI classification, review), encryption.
+builder.AddReviewDeskApplication();
 
 var app = builder.Build();
 
-// Middleware and endpoints: security headers, static assets, /healthz, the Razor components.
+// Middleware and pages: security headers, static assets, /healthz, the Razor components.
 app.MapReviewDeskWeb();
+
+// HTTP API.
+app.MapTicketsApi();
+app.MapReviewsApi();
 
 await app.RunAsync();
 

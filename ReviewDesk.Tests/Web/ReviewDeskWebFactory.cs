@@ -1,11 +1,16 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ReviewDesk.Tests.Web;
 
 /// <summary>The real web host (in-memory server) over its own SQLite file in a temporary folder.</summary>
 public sealed class ReviewDeskWebFactory : WebApplicationFactory<Program>
 {
+    /// <summary>Replaces the local model with <see cref="Api.KeywordClassifierSource"/> when set before the host starts.</summary>
+    public Api.KeywordClassifierSource? Classifier { get; set; }
+
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "reviewdesk-web-tests", Guid.NewGuid().ToString("N"));
 
     public string DatabasePath => Path.Combine(_folder, "reviewdesk.db");
@@ -14,6 +19,12 @@ public sealed class ReviewDeskWebFactory : WebApplicationFactory<Program>
     {
         Directory.CreateDirectory(_folder);
         builder.UseSetting("ConnectionStrings:ReviewDesk", $"Data Source={DatabasePath}");
+        builder.UseSetting("DataProtection:KeysDirectory", Path.Combine(_folder, "keys"));
+        builder.UseSetting("Demo:SeedTickets", "false");
+        if (Classifier is { } classifier)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton<ReviewDesk.Workflows.Ai.ILocalClassifierSource>(classifier));
+        }
     }
 
     public override async ValueTask DisposeAsync()

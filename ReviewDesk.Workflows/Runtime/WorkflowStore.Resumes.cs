@@ -129,7 +129,7 @@ internal sealed partial class WorkflowStore
             var shown = value?.GetValueKind() switch
             {
                 JsonValueKind.True or JsonValueKind.False or JsonValueKind.Number => value!.ToJsonString(),
-                JsonValueKind.String when value!.GetValue<string>() is { Length: <= 32 } s && s.All(c => char.IsLetterOrDigit(c) || c is '_' or '-') => s,
+                JsonValueKind.String when value!.AsValue().TryGetValue<string>(out var s) && s.Length <= 32 && s.All(c => char.IsLetterOrDigit(c) || c is '_' or '-') => s,
                 _ => null,
             };
             if (shown is not null) summary.Append('=').Append(shown);

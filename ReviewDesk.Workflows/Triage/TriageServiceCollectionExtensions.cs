@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using ReviewDesk.Workflows.Pii;
 using ReviewDesk.Workflows.Triage.Activities;
 
@@ -16,7 +17,10 @@ public static class TriageServiceCollectionExtensions
     {
         services.TryAddSingleton<TicketStore>();
         services.TryAddSingleton<TicketService>();
-        services.TryAddSingleton(_ => PiiAnonymizer.Create());
+        // One analyzer (configured from Pii) serves the scrubber here and the AI prompt filter.
+        services.AddOptions<PiiAnalyzerOptions>();
+        services.TryAddSingleton(sp => new PiiAnalyzer(sp.GetRequiredService<IOptions<PiiAnalyzerOptions>>().Value));
+        services.TryAddSingleton(sp => new PiiAnonymizer(sp.GetRequiredService<PiiAnalyzer>()));
         services.AddHostedService<TriageDefinitionInstaller>();
         return services
             .AddWorkflowActivity<ScrubPiiActivity>()

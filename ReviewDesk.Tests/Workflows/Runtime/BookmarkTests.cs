@@ -154,3 +154,24 @@ public sealed class BookmarkTests : IAsyncLifetime
         Assert.Single(await _host.Queries.GetBookmarksAsync(id, ct));
     }
 }
+
+public sealed class PayloadSummaryTests
+{
+    [Fact]
+    public void SummarizePayload_NamesFieldsAndShowsOnlyShortLabelsAndNumbers()
+    {
+        var payload = new JsonObject
+        {
+            ["action"] = "approve",
+            ["priority"] = 2,
+            ["urgent"] = true,
+            ["comment"] = "please call Jane on +44 20 7946 0958",
+            ["decidedAt"] = new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero),
+            ["edits"] = new JsonObject { ["category"] = "refund" },
+        };
+
+        var summary = WorkflowStore.SummarizePayload(payload);
+
+        Assert.Equal("{action=approve, priority=2, urgent=true, comment, decidedAt, edits}", summary);
+    }
+}
