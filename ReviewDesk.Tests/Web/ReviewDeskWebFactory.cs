@@ -11,6 +11,9 @@ public sealed class ReviewDeskWebFactory : WebApplicationFactory<Program>
     /// <summary>Replaces the local model with <see cref="Api.KeywordClassifierSource"/> when set before the host starts.</summary>
     public Api.KeywordClassifierSource? Classifier { get; set; }
 
+    /// <summary>Whether the demo tickets are submitted at start (off by default in tests).</summary>
+    public bool SeedDemo { get; set; }
+
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "reviewdesk-web-tests", Guid.NewGuid().ToString("N"));
 
     public string DatabasePath => Path.Combine(_folder, "reviewdesk.db");
@@ -20,7 +23,7 @@ public sealed class ReviewDeskWebFactory : WebApplicationFactory<Program>
         Directory.CreateDirectory(_folder);
         builder.UseSetting("ConnectionStrings:ReviewDesk", $"Data Source={DatabasePath}");
         builder.UseSetting("DataProtection:KeysDirectory", Path.Combine(_folder, "keys"));
-        builder.UseSetting("Demo:SeedTickets", "false");
+        builder.UseSetting("Demo:SeedTickets", SeedDemo ? "true" : "false");
         if (Classifier is { } classifier)
         {
             builder.ConfigureTestServices(services => services.AddSingleton<ReviewDesk.Workflows.Ai.ILocalClassifierSource>(classifier));

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using ReviewDesk.Web.Demo;
 using ReviewDesk.Web.Triage;
 using ReviewDesk.Workflows;
 using ReviewDesk.Workflows.Ai;
@@ -31,6 +32,7 @@ public static class ReviewDeskApplicationBuilder
         builder.Services.AddReviewDeskWorkflows(builder.Configuration)
             .AddReviewDeskTriage()
             .AddReviewDeskAi(builder.Configuration);
+        builder.Services.AddHostedService<DemoTicketSeeder>();
         return builder;
     }
 }
