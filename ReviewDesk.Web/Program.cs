@@ -1,5 +1,9 @@
 using ReviewDesk.Web.Api;
+using ReviewDesk.Web.Cli;
 using ReviewDesk.Web.Hosting;
+
+// Command-line verbs (pii, triage, ...) run and exit; no verb starts the server.
+if (await CliApp.TryRunAsync(args) is { } exitCode) return exitCode;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -19,5 +23,6 @@ app.MapTicketsApi();
 app.MapReviewsApi();
 
 await app.RunAsync();
+return 0;
 
 public partial class Program;

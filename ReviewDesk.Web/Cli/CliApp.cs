@@ -1,0 +1,32 @@
+namespace ReviewDesk.Web.Cli;
+
+/// <summary>
+/// Command-line verbs of the ReviewDesk.Web executable. Offline verbs (<c>pii</c>, <c>triage</c>)
+/// need no server. Anything that is not a verb starts the web host.
+/// </summary>
+public static class CliApp
+{
+    private static readonly Dictionary<string, Func<string[], TextWriter, TextWriter, Task<int>>> Verbs = new(StringComparer.Ordinal)
+    {
+        ["pii"] = PiiCommand.RunAsync,
+        ["triage"] = TriageCommand.RunAsync,
+    };
+
+    /// <summary>Runs a verb and returns its exit code, or null when <paramref name="args"/> names none (start the server).</summary>
+    public static async Task<int?> TryRunAsync(string[] args, TextWriter? output = null, TextWriter? error = null)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        if (args.Length == 0 || !Verbs.TryGetValue(args[0], out var verb))
+        {
+            if (args is ["--help" or "-h" or "help", ..])
+            {
+                await (output ?? Console.Out).WriteLineAsync("usage: ReviewDesk.Web [pii|triage] [--help]   (no verb: run the server)");
+                return 0;
+            }
+
+            return null;
+        }
+
+        return await verb(args[1..], output ?? Console.Out, error ?? Console.Error);
+    }
+}
