@@ -38,6 +38,9 @@ public sealed class ScriptedOpenAiServer : IAsyncDisposable
     /// <summary>Never answers; the request ends when the client gives up.</summary>
     public sealed record HangReply : Reply;
 
+    /// <summary>Waits <paramref name="Delay"/>, then answers with <paramref name="Then"/> (a slow model).</summary>
+    public sealed record DelayedReply(TimeSpan Delay, Reply Then) : Reply;
+
     /// <summary>The base address to configure as <c>Endpoint</c> (…/v1).</summary>
     public Uri Endpoint { get; private set; } = null!;
 
@@ -110,6 +113,12 @@ public sealed class ScriptedOpenAiServer : IAsyncDisposable
         if (!_replies.TryDequeue(out var reply))
         {
             reply = new StatusReply(599, """{"error":{"message":"no reply scripted"}}""", new Dictionary<string, string>());
+        }
+
+        if (reply is DelayedReply delayed)
+        {
+            await Task.Delay(delayed.Delay, context.RequestAborted);
+            reply = delayed.Then;
         }
 
         switch (reply)
