@@ -1,0 +1,74 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using ReviewDesk.Web.Triage;
+using ReviewDesk.Workflows;
+using ReviewDesk.Workflows.Ai;
+using ReviewDesk.Workflows.Runtime;
+using ReviewDesk.Workflows.Triage;
+
+namespace ReviewDesk.Tests.Workflows.Triage;
+
+/// <summary>The runtime with the triage domain and AI providers over a real SQLite file; the LLM is a scripted server.</summary>
+public sealed class TriageHost : IAsyncDisposable
+{
+    private readonly IHost _host;
+
+    private TriageHost(IHost host) => _host = host;
+
+    public IServiceProvider Services => _host.Services;
+    public TicketService Tickets => Services.GetRequiredService<TicketService>();
+    public WorkflowQueries Queries => Services.GetRequiredService<WorkflowQueries>();
+
+    public static async Task<TriageHost> StartAsync(TestDatabase database, Uri aiEndpoint, TimeProvider? time = null, ILocalClassifierSource? local = null)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:ReviewDesk"] = database.ConnectionString,
+            ["Workflows:Worker:PollInterval"] = "00:00:00.020",
+            ["Ai:Defaults:Classify"] = "llm",
+            ["Ai:Providers:llm:Type"] = "OpenAICompatible",
+            ["Ai:Providers:llm:Endpoint"] = aiEndpoint.ToString(),
+            ["Ai:Providers:llm:Model"] = "scripted-model",
+            ["Ai:Providers:llm:TimeoutSeconds"] = "5",
+            ["Ai:Providers:llm:InputPricePer1K"] = "0.5",
+            ["Ai:Providers:llm:OutputPricePer1K"] = "1.5",
+        });
+        builder.Logging.AddFilter(level => level >= LogLevel.Error);
+        if (time is not null) builder.Services.AddSingleton(time);
+        if (local is not null) builder.Services.AddSingleton(local);
+        builder.Services.AddSingleton<IDataProtectionProvider>(new EphemeralDataProtectionProvider());
+        builder.Services.AddSingleton<ISecretProtector, DataProtectionSecretProtector>();
+        builder.Services.AddReviewDeskWorkflows(builder.Configuration).AddReviewDeskTriage().AddReviewDeskAi(builder.Configuration);
+        var host = builder.Build();
+        await host.StartAsync(TestContext.Current.CancellationToken);
+        return new TriageHost(host);
+    }
+
+    public async Task<TicketView> SubmitAsync(string subject, string body)
+    {
+        var result = await Tickets.SubmitAsync(new TicketSubmission { Subject = subject, Body = body }, TestContext.Current.CancellationToken);
+        return result.Ticket;
+    }
+
+    public async Task<TicketView> WaitForStatusAsync(string ticketId, TicketStatus status)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var ticket = (await Tickets.GetAsync(ticketId, TestContext.Current.CancellationToken))!;
+            if (ticket.Status == status) return ticket;
+            Assert.True(DateTime.UtcNow < deadline, $"ticket {ticketId} is {ticket.Status}, expected {status}");
+            await Task.Delay(20, TestContext.Current.CancellationToken);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _host.StopAsync(CancellationToken.None);
+        _host.Dispose();
+    }
+}

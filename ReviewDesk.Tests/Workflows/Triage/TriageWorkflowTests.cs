@@ -1,0 +1,131 @@
+using Microsoft.Extensions.Time.Testing;
+using ReviewDesk.Tests.Workflows.Ai;
+using ReviewDesk.Workflows.Runtime;
+using ReviewDesk.Workflows.Triage;
+using Reply = ReviewDesk.Tests.Workflows.Ai.ScriptedOpenAiServer.Reply;
+
+namespace ReviewDesk.Tests.Workflows.Triage;
+
+/// <summary>The shipped support-triage workflow against a scripted LLM: retries, review, escalation, usage.</summary>
+public sealed class TriageWorkflowTests : IAsyncLifetime
+{
+    private readonly TestDatabase _database = new();
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
+    private ScriptedOpenAiServer _server = null!;
+    private TriageHost _host = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _server = await ScriptedOpenAiServer.StartAsync(Ct);
+        _host = await TriageHost.StartAsync(_database, _server.Endpoint, _time);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        await _server.DisposeAsync();
+        _database.Dispose();
+    }
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static Reply Labels(string category, string priority, double confidence) => ScriptedOpenAiServer.Answer(
+        new { category, priority, language = "en", sentiment = "negative", confidence, rationale = "scripted" }, promptTokens: 1000, completionTokens: 100);
+
+    [Fact]
+    public async Task ConfidentTicket_IsRoutedAndTheCallsTokensAndCostAreJournaled()
+    {
+        _server.Enqueue(Labels("shipping", "P3", 0.97));
+
+        var ticket = await _host.SubmitAsync("Where is my parcel?", "My parcel is a week late.");
+        var routed = await _host.WaitForStatusAsync(ticket.Id, TicketStatus.Routed);
+        var timeline = (await _host.Tickets.GetTimelineAsync(ticket.Id, Ct))!;
+
+        Assert.Equal("logistics", routed.Queue);
+        Assert.Equal("llm", routed.Classification!["provider"]!.GetValue<string>());
+        Assert.Equal("scripted-model", routed.Classification["model"]!.GetValue<string>());
+        var classified = timeline.Single(e => e.Type == JournalTypes.ActivityCompleted && e.Activity == "Classify");
+        Assert.Contains("\"inputTokens\":1000", classified.Detail, StringComparison.Ordinal);
+        Assert.Contains("\"outputTokens\":100", classified.Detail, StringComparison.Ordinal);
+        Assert.Contains("\"cost\":\"0.65\"", classified.Detail, StringComparison.Ordinal);
+        Assert.Equal(1, _server.RequestCount);
+    }
+
+    [Fact]
+    public async Task RateLimitedThenServerErrors_AreRetriedByPolicy_AndAfterTheLastAttemptTheTicketGoesToReviewWithTheReason()
+    {
+        _server.Enqueue(ScriptedOpenAiServer.Status(429, ("Retry-After", "7")), ScriptedOpenAiServer.Status(500), ScriptedOpenAiServer.Status(502), ScriptedOpenAiServer.Status(503));
+
+        var ticket = await _host.SubmitAsync("Invoice question", "Why is my invoice higher?");
+        foreach (var (attempt, delay) in new[] { (1, 7), (2, 4), (3, 8) })
+        {
+            await WaitForRequestsAsync(attempt);
+            await WaitForJournalAsync(ticket.Id, JournalTypes.RetryScheduled, attempt);
+            _time.Advance(TimeSpan.FromSeconds(delay));
+        }
+
+        var review = await _host.WaitForStatusAsync(ticket.Id, TicketStatus.AwaitingReview);
+        var retries = (await _host.Tickets.GetTimelineAsync(ticket.Id, Ct))!.Where(e => e.Type == JournalTypes.RetryScheduled).Select(e => e.Detail);
+
+        Assert.Equal(["attempt 2 in 7 s", "attempt 3 in 4 s", "attempt 4 in 8 s"], retries);
+        Assert.Equal(4, _server.RequestCount);
+        Assert.Contains("classification_failed:ServerError", review.ReviewReasons);
+        var incident = Assert.Single(await _host.Queries.GetIncidentsAsync(review.WorkflowInstanceId, Ct));
+        Assert.Equal(("classify", "ServerError"), (incident.NodeId, incident.ErrorKind));
+    }
+
+    [Fact]
+    public async Task MalformedModelOutput_IsRetried()
+    {
+        _server.Enqueue(new ScriptedOpenAiServer.CompletionReply("{\"category\": \"billing\"", 10, 5), Labels("billing", "P3", 0.95));
+
+        var ticket = await _host.SubmitAsync("Invoice", "Invoice question about billing");
+        await WaitForJournalAsync(ticket.Id, JournalTypes.RetryScheduled, 1);
+        _time.Advance(TimeSpan.FromSeconds(2));
+        await _host.WaitForStatusAsync(ticket.Id, TicketStatus.Routed);
+
+        Assert.Contains((await _host.Tickets.GetTimelineAsync(ticket.Id, Ct))!, e => e.Type == JournalTypes.ActivityFailed && e.Detail!.StartsWith("MalformedOutput", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ReviewDeadline_Escalates_RaisesPriority_KeepsWaiting_AndAnApprovalStillRoutes()
+    {
+        _server.Enqueue(Labels("security", "P3", 0.99));
+
+        var ticket = await _host.SubmitAsync("Strange login", "Someone logged in from another country.");
+        var waiting = await _host.WaitForStatusAsync(ticket.Id, TicketStatus.AwaitingReview);
+        _time.Advance(TimeSpan.FromHours(24));
+        var escalated = await _host.WaitForStatusAsync(ticket.Id, TicketStatus.Escalated);
+        _time.Advance(TimeSpan.FromHours(24));
+        await WaitForJournalAsync(ticket.Id, "Escalated", 2);
+        var decision = await _host.Tickets.DecideAsync(ticket.Id, new ReviewDecision { Action = "approve" }, "alice", Ct);
+
+        Assert.Contains("security_category", waiting.ReviewReasons);
+        Assert.Equal(new DateTimeOffset(2026, 11, 28, 9, 0, 0, TimeSpan.Zero), escalated.ReviewDeadline);
+        Assert.Equal((1, "P2"), (escalated.Escalations, escalated.FinalPriority));
+        Assert.Equal(DecisionOutcome.Applied, decision.Outcome);
+        Assert.Equal(TicketStatus.Routed, decision.Ticket!.Status);
+        Assert.Equal(("security", "P1", "urgent"), (decision.Ticket.FinalCategory, decision.Ticket.FinalPriority, decision.Ticket.Queue));
+        Assert.Equal(2, decision.Ticket.Escalations);
+    }
+
+    private async Task WaitForRequestsAsync(int count)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (_server.RequestCount < count)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"expected {count} model requests, saw {_server.RequestCount}");
+            await Task.Delay(10, Ct);
+        }
+    }
+
+    private async Task WaitForJournalAsync(string ticketId, string type, int count)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while ((await _host.Tickets.GetTimelineAsync(ticketId, Ct))!.Count(e => e.Type == type) < count)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"expected {count} {type} entries for {ticketId}");
+            await Task.Delay(10, Ct);
+        }
+    }
+}
