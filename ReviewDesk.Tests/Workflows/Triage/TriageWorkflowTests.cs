@@ -129,3 +129,54 @@ public sealed class TriageWorkflowTests : IAsyncLifetime
         }
     }
 }
+
+public sealed class DecideTests : IAsyncLifetime
+{
+    private readonly TestDatabase _database = new();
+    private ScriptedOpenAiServer _server = null!;
+    private TriageHost _host = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _server = await ScriptedOpenAiServer.StartAsync(TestContext.Current.CancellationToken);
+        _host = await TriageHost.StartAsync(_database, _server.Endpoint);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        await _server.DisposeAsync();
+        _database.Dispose();
+    }
+
+    [Theory]
+    [InlineData("billing", "P1", 0.99, "Double charge", "I was charged twice", "p1_priority")]
+    [InlineData("billing", "P3", 0.70, "Double charge", "I was charged twice", "low_confidence")]
+    [InlineData("security", "P3", 0.99, "Phishing", "I got a phishing mail", "security_category")]
+    [InlineData("billing", "P3", 0.99, "Card", "My card 4111 1111 1111 1111 was charged twice", "high_risk_pii")]
+    public async Task Decide_RequiresReviewForEachRule_AndRecordsTheReason(string category, string priority, double confidence, string subject, string body, string reason)
+    {
+        _server.Enqueue(ScriptedOpenAiServer.Answer(new { category, priority, language = "en", sentiment = "neutral", confidence, rationale = "scripted" }));
+
+        var ticket = await _host.SubmitAsync(subject, body);
+        var waiting = await _host.WaitForStatusAsync(ticket.Id, TicketStatus.AwaitingReview);
+
+        Assert.True(waiting.ReviewRequired);
+        Assert.Contains(reason, waiting.ReviewReasons);
+    }
+
+    [Fact]
+    public void InAuditSample_IsDeterministicAndHitsTheConfiguredShare()
+    {
+        var ids = Enumerable.Range(0, 20_000).Select(i => $"tk_{i:D6}").ToList();
+
+        var share = ids.Count(id => ReviewDesk.Workflows.Triage.Activities.DecideActivity.InAuditSample(id, 5)) / (double)ids.Count;
+
+        Assert.InRange(share, 0.045, 0.055);
+        Assert.All(ids.Take(100), id => Assert.Equal(
+            ReviewDesk.Workflows.Triage.Activities.DecideActivity.InAuditSample(id, 5),
+            ReviewDesk.Workflows.Triage.Activities.DecideActivity.InAuditSample(id, 5)));
+        Assert.DoesNotContain(ids, id => ReviewDesk.Workflows.Triage.Activities.DecideActivity.InAuditSample(id, 0));
+        Assert.All(ids.Take(100), id => Assert.True(ReviewDesk.Workflows.Triage.Activities.DecideActivity.InAuditSample(id, 100)));
+    }
+}
