@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using ReviewDesk.Workflows.Runtime;
 
 namespace ReviewDesk.Tests.Workflows.Runtime;
@@ -111,58 +110,30 @@ public sealed class CrashTests(ITestOutputHelper output)
     private static async Task<bool> RunUntilAsync(string database, string sideFile, int run, int maxStepMs, int? killAfterLines, CancellationToken ct, string[]? extraArgs = null)
     {
         var startLines = await CountLinesAsync(sideFile, ct);
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in (string[])[HarnessPath(), "crash-host", "--db", database, "--side-file", sideFile, "--count", Workflows.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "--max-step-ms", maxStepMs.ToString(System.Globalization.CultureInfo.InvariantCulture), "--Workflows:Worker:Id", $"run-{run}", .. extraArgs ?? []])
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var stderr = new System.Text.StringBuilder();
-        process.OutputDataReceived += (_, e) => { if (e.Data == "READY") ready.TrySetResult(); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (stderr) stderr.AppendLine(e.Data); };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        using var host = HarnessProcess.Start(["crash-host", "--db", database, "--side-file", sideFile, "--count", $"{Workflows}",
+            "--max-step-ms", $"{maxStepMs}", "--Workflows:Worker:Id", $"run-{run}", .. extraArgs ?? []]);
 
         var deadline = DateTime.UtcNow.AddSeconds(120);
-        while (!process.HasExited)
+        while (!host.HasExited)
         {
             var due = killAfterLines is null
-                ? ready.Task.IsCompleted
+                ? host.Ready.IsCompleted
                 : await CountLinesAsync(sideFile, ct) - startLines >= killAfterLines;
             if (due)
             {
-                process.Kill(); // SIGKILL on Linux: no graceful shutdown, leases stay taken until they expire.
-                await process.WaitForExitAsync(ct);
+                await host.KillAsync(ct);
                 return true;
             }
 
-            Assert.True(DateTime.UtcNow < deadline, $"run {run} did not finish in 120 s: {stderr}");
+            Assert.True(DateTime.UtcNow < deadline, $"run {run} did not finish in 120 s: {host.Errors}");
             await Task.Delay(killAfterLines is null ? 1 : 5, ct);
         }
 
-        Assert.True(process.ExitCode == 0, $"run {run} exited with {process.ExitCode}: {stderr}");
+        await host.WaitForExitAsync(ct);
+        Assert.True(host.ExitCode == 0, $"run {run} exited with {host.ExitCode}: {host.Errors}");
         return false;
     }
 
     private static async Task<int> CountLinesAsync(string path, CancellationToken ct) =>
         File.Exists(path) ? (await File.ReadAllLinesAsync(path, ct)).Length : 0;
-
-    private static string HarnessPath()
-    {
-        // The test project builds the harness (a project reference without its assembly); find it beside this build.
-        var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var configuration = testOutput.Parent!.Name;
-        var repository = testOutput.Parent.Parent!.Parent!.Parent!.FullName;
-        var path = Path.Combine(repository, "ReviewDesk.Harness", "bin", configuration, testOutput.Name, "ReviewDesk.Harness.dll");
-        Assert.True(File.Exists(path), $"the crash host is not built at {path}");
-        return path;
-    }
 }
