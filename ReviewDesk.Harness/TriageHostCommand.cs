@@ -26,6 +26,7 @@ internal static class TriageHostCommand
             ["Workflows:Worker:LeaseDuration"] = "00:00:01",
             ["Workflows:Worker:PollInterval"] = "00:00:00.050",
             ["Ai:Defaults:Classify"] = "llm",
+            ["Ai:Local:WarmUp"] = "false",
             ["Ai:Providers:llm:Type"] = "OpenAICompatible",
             ["Ai:Providers:llm:Model"] = "scripted-model",
             ["Ai:Providers:llm:TimeoutSeconds"] = "30",

@@ -18,12 +18,18 @@ public sealed class ReviewDeskWebFactory : WebApplicationFactory<Program>
 
     public string DatabasePath => Path.Combine(_folder, "reviewdesk.db");
 
+    /// <summary>One model cache for all web tests, so the local model trains at most once per run.</summary>
+    public static string LocalModelDirectory { get; } = Path.Combine(Path.GetTempPath(), "reviewdesk-tests-models");
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(_folder);
         builder.UseSetting("ConnectionStrings:ReviewDesk", $"Data Source={DatabasePath}");
         builder.UseSetting("DataProtection:KeysDirectory", Path.Combine(_folder, "keys"));
         builder.UseSetting("Demo:SeedTickets", SeedDemo ? "true" : "false");
+        // Training the local model takes seconds of CPU; tests that need it say so.
+        builder.UseSetting("Ai:Local:WarmUp", "false");
+        builder.UseSetting("Ai:Local:ModelDirectory", LocalModelDirectory);
         if (Classifier is { } classifier)
         {
             builder.ConfigureTestServices(services => services.AddSingleton<ReviewDesk.Workflows.Ai.ILocalClassifierSource>(classifier));

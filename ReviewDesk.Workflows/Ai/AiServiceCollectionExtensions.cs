@@ -36,6 +36,9 @@ public static class AiServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             LoggerFactoryOf(sp)));
         services.TryAddSingleton<ITicketClassifierFactory>(sp => sp.GetRequiredService<TicketClassifierFactory>());
+        services.TryAddSingleton<ILocalClassifierSource>(sp => new Local.LocalClassifierSource(configuration, LoggerFactoryOf(sp)));
+        services.AddHostedService(sp => new Local.LocalClassifierWarmUp(
+            sp.GetRequiredService<ITicketClassifierFactory>(), configuration, LoggerFactoryOf(sp).CreateLogger<Local.LocalClassifierWarmUp>()));
         return services;
     }
 

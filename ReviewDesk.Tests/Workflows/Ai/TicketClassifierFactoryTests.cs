@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using ReviewDesk.Workflows.Ai;
@@ -183,6 +184,22 @@ public sealed class TicketClassifierFactoryTests
     }
 
     [Fact]
+    public void AddReviewDeskAi_ByDefault_PlugsTheMlNetModelIntoTheLocalProvider()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Ai:Local:ModelDirectory"] = Path.Combine(Path.GetTempPath(), "reviewdesk-tests-models"),
+        }).Build();
+        using var services = new ServiceCollection().AddLogging().AddReviewDeskAi(configuration).BuildServiceProvider();
+        var factory = services.GetRequiredService<ITicketClassifierFactory>();
+
+        var local = factory.Get("local");
+
+        Assert.True(factory.IsConfigured("local"));
+        Assert.IsType<ReviewDesk.Workflows.Ai.Local.LocalTicketClassifier>(local);
+    }
+
+    [Fact]
     public void AddReviewDeskAi_ProviderSection_BindsEveryKey()
     {
         // Arrange
@@ -297,6 +314,12 @@ public sealed class TicketClassifierFactoryTests
         }
 
         services.AddReviewDeskAi(configuration);
+        if (!registerLocal)
+        {
+            // AddReviewDeskAi registers the ML.NET source; take it away to see the factory without one.
+            services.RemoveAll<ILocalClassifierSource>();
+        }
+
         return services.BuildServiceProvider();
     }
 }

@@ -30,6 +30,7 @@ public sealed class TriageHost : IAsyncDisposable
             ["ConnectionStrings:ReviewDesk"] = database.ConnectionString,
             ["Workflows:Worker:PollInterval"] = "00:00:00.020",
             ["Ai:Defaults:Classify"] = "llm",
+            ["Ai:Local:WarmUp"] = "false",
             ["Ai:Providers:llm:Type"] = "OpenAICompatible",
             ["Ai:Providers:llm:Endpoint"] = aiEndpoint.ToString(),
             ["Ai:Providers:llm:Model"] = "scripted-model",
