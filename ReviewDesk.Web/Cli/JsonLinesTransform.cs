@@ -11,7 +11,7 @@ namespace ReviewDesk.Web.Cli;
 internal static class JsonLinesTransform
 {
     public static async Task<int> RunAsync(
-        string verb, string? inputPath, string? outputPath, TextWriter error, Func<JsonObject, int, JsonObject> transform)
+        string verb, string? inputPath, string? outputPath, TextWriter error, Func<JsonObject, Task<JsonObject>> transform)
     {
         if (inputPath is null || outputPath is null)
         {
@@ -36,7 +36,7 @@ internal static class JsonLinesTransform
                 try
                 {
                     var item = JsonNode.Parse(line) as JsonObject ?? throw new FormatException("the line is not a JSON object");
-                    await writer.WriteLineAsync(transform(item, number).ToJsonString());
+                    await writer.WriteLineAsync((await transform(item)).ToJsonString());
                     good++;
                 }
                 catch (Exception ex) when (ex is JsonException or FormatException or InvalidOperationException)

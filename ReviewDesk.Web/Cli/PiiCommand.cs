@@ -28,7 +28,7 @@ internal static class PiiCommand
         }
 
         var analyzer = PiiAnalyzer.Create();
-        return await JsonLinesTransform.RunAsync("pii", options["input"], options["output"], error, (item, _) =>
+        return await JsonLinesTransform.RunAsync("pii", options["input"], options["output"], error, item =>
         {
             var id = JsonLinesTransform.RequiredId(item);
             var text = JsonLinesTransform.RequiredString(item, "text");
@@ -38,7 +38,7 @@ internal static class PiiCommand
             {
                 ["type"] = e.Type, ["start"] = e.Start, ["end"] = e.End, ["text"] = e.Text, ["score"] = Math.Round(e.Score, 3),
             })]);
-            return new JsonObject { ["id"] = id, ["redacted"] = result.Text, ["entities"] = entities };
+            return Task.FromResult(new JsonObject { ["id"] = id, ["redacted"] = result.Text, ["entities"] = entities });
         });
     }
 }

@@ -213,3 +213,35 @@ public sealed class TriageApiTests : IAsyncLifetime
         return request;
     }
 }
+
+/// <summary>The product as shipped: the real local ML.NET model behind the API, no API key anywhere.</summary>
+public sealed class LocalModelTriageApiTests
+{
+    [Fact]
+    public async Task Submit_WithTheDefaultLocalProvider_ClassifiesOfflineAndJournalsTheModel()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var factory = new ReviewDeskWebFactory();
+        using var client = factory.CreateClient();
+
+        using var response = await client.PostAsJsonAsync("/api/tickets",
+            new { subject = "Parcel never arrived", body = "My parcel was marked delivered but never arrived. Tracking 1Z999AA10123456784." }, ct);
+        var id = (await response.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("id").GetString();
+        JsonElement ticket;
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        do
+        {
+            await Task.Delay(100, ct);
+            ticket = await client.GetFromJsonAsync<JsonElement>($"/api/tickets/{id}", ct);
+            Assert.True(DateTime.UtcNow < deadline, $"ticket is still {ticket.GetProperty("status").GetString()}");
+        }
+        while (ticket.GetProperty("status").GetString() is "Received" or "Triaging");
+
+        var classification = ticket.GetProperty("classification");
+        Assert.Equal("shipping", classification.GetProperty("category").GetString());
+        Assert.Equal("local", classification.GetProperty("provider").GetString());
+        Assert.StartsWith("mlnet", classification.GetProperty("model").GetString(), StringComparison.Ordinal);
+        Assert.False(string.IsNullOrWhiteSpace(classification.GetProperty("rationale").GetString()));
+        Assert.Contains(ticket.GetProperty("status").GetString(), new[] { "Routed", "AwaitingReview" });
+    }
+}

@@ -170,13 +170,13 @@ public sealed class DecideTests : IAsyncLifetime
     {
         var ids = Enumerable.Range(0, 20_000).Select(i => $"tk_{i:D6}").ToList();
 
-        var share = ids.Count(id => ReviewDesk.Workflows.Triage.Activities.DecideActivity.InAuditSample(id, 5)) / (double)ids.Count;
+        var share = ids.Count(id => ReviewRules.InAuditSample(id, 5)) / (double)ids.Count;
 
         Assert.InRange(share, 0.045, 0.055);
         Assert.All(ids.Take(100), id => Assert.Equal(
-            ReviewDesk.Workflows.Triage.Activities.DecideActivity.InAuditSample(id, 5),
-            ReviewDesk.Workflows.Triage.Activities.DecideActivity.InAuditSample(id, 5)));
-        Assert.DoesNotContain(ids, id => ReviewDesk.Workflows.Triage.Activities.DecideActivity.InAuditSample(id, 0));
-        Assert.All(ids.Take(100), id => Assert.True(ReviewDesk.Workflows.Triage.Activities.DecideActivity.InAuditSample(id, 100)));
+            ReviewRules.InAuditSample(id, 5),
+            ReviewRules.InAuditSample(id, 5)));
+        Assert.DoesNotContain(ids, id => ReviewRules.InAuditSample(id, 0));
+        Assert.All(ids.Take(100), id => Assert.True(ReviewRules.InAuditSample(id, 100)));
     }
 }
