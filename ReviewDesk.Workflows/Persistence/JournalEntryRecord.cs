@@ -3,8 +3,6 @@ namespace ReviewDesk.Workflows.Persistence;
 /// <summary>One append-only journal entry of an instance.</summary>
 public sealed class JournalEntryRecord
 {
-    /// <summary>Surrogate key.</summary>
-    public long Id { get; set; }
     /// <summary>The instance.</summary>
     public required string InstanceId { get; set; }
     /// <summary>Order within the instance, from 1.</summary>

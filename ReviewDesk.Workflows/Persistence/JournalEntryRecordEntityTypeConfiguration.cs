@@ -8,7 +8,7 @@ internal sealed class JournalEntryRecordEntityTypeConfiguration : IEntityTypeCon
     public void Configure(EntityTypeBuilder<JournalEntryRecord> builder)
     {
         builder.ToTable("Journal");
-        builder.HasIndex(j => new { j.InstanceId, j.Sequence }).IsUnique();
-        builder.HasIndex(j => new { j.Type, j.At });
+        // Written three rows a step: one key and no other index, and no AUTOINCREMENT bookkeeping.
+        builder.HasKey(j => new { j.InstanceId, j.Sequence });
     }
 }

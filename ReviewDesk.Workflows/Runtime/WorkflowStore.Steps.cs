@@ -30,6 +30,14 @@ internal sealed partial class WorkflowStore
         WHERE "Id" = $9 AND "Version" = $10
         """;
 
+    // Most steps leave the instance Running: this update leaves Status, FinishedAt, FaultedNodeId and
+    // Error (and the indexes on them) alone.
+    private const string UpdateRunningInstanceSql = """
+        UPDATE "Instances" SET "Variables" = $0, "Outputs" = $1, "CurrentNodeId" = $2, "NextJournalSequence" = $3, "UpdatedAt" = $4,
+            "Version" = "Version" + 1
+        WHERE "Id" = $5 AND "Version" = $6
+        """;
+
     private const string InsertExecutionSql = """
         INSERT INTO "Executions" ("InstanceId", "NodeId", "ActivityType", "Attempt", "Status", "Outcome", "Output",
             "ErrorKind", "Error", "Metrics", "Worker", "StartedAt", "FinishedAt")
@@ -157,8 +165,10 @@ internal sealed partial class WorkflowStore
         }
 
         journal.Flush();
-        var updated = batch.Execute(UpdateInstanceSql, (int)status, plan.VariablesJson, plan.OutputsJson, currentNode, faultedNode, error,
-            journal.NextSequence, batch.NowMs, finishedAt?.ToUnixTimeMilliseconds(), before.Id, before.Version);
+        var updated = status == WorkflowStatus.Running && before.Status == WorkflowStatus.Running
+            ? batch.Execute(UpdateRunningInstanceSql, plan.VariablesJson, plan.OutputsJson, currentNode, journal.NextSequence, batch.NowMs, before.Id, before.Version)
+            : batch.Execute(UpdateInstanceSql, (int)status, plan.VariablesJson, plan.OutputsJson, currentNode, faultedNode, error,
+                journal.NextSequence, batch.NowMs, finishedAt?.ToUnixTimeMilliseconds(), before.Id, before.Version);
         if (updated != 1)
         {
             throw new InstanceConflictException(before.Id);

@@ -38,9 +38,11 @@ public sealed class LeaseTests
         var ct = TestContext.Current.CancellationToken;
         using var database = new TestDatabase();
         var log = new ExecutionLog();
-        var shortLease = new Dictionary<string, string?> { ["Workflows:Worker:LeaseDuration"] = "00:00:00.600" };
+        // The activity takes more than twice the lease; only heartbeats (every third of the lease) keep it.
+        // The lease still leaves a loaded CI machine a second of slack between heartbeats.
+        var shortLease = new Dictionary<string, string?> { ["Workflows:Worker:LeaseDuration"] = "00:00:01.500" };
         await using var first = await RuntimeHost.StartAsync(database, log, name: "first", settings: shortLease);
-        await first.PublishAsync(Line("long", Node("slow", "Sleep", new() { ["milliseconds"] = 2500 }), Node("after", "Record")));
+        await first.PublishAsync(Line("long", Node("slow", "Sleep", new() { ["milliseconds"] = 4000 }), Node("after", "Record")));
         var started = await first.Runtime.StartAsync(new StartWorkflowRequest { DefinitionId = "long", BusinessKey = "L-2" }, ct);
         await using var second = await RuntimeHost.StartAsync(database, log, name: "second", settings: shortLease);
 

@@ -276,8 +276,10 @@ namespace ReviewDesk.Workflows.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("ReviewDesk.Workflows.Persistence.JournalEntryRecord", b =>
                 {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
+                    b.Property<string>("InstanceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sequence")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ActivityType")
@@ -295,26 +297,14 @@ namespace ReviewDesk.Workflows.Persistence.Migrations.Sqlite
                     b.Property<string>("Detail")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("InstanceId")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("NodeId")
                         .HasColumnType("TEXT");
-
-                    b.Property<int>("Sequence")
-                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.HasKey("Id");
-
-                    b.HasIndex("InstanceId", "Sequence")
-                        .IsUnique();
-
-                    b.HasIndex("Type", "At");
+                    b.HasKey("InstanceId", "Sequence");
 
                     b.ToTable("Journal", (string)null);
                 });

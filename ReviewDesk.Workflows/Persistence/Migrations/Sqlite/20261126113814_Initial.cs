@@ -5,7 +5,7 @@
 namespace ReviewDesk.Workflows.Persistence.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class InitialRuntime : Migration
+    public partial class Initial : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -123,8 +123,6 @@ namespace ReviewDesk.Workflows.Persistence.Migrations.Sqlite
                 name: "Journal",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
                     InstanceId = table.Column<string>(type: "TEXT", nullable: false),
                     Sequence = table.Column<int>(type: "INTEGER", nullable: false),
                     At = table.Column<long>(type: "INTEGER", nullable: false),
@@ -137,7 +135,7 @@ namespace ReviewDesk.Workflows.Persistence.Migrations.Sqlite
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_Journal", x => x.Id);
+                    table.PrimaryKey("PK_Journal", x => new { x.InstanceId, x.Sequence });
                 });
 
             migrationBuilder.CreateTable(
@@ -161,6 +159,41 @@ namespace ReviewDesk.Workflows.Persistence.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ResumeRequests", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Tickets",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ExternalId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    IdempotencyKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Channel = table.Column<string>(type: "TEXT", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProtectedSubmission = table.Column<string>(type: "TEXT", nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", nullable: true),
+                    Body = table.Column<string>(type: "TEXT", nullable: true),
+                    PiiSpans = table.Column<string>(type: "TEXT", nullable: true),
+                    PiiTypes = table.Column<string>(type: "TEXT", nullable: true),
+                    ProtectedOriginals = table.Column<string>(type: "TEXT", nullable: true),
+                    Classification = table.Column<string>(type: "TEXT", nullable: true),
+                    ReviewRequired = table.Column<bool>(type: "INTEGER", nullable: true),
+                    ReviewReasons = table.Column<string>(type: "TEXT", nullable: true),
+                    Decision = table.Column<string>(type: "TEXT", nullable: true),
+                    FinalCategory = table.Column<string>(type: "TEXT", nullable: true),
+                    FinalPriority = table.Column<string>(type: "TEXT", nullable: true),
+                    Queue = table.Column<string>(type: "TEXT", nullable: true),
+                    Escalations = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReviewDeadline = table.Column<long>(type: "INTEGER", nullable: true),
+                    InstanceId = table.Column<string>(type: "TEXT", nullable: true),
+                    DefinitionId = table.Column<string>(type: "TEXT", nullable: false),
+                    DefinitionVersion = table.Column<int>(type: "INTEGER", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Tickets", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -248,17 +281,6 @@ namespace ReviewDesk.Workflows.Persistence.Migrations.Sqlite
                 columns: new[] { "Status", "FinishedAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Journal_InstanceId_Sequence",
-                table: "Journal",
-                columns: new[] { "InstanceId", "Sequence" },
-                unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Journal_Type_At",
-                table: "Journal",
-                columns: new[] { "Type", "At" });
-
-            migrationBuilder.CreateIndex(
                 name: "IX_ResumeRequests_BusinessKey_Kind_State",
                 table: "ResumeRequests",
                 columns: new[] { "BusinessKey", "Kind", "State" });
@@ -273,6 +295,33 @@ namespace ReviewDesk.Workflows.Persistence.Migrations.Sqlite
                 table: "ResumeRequests",
                 column: "RequestId",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tickets_ExternalId",
+                table: "Tickets",
+                column: "ExternalId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tickets_IdempotencyKey",
+                table: "Tickets",
+                column: "IdempotencyKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tickets_InstanceId",
+                table: "Tickets",
+                column: "InstanceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tickets_Status_CreatedAt",
+                table: "Tickets",
+                columns: new[] { "Status", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tickets_Status_ReviewDeadline",
+                table: "Tickets",
+                columns: new[] { "Status", "ReviewDeadline" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_WorkItems_BookmarkId",
@@ -318,6 +367,9 @@ namespace ReviewDesk.Workflows.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "ResumeRequests");
+
+            migrationBuilder.DropTable(
+                name: "Tickets");
 
             migrationBuilder.DropTable(
                 name: "WorkItems");

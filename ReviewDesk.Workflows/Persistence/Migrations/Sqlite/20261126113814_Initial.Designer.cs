@@ -10,8 +10,8 @@ using ReviewDesk.Workflows.Persistence;
 namespace ReviewDesk.Workflows.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(ReviewDeskDbContext))]
-    [Migration("20261126110442_Tickets")]
-    partial class Tickets
+    [Migration("20261126113814_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -279,8 +279,10 @@ namespace ReviewDesk.Workflows.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("ReviewDesk.Workflows.Persistence.JournalEntryRecord", b =>
                 {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
+                    b.Property<string>("InstanceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sequence")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ActivityType")
@@ -298,26 +300,14 @@ namespace ReviewDesk.Workflows.Persistence.Migrations.Sqlite
                     b.Property<string>("Detail")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("InstanceId")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("NodeId")
                         .HasColumnType("TEXT");
-
-                    b.Property<int>("Sequence")
-                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.HasKey("Id");
-
-                    b.HasIndex("InstanceId", "Sequence")
-                        .IsUnique();
-
-                    b.HasIndex("Type", "At");
+                    b.HasKey("InstanceId", "Sequence");
 
                     b.ToTable("Journal", (string)null);
                 });
