@@ -19,6 +19,7 @@ var app = builder.Build();
 app.MapReviewDeskWeb();
 
 // HTTP API.
+app.UseMiddleware<ApiRequestLimitMiddleware>();
 app.MapTicketsApi();
 app.MapReviewsApi();
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace ReviewDesk.Tests.Web;
 
@@ -10,6 +11,9 @@ public sealed class ReviewDeskWebFactory : WebApplicationFactory<Program>
 {
     /// <summary>Replaces the local model with <see cref="Api.KeywordClassifierSource"/> when set before the host starts.</summary>
     public Api.KeywordClassifierSource? Classifier { get; set; }
+
+    /// <summary>Every log line the host writes.</summary>
+    public CapturingLoggerProvider Logs { get; } = new();
 
     /// <summary>Whether the demo tickets are submitted at start (off by default in tests).</summary>
     public bool SeedDemo { get; set; }
@@ -26,6 +30,7 @@ public sealed class ReviewDeskWebFactory : WebApplicationFactory<Program>
         Directory.CreateDirectory(_folder);
         builder.UseSetting("ConnectionStrings:ReviewDesk", $"Data Source={DatabasePath}");
         builder.UseSetting("DataProtection:KeysDirectory", Path.Combine(_folder, "keys"));
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         builder.UseSetting("Demo:SeedTickets", SeedDemo ? "true" : "false");
         // Training the local model takes seconds of CPU; tests that need it say so.
         builder.UseSetting("Ai:Local:WarmUp", "false");

@@ -159,7 +159,21 @@ public sealed class TriageApiTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task RawPii_NeverReachesTheDatabaseInClearText()
+    public async Task Submit_BodyOverTheLimit_Returns413ProblemDetails_AndLosesNothingElse()
+    {
+        var huge = new string('x', 70 * 1024);
+
+        using var tooLarge = await _client.PostAsJsonAsync("/api/tickets", new { subject = "big", body = huge, variant = Variant }, Ct);
+        using var fine = await _client.PostAsJsonAsync("/api/tickets", new { subject = "small", body = "billing question", variant = Variant }, Ct);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooLarge.StatusCode);
+        Assert.Equal("application/problem+json", tooLarge.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("the limit is 65536 bytes", await tooLarge.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Accepted, fine.StatusCode);
+    }
+
+    [Fact]
+    public async Task RawPii_NeverReachesTheDatabaseOrTheLogsInClearText()
     {
         var submitted = await SubmitAsync(new
         {
@@ -183,6 +197,11 @@ public sealed class TriageApiTests : IAsyncLifetime
         Assert.DoesNotContain("4111 1111 1111 1111", stored.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain("Zebulon", stored.ToString(), StringComparison.Ordinal);
         Assert.Contains("<CREDIT_CARD_1>", stored.ToString(), StringComparison.Ordinal);
+        var logs = string.Join('\n', _factory.Logs.Lines);
+        Assert.Contains(submitted.Id, logs, StringComparison.Ordinal);
+        Assert.DoesNotContain("raw.secret", logs, StringComparison.Ordinal);
+        Assert.DoesNotContain("4111", logs, StringComparison.Ordinal);
+        Assert.DoesNotContain("Zebulon", logs, StringComparison.Ordinal);
     }
 
     private async Task<(string Id, string WorkflowInstanceId)> SubmitAsync(object body)

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using ReviewDesk.Tests.Workflows.Ai;
 using ReviewDesk.Workflows.Runtime;
@@ -178,5 +179,52 @@ public sealed class DecideTests : IAsyncLifetime
             ReviewRules.InAuditSample(id, 5)));
         Assert.DoesNotContain(ids, id => ReviewRules.InAuditSample(id, 0));
         Assert.All(ids.Take(100), id => Assert.True(ReviewRules.InAuditSample(id, 100)));
+    }
+}
+
+public sealed class ProviderSelectionTests : IAsyncLifetime
+{
+    private readonly TestDatabase _database = new();
+    private readonly ReviewDesk.Tests.Web.Api.KeywordClassifierSource _local = new();
+    private ScriptedOpenAiServer _server = null!;
+    private TriageHost _host = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _server = await ScriptedOpenAiServer.StartAsync(TestContext.Current.CancellationToken);
+        _host = await TriageHost.StartAsync(_database, _server.Endpoint, local: _local);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        await _server.DisposeAsync();
+        _database.Dispose();
+    }
+
+    [Fact]
+    public async Task VariantNamingAnUnconfiguredProvider_FallsBackToLocal_AndJournalsIt()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var definitions = _host.Services.GetRequiredService<ReviewDesk.Workflows.Definitions.WorkflowDefinitionStore>();
+        var shipped = (await definitions.GetLatestPublishedAsync(TriageDefinitions.DefaultDefinitionId, ct))!;
+        var nodes = shipped.Nodes.Select(n => n.Id == "classify" ? n with { Settings = new System.Text.Json.Nodes.JsonObject { ["provider"] = "gpt-nowhere" } } : n).ToList();
+        Assert.True((await definitions.SaveAndPublishAsync(shipped with { Id = "mixed", Name = "Mixed", Nodes = nodes }, "test", ct)).Succeeded);
+
+        var ticket = (await _host.Tickets.SubmitAsync(new TicketSubmission { Subject = "Refund", Body = "I want a refund please", Variant = "mixed" }, ct)).Ticket;
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        TicketView current;
+        do
+        {
+            await Task.Delay(20, ct);
+            current = (await _host.Tickets.GetAsync(ticket.Id, ct))!;
+            Assert.True(DateTime.UtcNow < deadline, $"ticket is {current.Status}");
+        }
+        while (current.Classification is null);
+
+        Assert.Equal("local", current.Classification["provider"]!.GetValue<string>());
+        Assert.Equal(0, _server.RequestCount);
+        Assert.Equal(1, _local.Calls);
+        Assert.Contains((await _host.Tickets.GetTimelineAsync(ticket.Id, ct))!, e => e.Type == "ProviderFallback" && e.Detail!.Contains("gpt-nowhere", StringComparison.Ordinal));
     }
 }
