@@ -37,7 +37,7 @@ internal static class TriageHostCommand
         builder.Configuration["Ai:Providers:llm:Endpoint"] = builder.Configuration["ai-endpoint"] ?? throw new ArgumentException("--ai-endpoint is required");
         builder.Logging.AddSimpleConsole().AddFilter(level => level >= LogLevel.Error);
         builder.Services.AddSingleton<ISecretProtector, HarnessSecretProtector>();
-        builder.Services.AddReviewDeskWorkflows(builder.Configuration).AddReviewDeskTriage().AddReviewDeskAi(builder.Configuration);
+        builder.Services.AddReviewDeskWorkflows(builder.Configuration).AddReviewDeskTriage(builder.Configuration).AddReviewDeskAi(builder.Configuration);
 
         using var host = builder.Build();
         await host.StartAsync();

@@ -30,7 +30,7 @@ public static class ReviewDeskApplicationBuilder
         builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 
         builder.Services.AddReviewDeskWorkflows(builder.Configuration)
-            .AddReviewDeskTriage()
+            .AddReviewDeskTriage(builder.Configuration)
             .AddReviewDeskAi(builder.Configuration);
         builder.Services.AddHostedService<DemoTicketSeeder>();
         return builder;

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -10,15 +11,15 @@ namespace ReviewDesk.Workflows.Triage;
 public static class TriageServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds tickets, the triage activities and the shipped definitions. The host registers an
+    /// Adds tickets, the triage activities and the shipped definitions; PII settings come from <c>Pii</c>. The host registers an
     /// <see cref="ISecretProtector"/> and an <see cref="Ai.ITicketClassifierFactory"/>.
     /// </summary>
-    public static IServiceCollection AddReviewDeskTriage(this IServiceCollection services)
+    public static IServiceCollection AddReviewDeskTriage(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton<TicketStore>();
         services.TryAddSingleton<TicketService>();
         // One analyzer (configured from Pii) serves the scrubber here and the AI prompt filter.
-        services.AddOptions<PiiAnalyzerOptions>();
+        services.AddOptions<PiiAnalyzerOptions>().Bind(configuration.GetSection(PiiAnalyzerOptions.SectionName));
         services.TryAddSingleton(sp => new PiiAnalyzer(sp.GetRequiredService<IOptions<PiiAnalyzerOptions>>().Value));
         services.TryAddSingleton(sp => new PiiAnonymizer(sp.GetRequiredService<PiiAnalyzer>()));
         services.AddHostedService<TriageDefinitionInstaller>();

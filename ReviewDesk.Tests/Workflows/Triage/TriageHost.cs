@@ -43,7 +43,7 @@ public sealed class TriageHost : IAsyncDisposable
         if (local is not null) builder.Services.AddSingleton(local);
         builder.Services.AddSingleton<IDataProtectionProvider>(new EphemeralDataProtectionProvider());
         builder.Services.AddSingleton<ISecretProtector, DataProtectionSecretProtector>();
-        builder.Services.AddReviewDeskWorkflows(builder.Configuration).AddReviewDeskTriage().AddReviewDeskAi(builder.Configuration);
+        builder.Services.AddReviewDeskWorkflows(builder.Configuration).AddReviewDeskTriage(builder.Configuration).AddReviewDeskAi(builder.Configuration);
         var host = builder.Build();
         await host.StartAsync(TestContext.Current.CancellationToken);
         return new TriageHost(host);
