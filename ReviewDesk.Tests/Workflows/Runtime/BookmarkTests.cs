@@ -4,28 +4,18 @@ using static ReviewDesk.Tests.Workflows.Flows;
 
 namespace ReviewDesk.Tests.Workflows.Runtime;
 
-public sealed class BookmarkTests : IAsyncLifetime
+public sealed class BookmarkTests : RuntimeTestBase
 {
-    private readonly TestDatabase _database = new();
-    private readonly ExecutionLog _log = new();
-    private RuntimeHost _host = null!;
-
-    public async ValueTask InitializeAsync()
+    public override async ValueTask InitializeAsync()
     {
-        _host = await RuntimeHost.StartAsync(_database, _log);
-        await _host.PublishAsync(Line("approval", Node("review", "WaitForSignal", new() { ["kind"] = "approval" }), Node("route", "Record")));
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        _database.Dispose();
+        await base.InitializeAsync();
+        await Host.PublishAsync(Line("approval", Node("review", "WaitForSignal", new() { ["kind"] = "approval" }), Node("route", "Record")));
     }
 
     private async Task<string> StartSuspendedAsync(string key)
     {
-        var started = await _host.Runtime.StartAsync(new StartWorkflowRequest { DefinitionId = "approval", BusinessKey = key }, TestContext.Current.CancellationToken);
-        await _host.WaitForStatusAsync(started.InstanceId, WorkflowStatus.Suspended);
+        var started = await Host.Runtime.StartAsync(new StartWorkflowRequest { DefinitionId = "approval", BusinessKey = key }, TestContext.Current.CancellationToken);
+        await Host.WaitForStatusAsync(started.InstanceId, WorkflowStatus.Suspended);
         return started.InstanceId;
     }
 
@@ -35,7 +25,7 @@ public sealed class BookmarkTests : IAsyncLifetime
         var ct = TestContext.Current.CancellationToken;
         var id = await StartSuspendedAsync("B-1");
 
-        var result = await _host.Runtime.ResumeAsync(new ResumeRequest
+        var result = await Host.Runtime.ResumeAsync(new ResumeRequest
         {
             RequestId = "req-1", InstanceId = id, Kind = "approval", Actor = "alice",
             Payload = new JsonObject { ["action"] = "approve", ["comment"] = "call me at +44 20 7946 0958" },
@@ -45,7 +35,7 @@ public sealed class BookmarkTests : IAsyncLifetime
         Assert.False(result.Duplicate);
         Assert.Equal(WorkflowStatus.Completed, result.Instance!.Status);
         Assert.Equal("approve", result.Instance.Outputs["review"]!["action"]!.GetValue<string>());
-        var resumed = (await _host.Queries.GetJournalAsync(id, ct)).Single(j => j.Type == JournalTypes.Resumed);
+        var resumed = (await Host.Queries.GetJournalAsync(id, ct)).Single(j => j.Type == JournalTypes.Resumed);
         Assert.Equal("alice", resumed.Actor);
         Assert.Contains("payload {action=approve, comment}", resumed.Detail, StringComparison.Ordinal);
         Assert.DoesNotContain("7946", resumed.Detail, StringComparison.Ordinal);
@@ -56,9 +46,9 @@ public sealed class BookmarkTests : IAsyncLifetime
     {
         var ct = TestContext.Current.CancellationToken;
         var id = await StartSuspendedAsync("B-2");
-        var bookmark = Assert.Single(await _host.Queries.GetBookmarksAsync(id, ct));
+        var bookmark = Assert.Single(await Host.Queries.GetBookmarksAsync(id, ct));
 
-        var result = await _host.Runtime.ResumeAsync(new ResumeRequest { RequestId = "req-2", BookmarkId = bookmark.Id }, waitForSettled: true, ct);
+        var result = await Host.Runtime.ResumeAsync(new ResumeRequest { RequestId = "req-2", BookmarkId = bookmark.Id }, waitForSettled: true, ct);
 
         Assert.Equal(ResumeOutcome.Delivered, result.Outcome);
         Assert.Equal(bookmark.Id, result.BookmarkId);
@@ -71,7 +61,7 @@ public sealed class BookmarkTests : IAsyncLifetime
         var ct = TestContext.Current.CancellationToken;
         var id = await StartSuspendedAsync("B-3");
 
-        var result = await _host.Runtime.ResumeAsync(new ResumeRequest { RequestId = "req-3", BusinessKey = "B-3", Kind = "approval" }, waitForSettled: true, ct);
+        var result = await Host.Runtime.ResumeAsync(new ResumeRequest { RequestId = "req-3", BusinessKey = "B-3", Kind = "approval" }, waitForSettled: true, ct);
 
         Assert.Equal(id, result.InstanceId);
         Assert.Equal(WorkflowStatus.Completed, result.Instance!.Status);
@@ -84,14 +74,14 @@ public sealed class BookmarkTests : IAsyncLifetime
         var id = await StartSuspendedAsync("B-4");
         var request = new ResumeRequest { RequestId = "req-4", InstanceId = id, Kind = "approval" };
 
-        var first = await _host.Runtime.ResumeAsync(request, waitForSettled: true, ct);
-        var second = await _host.Runtime.ResumeAsync(request with { Payload = new JsonObject { ["action"] = "reject" } }, waitForSettled: true, ct);
+        var first = await Host.Runtime.ResumeAsync(request, waitForSettled: true, ct);
+        var second = await Host.Runtime.ResumeAsync(request with { Payload = new JsonObject { ["action"] = "reject" } }, waitForSettled: true, ct);
 
         Assert.Equal((ResumeOutcome.Delivered, false), (first.Outcome, first.Duplicate));
         Assert.Equal((ResumeOutcome.Delivered, true), (second.Outcome, second.Duplicate));
         Assert.Equal(first.BookmarkId, second.BookmarkId);
-        Assert.Equal(1, _log.Count(id, "route"));
-        Assert.Single(await _host.Queries.GetJournalAsync(id, ct), j => j.Type == JournalTypes.Resumed);
+        Assert.Equal(1, Log.Count(id, "route"));
+        Assert.Single(await Host.Queries.GetJournalAsync(id, ct), j => j.Type == JournalTypes.Resumed);
     }
 
     [Fact]
@@ -99,16 +89,16 @@ public sealed class BookmarkTests : IAsyncLifetime
     {
         var ct = TestContext.Current.CancellationToken;
 
-        var early = await _host.Runtime.ResumeAsync(new ResumeRequest { RequestId = "req-5", BusinessKey = "B-5", Kind = "approval", Actor = "bob", Payload = new JsonObject { ["action"] = "approve" } }, cancellationToken: ct);
-        var started = await _host.Runtime.StartAsync(new StartWorkflowRequest { DefinitionId = "approval", BusinessKey = "B-5" }, ct);
-        var done = await _host.WaitForStatusAsync(started.InstanceId, WorkflowStatus.Completed);
+        var early = await Host.Runtime.ResumeAsync(new ResumeRequest { RequestId = "req-5", BusinessKey = "B-5", Kind = "approval", Actor = "bob", Payload = new JsonObject { ["action"] = "approve" } }, cancellationToken: ct);
+        var started = await Host.Runtime.StartAsync(new StartWorkflowRequest { DefinitionId = "approval", BusinessKey = "B-5" }, ct);
+        var done = await Host.WaitForStatusAsync(started.InstanceId, WorkflowStatus.Completed);
 
         Assert.Equal(ResumeOutcome.Kept, early.Outcome);
         Assert.Null(early.InstanceId);
         Assert.Equal("approve", done.Outputs["review"]!["action"]!.GetValue<string>());
-        var journal = await _host.Queries.GetJournalAsync(started.InstanceId, ct);
+        var journal = await Host.Queries.GetJournalAsync(started.InstanceId, ct);
         Assert.Contains(journal, j => j.Type == JournalTypes.Resumed && j.Actor == "bob" && j.Detail!.Contains("early request req-5", StringComparison.Ordinal));
-        Assert.Equal(1, _log.Count(started.InstanceId, "route"));
+        Assert.Equal(1, Log.Count(started.InstanceId, "route"));
     }
 
     [Fact]
@@ -116,11 +106,11 @@ public sealed class BookmarkTests : IAsyncLifetime
     {
         var ct = TestContext.Current.CancellationToken;
         var id = await StartSuspendedAsync("B-6");
-        await _host.Runtime.ResumeAsync(new ResumeRequest { RequestId = "req-6", InstanceId = id, Kind = "approval" }, waitForSettled: true, ct);
+        await Host.Runtime.ResumeAsync(new ResumeRequest { RequestId = "req-6", InstanceId = id, Kind = "approval" }, waitForSettled: true, ct);
 
-        var late = await _host.Runtime.ResumeAsync(new ResumeRequest { RequestId = "req-6b", InstanceId = id, Kind = "approval" }, cancellationToken: ct);
-        var unknownBookmark = await _host.Runtime.ResumeAsync(new ResumeRequest { RequestId = "req-6c", BookmarkId = "bm_nope" }, cancellationToken: ct);
-        var unknownInstance = await _host.Runtime.ResumeAsync(new ResumeRequest { RequestId = "req-6d", InstanceId = "wf_nope", Kind = "approval" }, cancellationToken: ct);
+        var late = await Host.Runtime.ResumeAsync(new ResumeRequest { RequestId = "req-6b", InstanceId = id, Kind = "approval" }, cancellationToken: ct);
+        var unknownBookmark = await Host.Runtime.ResumeAsync(new ResumeRequest { RequestId = "req-6c", BookmarkId = "bm_nope" }, cancellationToken: ct);
+        var unknownInstance = await Host.Runtime.ResumeAsync(new ResumeRequest { RequestId = "req-6d", InstanceId = "wf_nope", Kind = "approval" }, cancellationToken: ct);
 
         Assert.Equal(ResumeOutcome.Rejected, late.Outcome);
         Assert.Equal("the workflow instance is completed; nothing waits for this resume", late.Message);
@@ -133,7 +123,7 @@ public sealed class BookmarkTests : IAsyncLifetime
     public async Task ResumeAsync_WithoutRequestId_Throws()
     {
         var ex = await Assert.ThrowsAsync<WorkflowRequestException>(() =>
-            _host.Runtime.ResumeAsync(new ResumeRequest { RequestId = " ", BusinessKey = "x", Kind = "k" }, cancellationToken: TestContext.Current.CancellationToken));
+            Host.Runtime.ResumeAsync(new ResumeRequest { RequestId = " ", BusinessKey = "x", Kind = "k" }, cancellationToken: TestContext.Current.CancellationToken));
 
         Assert.Equal("a resume needs a request id", ex.Message);
     }
@@ -143,15 +133,15 @@ public sealed class BookmarkTests : IAsyncLifetime
     {
         var ct = TestContext.Current.CancellationToken;
         var id = await StartSuspendedAsync("B-7");
-        await _host.DisposeAsync();
+        await Host.DisposeAsync();
 
-        _host = await RuntimeHost.StartAsync(_database, _log, worker: false);
-        var journal = await _host.Queries.GetJournalAsync(id, ct);
-        var instance = await _host.Queries.FindByBusinessKeyAsync("B-7", ct);
+        Host = await RuntimeHost.StartAsync(Database, Log, worker: false);
+        var journal = await Host.Queries.GetJournalAsync(id, ct);
+        var instance = await Host.Queries.FindByBusinessKeyAsync("B-7", ct);
 
         Assert.Equal(JournalTypes.Suspended, journal[^1].Type);
         Assert.Equal(WorkflowStatus.Suspended, instance!.Status);
-        Assert.Single(await _host.Queries.GetBookmarksAsync(id, ct));
+        Assert.Single(await Host.Queries.GetBookmarksAsync(id, ct));
     }
 }
 

@@ -4,47 +4,35 @@ using static ReviewDesk.Tests.Workflows.Flows;
 
 namespace ReviewDesk.Tests.Workflows.Runtime;
 
-public sealed class ExecutionTests : IAsyncLifetime
+public sealed class ExecutionTests : RuntimeTestBase
 {
-    private readonly TestDatabase _database = new();
-    private readonly ExecutionLog _log = new();
-    private RuntimeHost _host = null!;
-
-    public async ValueTask InitializeAsync() => _host = await RuntimeHost.StartAsync(_database, _log);
-
-    public async ValueTask DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        _database.Dispose();
-    }
-
     [Fact]
     public async Task StartAsync_SameBusinessKeyTwice_ReturnsTheExistingInstance()
     {
         var ct = TestContext.Current.CancellationToken;
-        await _host.PublishAsync(Line("once", Node("a", "Record")));
+        await Host.PublishAsync(Line("once", Node("a", "Record")));
 
-        var first = await _host.Runtime.StartAsync(new StartWorkflowRequest { DefinitionId = "once", BusinessKey = "T-1" }, ct);
-        var second = await _host.Runtime.StartAsync(new StartWorkflowRequest { DefinitionId = "once", BusinessKey = "T-1" }, ct);
-        await _host.WaitForStatusAsync(first.InstanceId, WorkflowStatus.Completed);
+        var first = await Host.Runtime.StartAsync(new StartWorkflowRequest { DefinitionId = "once", BusinessKey = "T-1" }, ct);
+        var second = await Host.Runtime.StartAsync(new StartWorkflowRequest { DefinitionId = "once", BusinessKey = "T-1" }, ct);
+        await Host.WaitForStatusAsync(first.InstanceId, WorkflowStatus.Completed);
 
         Assert.True(first.Created);
         Assert.False(second.Created);
         Assert.Equal(first.InstanceId, second.InstanceId);
-        Assert.Equal(1, (await _host.Queries.ListInstancesAsync(new InstanceFilter { BusinessKey = "T-1" }, 1, 10, ct)).Total);
-        Assert.Equal(1, _log.Count(first.InstanceId, "a"));
+        Assert.Equal(1, (await Host.Queries.ListInstancesAsync(new InstanceFilter { BusinessKey = "T-1" }, 1, 10, ct)).Total);
+        Assert.Equal(1, Log.Count(first.InstanceId, "a"));
     }
 
     [Fact]
     public async Task RunningAFlow_JournalsEveryStepInOrderAndCheckpointsEachResult()
     {
         var ct = TestContext.Current.CancellationToken;
-        await _host.PublishAsync(Line("line", Node("a", "Record", new() { ["variable"] = "first" }), Node("b", "Record"), Node("c", "SetVariable", new() { ["name"] = "x", ["value"] = 42 })));
+        await Host.PublishAsync(Line("line", Node("a", "Record", new() { ["variable"] = "first" }), Node("b", "Record"), Node("c", "SetVariable", new() { ["name"] = "x", ["value"] = 42 })));
 
-        var started = await _host.Runtime.StartAsync(new StartWorkflowRequest { DefinitionId = "line", BusinessKey = "T-2", Input = new JsonObject { ["subject"] = "hello" } }, ct);
-        var done = await _host.WaitForStatusAsync(started.InstanceId, WorkflowStatus.Completed);
-        var journal = await _host.Queries.GetJournalAsync(started.InstanceId, ct);
-        var executions = await _host.Queries.GetExecutionsAsync(started.InstanceId, ct);
+        var started = await Host.Runtime.StartAsync(new StartWorkflowRequest { DefinitionId = "line", BusinessKey = "T-2", Input = new JsonObject { ["subject"] = "hello" } }, ct);
+        var done = await Host.WaitForStatusAsync(started.InstanceId, WorkflowStatus.Completed);
+        var journal = await Host.Queries.GetJournalAsync(started.InstanceId, ct);
+        var executions = await Host.Queries.GetExecutionsAsync(started.InstanceId, ct);
 
         Assert.Equal(
             ["WorkflowStarted", "ActivityScheduled", "ActivityStarted", "ActivityCompleted", "ActivityScheduled", "ActivityStarted", "ActivityCompleted",
@@ -63,37 +51,37 @@ public sealed class ExecutionTests : IAsyncLifetime
     public async Task CancelAsync_SuspendedInstance_IsCancelledAndLaterResumesAreRejected()
     {
         var ct = TestContext.Current.CancellationToken;
-        await _host.PublishAsync(Line("cancel", Node("w", "WaitForSignal", new() { ["kind"] = "go" }), Node("after", "Record")));
-        var started = await _host.Runtime.StartAsync(new StartWorkflowRequest { DefinitionId = "cancel", BusinessKey = "T-3" }, ct);
-        await _host.WaitForStatusAsync(started.InstanceId, WorkflowStatus.Suspended);
+        await Host.PublishAsync(Line("cancel", Node("w", "WaitForSignal", new() { ["kind"] = "go" }), Node("after", "Record")));
+        var started = await Host.Runtime.StartAsync(new StartWorkflowRequest { DefinitionId = "cancel", BusinessKey = "T-3" }, ct);
+        await Host.WaitForStatusAsync(started.InstanceId, WorkflowStatus.Suspended);
 
-        var cancelled = await _host.Runtime.CancelAsync(started.InstanceId, "operator", "customer withdrew", ct);
-        var again = await _host.Runtime.CancelAsync(started.InstanceId, "operator", null, ct);
-        var resume = await _host.Runtime.ResumeAsync(new ResumeRequest { RequestId = "late", InstanceId = started.InstanceId, Kind = "go" }, cancellationToken: ct);
+        var cancelled = await Host.Runtime.CancelAsync(started.InstanceId, "operator", "customer withdrew", ct);
+        var again = await Host.Runtime.CancelAsync(started.InstanceId, "operator", null, ct);
+        var resume = await Host.Runtime.ResumeAsync(new ResumeRequest { RequestId = "late", InstanceId = started.InstanceId, Kind = "go" }, cancellationToken: ct);
 
         Assert.True(cancelled.Succeeded);
         Assert.False(again.Succeeded);
         Assert.Equal("the instance is already cancelled", again.Error);
         Assert.Equal(ResumeOutcome.Rejected, resume.Outcome);
         Assert.Contains("cancelled", resume.Message, StringComparison.Ordinal);
-        Assert.Empty(await _host.Queries.GetBookmarksAsync(started.InstanceId, ct));
-        Assert.Equal("WorkflowCancelled", (await _host.Queries.GetJournalAsync(started.InstanceId, ct))[^1].Type);
-        Assert.Equal(0, _log.Count(started.InstanceId, "after"));
+        Assert.Empty(await Host.Queries.GetBookmarksAsync(started.InstanceId, ct));
+        Assert.Equal("WorkflowCancelled", (await Host.Queries.GetJournalAsync(started.InstanceId, ct))[^1].Type);
+        Assert.Equal(0, Log.Count(started.InstanceId, "after"));
     }
 
     [Fact]
     public async Task CancelAsync_RunningActivity_StopsItAndNothingIsCommittedAfter()
     {
         var ct = TestContext.Current.CancellationToken;
-        await _host.PublishAsync(Line("hang", Node("h", "Hang"), Node("after", "Record")));
-        var started = await _host.Runtime.StartAsync(new StartWorkflowRequest { DefinitionId = "hang", BusinessKey = "T-4" }, ct);
-        await WaitUntilAsync(async () => (await _host.Queries.GetInstanceAsync(started.InstanceId, ct))!.CurrentNodeId == "h");
+        await Host.PublishAsync(Line("hang", Node("h", "Hang"), Node("after", "Record")));
+        var started = await Host.Runtime.StartAsync(new StartWorkflowRequest { DefinitionId = "hang", BusinessKey = "T-4" }, ct);
+        await WaitUntilAsync(async () => (await Host.Queries.GetInstanceAsync(started.InstanceId, ct))!.CurrentNodeId == "h");
 
-        await _host.Runtime.CancelAsync(started.InstanceId, "operator", null, ct);
-        var instance = await _host.WaitForStatusAsync(started.InstanceId, WorkflowStatus.Cancelled);
+        await Host.Runtime.CancelAsync(started.InstanceId, "operator", null, ct);
+        var instance = await Host.WaitForStatusAsync(started.InstanceId, WorkflowStatus.Cancelled);
 
-        Assert.Empty(await _host.Queries.GetExecutionsAsync(started.InstanceId, ct));
-        Assert.Equal(0, _log.Count(started.InstanceId, "after"));
+        Assert.Empty(await Host.Queries.GetExecutionsAsync(started.InstanceId, ct));
+        Assert.Equal(0, Log.Count(started.InstanceId, "after"));
         Assert.Equal(WorkflowStatus.Cancelled, instance.Status);
     }
 
@@ -101,19 +89,19 @@ public sealed class ExecutionTests : IAsyncLifetime
     public async Task ListAndCount_FilterByStatusDefinitionKeyAndDate_Paged()
     {
         var ct = TestContext.Current.CancellationToken;
-        await _host.PublishAsync(Line("quick", Node("a", "NoOp")));
-        await _host.PublishAsync(Line("waits", Node("w", "WaitForSignal", new() { ["kind"] = "go" })));
+        await Host.PublishAsync(Line("quick", Node("a", "NoOp")));
+        await Host.PublishAsync(Line("waits", Node("w", "WaitForSignal", new() { ["kind"] = "go" })));
         var ids = new List<string>();
-        for (var i = 0; i < 5; i++) ids.Add((await _host.Runtime.StartAsync(new StartWorkflowRequest { DefinitionId = "quick", BusinessKey = $"Q-{i}" }, ct)).InstanceId);
-        for (var i = 0; i < 3; i++) ids.Add((await _host.Runtime.StartAsync(new StartWorkflowRequest { DefinitionId = "waits", BusinessKey = $"W-{i}" }, ct)).InstanceId);
-        foreach (var id in ids.Take(5)) await _host.WaitForStatusAsync(id, WorkflowStatus.Completed);
-        foreach (var id in ids.Skip(5)) await _host.WaitForStatusAsync(id, WorkflowStatus.Suspended);
+        for (var i = 0; i < 5; i++) ids.Add((await Host.Runtime.StartAsync(new StartWorkflowRequest { DefinitionId = "quick", BusinessKey = $"Q-{i}" }, ct)).InstanceId);
+        for (var i = 0; i < 3; i++) ids.Add((await Host.Runtime.StartAsync(new StartWorkflowRequest { DefinitionId = "waits", BusinessKey = $"W-{i}" }, ct)).InstanceId);
+        foreach (var id in ids.Take(5)) await Host.WaitForStatusAsync(id, WorkflowStatus.Completed);
+        foreach (var id in ids.Skip(5)) await Host.WaitForStatusAsync(id, WorkflowStatus.Suspended);
 
-        var counts = await _host.Queries.CountByStatusAsync(null, ct);
-        var page = await _host.Queries.ListInstancesAsync(new InstanceFilter { DefinitionId = "quick" }, page: 2, pageSize: 2, ct);
-        var suspended = await _host.Queries.ListInstancesAsync(new InstanceFilter { Status = WorkflowStatus.Suspended }, 1, 50, ct);
-        var future = await _host.Queries.ListInstancesAsync(new InstanceFilter { CreatedFrom = DateTimeOffset.UtcNow.AddMinutes(1) }, 1, 50, ct);
-        var recent = await _host.Queries.ListInstancesAsync(new InstanceFilter { CreatedFrom = DateTimeOffset.UtcNow.AddMinutes(-5), CreatedTo = DateTimeOffset.UtcNow.AddMinutes(1) }, 1, 50, ct);
+        var counts = await Host.Queries.CountByStatusAsync(null, ct);
+        var page = await Host.Queries.ListInstancesAsync(new InstanceFilter { DefinitionId = "quick" }, page: 2, pageSize: 2, ct);
+        var suspended = await Host.Queries.ListInstancesAsync(new InstanceFilter { Status = WorkflowStatus.Suspended }, 1, 50, ct);
+        var future = await Host.Queries.ListInstancesAsync(new InstanceFilter { CreatedFrom = DateTimeOffset.UtcNow.AddMinutes(1) }, 1, 50, ct);
+        var recent = await Host.Queries.ListInstancesAsync(new InstanceFilter { CreatedFrom = DateTimeOffset.UtcNow.AddMinutes(-5), CreatedTo = DateTimeOffset.UtcNow.AddMinutes(1) }, 1, 50, ct);
 
         Assert.Equal(5, counts[WorkflowStatus.Completed]);
         Assert.Equal(3, counts[WorkflowStatus.Suspended]);
@@ -130,14 +118,14 @@ public sealed class ExecutionTests : IAsyncLifetime
     {
         var ct = TestContext.Current.CancellationToken;
         var seen = new System.Collections.Concurrent.ConcurrentQueue<WorkflowEvent>();
-        using var subscription = _host.Events.Subscribe(seen.Enqueue);
-        await _host.PublishAsync(Line("events", Node("w", "WaitForSignal", new() { ["kind"] = "go" }),
+        using var subscription = Host.Events.Subscribe(seen.Enqueue);
+        await Host.PublishAsync(Line("events", Node("w", "WaitForSignal", new() { ["kind"] = "go" }),
             Node("f", "Flaky", new() { ["failures"] = 5 }, new() { MaximumAttempts = 1 })));
 
-        var started = await _host.Runtime.StartAsync(new StartWorkflowRequest { DefinitionId = "events", BusinessKey = "E-1" }, ct);
-        await _host.WaitForStatusAsync(started.InstanceId, WorkflowStatus.Suspended);
-        await _host.Runtime.ResumeAsync(new ResumeRequest { RequestId = "e1", InstanceId = started.InstanceId, Kind = "go", Actor = "alice" }, cancellationToken: ct);
-        await _host.WaitForStatusAsync(started.InstanceId, WorkflowStatus.Faulted);
+        var started = await Host.Runtime.StartAsync(new StartWorkflowRequest { DefinitionId = "events", BusinessKey = "E-1" }, ct);
+        await Host.WaitForStatusAsync(started.InstanceId, WorkflowStatus.Suspended);
+        await Host.Runtime.ResumeAsync(new ResumeRequest { RequestId = "e1", InstanceId = started.InstanceId, Kind = "go", Actor = "alice" }, cancellationToken: ct);
+        await Host.WaitForStatusAsync(started.InstanceId, WorkflowStatus.Faulted);
 
         Assert.Contains(seen, e => e is InstanceChanged { Status: WorkflowStatus.Running } && e.InstanceId == started.InstanceId);
         Assert.Contains(seen, e => e is BookmarkCreated { Kind: "go", NodeId: "w" });

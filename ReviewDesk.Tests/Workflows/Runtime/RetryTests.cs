@@ -5,20 +5,17 @@ using static ReviewDesk.Tests.Workflows.Flows;
 
 namespace ReviewDesk.Tests.Workflows.Runtime;
 
-public sealed class RetryTests : IAsyncLifetime
+public sealed class RetryTests : RuntimeTestBase
 {
-    private readonly TestDatabase _database = new();
-    private readonly ExecutionLog _log = new();
-    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
-    private RuntimeHost _host = null!;
+    private readonly FakeTimeProvider _time;
 
-    public async ValueTask InitializeAsync() => _host = await RuntimeHost.StartAsync(_database, _log, _time);
-
-    public async ValueTask DisposeAsync()
+    public RetryTests()
+        : this(new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero)))
     {
-        await _host.DisposeAsync();
-        _database.Dispose();
     }
+
+    private RetryTests(FakeTimeProvider time)
+        : base(time) => _time = time;
 
     [Fact]
     public void DelayAfter_FollowsTheBackoffFormulaUpToTheMaximum()
@@ -35,8 +32,8 @@ public sealed class RetryTests : IAsyncLifetime
     {
         var ct = TestContext.Current.CancellationToken;
         var retry = new RetryPolicySettings { InitialInterval = TimeSpan.FromSeconds(1), BackoffCoefficient = 2, MaximumInterval = TimeSpan.FromSeconds(5), MaximumAttempts = 6 };
-        await _host.PublishAsync(Line("flaky", Node("f", "Flaky", new() { ["failures"] = 4 }, retry)));
-        var started = await _host.Runtime.StartAsync(new StartWorkflowRequest { DefinitionId = "flaky", BusinessKey = "R-1" }, ct);
+        await Host.PublishAsync(Line("flaky", Node("f", "Flaky", new() { ["failures"] = 4 }, retry)));
+        var started = await Host.Runtime.StartAsync(new StartWorkflowRequest { DefinitionId = "flaky", BusinessKey = "R-1" }, ct);
 
         double[] expected = [1, 2, 4, 5];
         for (var attempt = 1; attempt <= expected.Length; attempt++)
@@ -46,31 +43,31 @@ public sealed class RetryTests : IAsyncLifetime
             _time.Advance(TimeSpan.FromSeconds(expected[attempt - 1]));
         }
 
-        await _host.WaitForStatusAsync(started.InstanceId, WorkflowStatus.Completed);
-        var executions = await _host.Queries.GetExecutionsAsync(started.InstanceId, ct);
-        var journal = await _host.Queries.GetJournalAsync(started.InstanceId, ct);
+        await Host.WaitForStatusAsync(started.InstanceId, WorkflowStatus.Completed);
+        var executions = await Host.Queries.GetExecutionsAsync(started.InstanceId, ct);
+        var journal = await Host.Queries.GetJournalAsync(started.InstanceId, ct);
 
         Assert.Equal([1, 2, 3, 4, 5], executions.Select(e => e.Attempt));
         Assert.Equal(expected, executions.Zip(executions.Skip(1), (a, b) => (b.StartedAt - a.FinishedAt).TotalSeconds));
         Assert.Equal(["attempt 2 in 1 s", "attempt 3 in 2 s", "attempt 4 in 4 s", "attempt 5 in 5 s"],
             journal.Where(j => j.Type == JournalTypes.RetryScheduled).Select(j => j.Detail));
         Assert.Equal(4, journal.Count(j => j.Type == JournalTypes.ActivityFailed));
-        Assert.Empty(await _host.Queries.GetIncidentsAsync(started.InstanceId, ct));
+        Assert.Empty(await Host.Queries.GetIncidentsAsync(started.InstanceId, ct));
     }
 
     [Fact]
     public async Task ErrorWithRetryAfter_UsesTheRequestedDelay()
     {
         var ct = TestContext.Current.CancellationToken;
-        await _host.PublishAsync(Line("throttled", Node("f", "Flaky", new() { ["failures"] = 1, ["retryAfterSeconds"] = 7, ["kind"] = "RateLimited" },
+        await Host.PublishAsync(Line("throttled", Node("f", "Flaky", new() { ["failures"] = 1, ["retryAfterSeconds"] = 7, ["kind"] = "RateLimited" },
             new RetryPolicySettings { InitialInterval = TimeSpan.FromSeconds(1), MaximumInterval = TimeSpan.FromMinutes(1) })));
-        var started = await _host.Runtime.StartAsync(new StartWorkflowRequest { DefinitionId = "throttled", BusinessKey = "R-2" }, ct);
+        var started = await Host.Runtime.StartAsync(new StartWorkflowRequest { DefinitionId = "throttled", BusinessKey = "R-2" }, ct);
 
         await WaitForExecutionsAsync(started.InstanceId, 1);
         _time.Advance(TimeSpan.FromSeconds(7));
-        await _host.WaitForStatusAsync(started.InstanceId, WorkflowStatus.Completed);
+        await Host.WaitForStatusAsync(started.InstanceId, WorkflowStatus.Completed);
 
-        var journal = await _host.Queries.GetJournalAsync(started.InstanceId, ct);
+        var journal = await Host.Queries.GetJournalAsync(started.InstanceId, ct);
         Assert.Equal("attempt 2 in 7 s", journal.Single(j => j.Type == JournalTypes.RetryScheduled).Detail);
         Assert.Contains(journal, j => j.Type == JournalTypes.ActivityFailed && j.Detail == "RateLimited: failure 1");
     }
@@ -81,75 +78,75 @@ public sealed class RetryTests : IAsyncLifetime
         var ct = TestContext.Current.CancellationToken;
         var flaky = Node("f", "Flaky", new() { ["failures"] = 9 }, new() { MaximumAttempts = 2, InitialInterval = TimeSpan.FromSeconds(1) });
         var definition = Line("fallback", flaky, Node("next", "NoOp")) with { Nodes = [flaky, Node("next", "NoOp"), Node("review", "Record")] };
-        await _host.PublishAsync(definition.With(Connect("f", "Failed", "review")));
-        var started = await _host.Runtime.StartAsync(new StartWorkflowRequest { DefinitionId = "fallback", BusinessKey = "R-3" }, ct);
+        await Host.PublishAsync(definition.With(Connect("f", "Failed", "review")));
+        var started = await Host.Runtime.StartAsync(new StartWorkflowRequest { DefinitionId = "fallback", BusinessKey = "R-3" }, ct);
 
         await WaitForExecutionsAsync(started.InstanceId, 1);
         _time.Advance(TimeSpan.FromSeconds(1));
-        var done = await _host.WaitForStatusAsync(started.InstanceId, WorkflowStatus.Completed);
+        var done = await Host.WaitForStatusAsync(started.InstanceId, WorkflowStatus.Completed);
 
-        var incident = Assert.Single(await _host.Queries.GetIncidentsAsync(started.InstanceId, ct));
+        var incident = Assert.Single(await Host.Queries.GetIncidentsAsync(started.InstanceId, ct));
         Assert.Equal(("f", 2, "Transient"), (incident.NodeId, incident.Attempt, incident.ErrorKind));
-        Assert.Equal(1, _log.Count(started.InstanceId, "review"));
+        Assert.Equal(1, Log.Count(started.InstanceId, "review"));
         Assert.Equal("Transient", done.Outputs["f"]!["error"]!.GetValue<string>());
-        Assert.Contains(await _host.Queries.GetJournalAsync(started.InstanceId, ct), j => j.Type == JournalTypes.Incident && j.NodeId == "f");
+        Assert.Contains(await Host.Queries.GetJournalAsync(started.InstanceId, ct), j => j.Type == JournalTypes.Incident && j.NodeId == "f");
     }
 
     [Fact]
     public async Task AttemptsExhausted_WithoutFailedConnection_FaultsAndOperatorRetryResumesFromTheFailedNode()
     {
         var ct = TestContext.Current.CancellationToken;
-        await _host.PublishAsync(Line("fault", Node("before", "Record"), Node("f", "Flaky", new() { ["failures"] = 1 }, new() { MaximumAttempts = 1 }), Node("after", "Record")));
-        var started = await _host.Runtime.StartAsync(new StartWorkflowRequest { DefinitionId = "fault", BusinessKey = "R-4" }, ct);
+        await Host.PublishAsync(Line("fault", Node("before", "Record"), Node("f", "Flaky", new() { ["failures"] = 1 }, new() { MaximumAttempts = 1 }), Node("after", "Record")));
+        var started = await Host.Runtime.StartAsync(new StartWorkflowRequest { DefinitionId = "fault", BusinessKey = "R-4" }, ct);
 
-        var faulted = await _host.WaitForStatusAsync(started.InstanceId, WorkflowStatus.Faulted);
-        var retried = await _host.Runtime.RetryAsync(started.InstanceId, "operator", ct);
-        await _host.WaitForStatusAsync(started.InstanceId, WorkflowStatus.Completed);
+        var faulted = await Host.WaitForStatusAsync(started.InstanceId, WorkflowStatus.Faulted);
+        var retried = await Host.Runtime.RetryAsync(started.InstanceId, "operator", ct);
+        await Host.WaitForStatusAsync(started.InstanceId, WorkflowStatus.Completed);
 
         Assert.Equal("f", faulted.FaultedNodeId);
         Assert.Equal("Transient: failure 1", faulted.Error);
         Assert.True(retried.Succeeded);
-        Assert.Equal(1, _log.Count(started.InstanceId, "before"));
-        Assert.Equal(2, _log.Count(started.InstanceId, "f"));
-        Assert.Equal(1, _log.Count(started.InstanceId, "after"));
-        Assert.All(await _host.Queries.GetIncidentsAsync(started.InstanceId, ct), i => Assert.NotNull(i.ResolvedAt));
-        Assert.False((await _host.Runtime.RetryAsync(started.InstanceId, "operator", ct)).Succeeded);
+        Assert.Equal(1, Log.Count(started.InstanceId, "before"));
+        Assert.Equal(2, Log.Count(started.InstanceId, "f"));
+        Assert.Equal(1, Log.Count(started.InstanceId, "after"));
+        Assert.All(await Host.Queries.GetIncidentsAsync(started.InstanceId, ct), i => Assert.NotNull(i.ResolvedAt));
+        Assert.False((await Host.Runtime.RetryAsync(started.InstanceId, "operator", ct)).Succeeded);
     }
 
     [Fact]
     public async Task NonRetryableErrorKind_FailsAtOnce()
     {
         var ct = TestContext.Current.CancellationToken;
-        await _host.PublishAsync(Line("strict", Node("f", "Flaky", new() { ["failures"] = 1, ["kind"] = "Validation" },
+        await Host.PublishAsync(Line("strict", Node("f", "Flaky", new() { ["failures"] = 1, ["kind"] = "Validation" },
             new() { MaximumAttempts = 5, NonRetryableErrorKinds = ["validation"] })));
-        var started = await _host.Runtime.StartAsync(new StartWorkflowRequest { DefinitionId = "strict", BusinessKey = "R-5" }, ct);
+        var started = await Host.Runtime.StartAsync(new StartWorkflowRequest { DefinitionId = "strict", BusinessKey = "R-5" }, ct);
 
-        await _host.WaitForStatusAsync(started.InstanceId, WorkflowStatus.Faulted);
+        await Host.WaitForStatusAsync(started.InstanceId, WorkflowStatus.Faulted);
 
-        Assert.Equal(1, _log.Count(started.InstanceId, "f"));
-        Assert.DoesNotContain(await _host.Queries.GetJournalAsync(started.InstanceId, ct), j => j.Type == JournalTypes.RetryScheduled);
+        Assert.Equal(1, Log.Count(started.InstanceId, "f"));
+        Assert.DoesNotContain(await Host.Queries.GetJournalAsync(started.InstanceId, ct), j => j.Type == JournalTypes.RetryScheduled);
     }
 
     [Fact]
     public async Task AttemptLongerThanStartToCloseTimeout_FailsWithTimeout()
     {
         var ct = TestContext.Current.CancellationToken;
-        await _host.PublishAsync(Line("slow", Node("h", "Hang", retry: new() { MaximumAttempts = 1, StartToCloseTimeout = TimeSpan.FromSeconds(30) })));
-        var started = await _host.Runtime.StartAsync(new StartWorkflowRequest { DefinitionId = "slow", BusinessKey = "R-6" }, ct);
+        await Host.PublishAsync(Line("slow", Node("h", "Hang", retry: new() { MaximumAttempts = 1, StartToCloseTimeout = TimeSpan.FromSeconds(30) })));
+        var started = await Host.Runtime.StartAsync(new StartWorkflowRequest { DefinitionId = "slow", BusinessKey = "R-6" }, ct);
 
         await WaitForStartAsync(started.InstanceId);
         _time.Advance(TimeSpan.FromSeconds(31));
-        var faulted = await _host.WaitForStatusAsync(started.InstanceId, WorkflowStatus.Faulted);
+        var faulted = await Host.WaitForStatusAsync(started.InstanceId, WorkflowStatus.Faulted);
 
         Assert.StartsWith("Timeout:", faulted.Error, StringComparison.Ordinal);
-        Assert.Equal("Timeout", Assert.Single(await _host.Queries.GetExecutionsAsync(started.InstanceId, ct)).ErrorKind);
+        Assert.Equal("Timeout", Assert.Single(await Host.Queries.GetExecutionsAsync(started.InstanceId, ct)).ErrorKind);
     }
 
     /// <summary>Waits until <paramref name="count"/> attempts are checkpointed.</summary>
     private async Task WaitForExecutionsAsync(string instanceId, int count)
     {
         var deadline = DateTime.UtcNow.AddSeconds(30);
-        while ((await _host.Queries.GetExecutionsAsync(instanceId, TestContext.Current.CancellationToken)).Count < count)
+        while ((await Host.Queries.GetExecutionsAsync(instanceId, TestContext.Current.CancellationToken)).Count < count)
         {
             Assert.True(DateTime.UtcNow < deadline, $"expected {count} checkpointed attempts of {instanceId}");
             await Task.Delay(10, TestContext.Current.CancellationToken);
@@ -160,7 +157,7 @@ public sealed class RetryTests : IAsyncLifetime
     private async Task WaitForStartAsync(string instanceId)
     {
         var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!_log.Entries.Any(e => e.InstanceId == instanceId))
+        while (!Log.Entries.Any(e => e.InstanceId == instanceId))
         {
             Assert.True(DateTime.UtcNow < deadline, $"{instanceId} did not start an activity");
             await Task.Delay(10, TestContext.Current.CancellationToken);
