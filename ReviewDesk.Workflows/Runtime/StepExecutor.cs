@@ -153,6 +153,7 @@ internal sealed class StepExecutor(
             VariablesJson = variables.ToJsonString(),
             OutputsJson = outputs.ToJsonString(),
             NextNodeId = next,
+            NextActivityType = next is null ? null : definition.FindNode(next)?.Type,
             Bookmark = result.Bookmark,
             Complete = outcome is not null && next is null,
             ExtraJournal = context.ExtraJournal,
@@ -191,6 +192,7 @@ internal sealed class StepExecutor(
             RetryDelay = retry ? policy.DelayAfter(work.Attempt, error.RetryAfter) : null,
             Incident = !retry,
             NextNodeId = failedNext,
+            NextActivityType = failedNext is null ? null : definition?.FindNode(failedNext)?.Type,
             Fault = !retry && failedNext is null,
             ExtraJournal = context?.ExtraJournal ?? [],
         };

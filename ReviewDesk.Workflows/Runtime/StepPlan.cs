@@ -29,6 +29,8 @@ internal sealed class StepPlan
 
     /// <summary>Schedule this node next (attempt 1), leased to this worker so it continues at once.</summary>
     public string? NextNodeId { get; init; }
+    /// <summary>The next node's activity type, for its journal entry.</summary>
+    public string? NextActivityType { get; init; }
     /// <summary>Suspend on this bookmark.</summary>
     public BookmarkRequest? Bookmark { get; init; }
     /// <summary>Schedule another attempt of the same node after this delay.</summary>

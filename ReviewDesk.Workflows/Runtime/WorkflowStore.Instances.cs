@@ -38,7 +38,7 @@ internal sealed partial class WorkflowStore
             batch.Scalar(InsertWorkItemSql, id, startNode, (int)WorkItemKind.Execute, 1, batch.NowMs, null, null, 0, null, null);
             var journal = new JournalWriter(batch, id, FirstJournalSequence);
             journal.Append(JournalTypes.Started, batch.Now, actor: request.Actor, detail: $"{definition.Id} v{number}");
-            journal.Append(JournalTypes.ActivityScheduled, batch.Now, startNode, attempt: 1, actor: request.Actor);
+            journal.Append(JournalTypes.ActivityScheduled, batch.Now, startNode, definition.FindNode(startNode)?.Type, attempt: 1, actor: request.Actor);
             journal.Flush();
             batch.Publish(new InstanceChanged(id, request.BusinessKey, batch.Now, definition.Id, (int)number, WorkflowStatus.Running, startNode));
             return new StartWorkflowResult(id, true);
@@ -77,8 +77,9 @@ internal sealed partial class WorkflowStore
             batch.Scalar(InsertWorkItemSql, instanceId, header.FaultedNodeId, (int)WorkItemKind.Execute, 1, batch.NowMs, null, null, 0, null, null);
             batch.Execute("""UPDATE "Incidents" SET "ResolvedAt" = $0 WHERE "InstanceId" = $1 AND "ResolvedAt" IS NULL""", batch.NowMs, instanceId);
             var journal = new JournalWriter(batch, instanceId, header.NextJournalSequence);
-            journal.Append(JournalTypes.Retried, batch.Now, header.FaultedNodeId, actor: actor);
-            journal.Append(JournalTypes.ActivityScheduled, batch.Now, header.FaultedNodeId, attempt: 1, actor: actor);
+            var activityType = ActivityTypeOf(batch, header, header.FaultedNodeId);
+            journal.Append(JournalTypes.Retried, batch.Now, header.FaultedNodeId, activityType, actor: actor);
+            journal.Append(JournalTypes.ActivityScheduled, batch.Now, header.FaultedNodeId, activityType, attempt: 1, actor: actor);
             journal.Flush();
             batch.Execute(
                 """UPDATE "Instances" SET "Status" = 0, "FaultedNodeId" = NULL, "Error" = NULL, "CurrentNodeId" = $0, "UpdatedAt" = $1, "NextJournalSequence" = $2, "Version" = "Version" + 1 WHERE "Id" = $3""",
@@ -111,6 +112,12 @@ internal sealed partial class WorkflowStore
 
             return ids.Count;
         }, cancellationToken);
+
+    /// <summary>The activity type of a node of the instance's definition version (journal entries name both).</summary>
+    private string? ActivityTypeOf(WriteBatch batch, InstanceHeader header, string? nodeId) =>
+        nodeId is null ? null : _definitions.GetOrParse(header.DefinitionId, header.DefinitionVersion, () => (string)batch.Scalar(
+            """SELECT "Json" FROM "Definitions" WHERE "DefinitionId" = $0 AND "Version" = $1""", header.DefinitionId, header.DefinitionVersion)!)
+            .FindNode(nodeId)?.Type;
 
     private static InstanceHeader? ReadHeader(WriteBatch batch, string instanceId)
     {

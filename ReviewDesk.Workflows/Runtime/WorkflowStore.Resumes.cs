@@ -16,7 +16,7 @@ internal sealed partial class WorkflowStore
     public Task<ResumeResult> ResumeAsync(ResumeRequest request, CancellationToken cancellationToken) =>
         WriteAsync(batch => ApplyResume(batch, request), cancellationToken);
 
-    private static ResumeResult ApplyResume(WriteBatch batch, ResumeRequest request)
+    private ResumeResult ApplyResume(WriteBatch batch, ResumeRequest request)
     {
         if (FindResume(batch, request.RequestId) is { } earlier) return earlier;
 
@@ -80,7 +80,7 @@ internal sealed partial class WorkflowStore
         batch.Execute("""DELETE FROM "WorkItems" WHERE "BookmarkId" = $0""", bookmarkId);
         batch.Scalar(InsertWorkItemSql, header.Id, nodeId, (int)WorkItemKind.Resume, 1, batch.NowMs, null, null, 0, null, resumeId);
         var journal = new JournalWriter(batch, header.Id, header.NextJournalSequence);
-        journal.Append(JournalTypes.Resumed, batch.Now, nodeId, actor: request.Actor,
+        journal.Append(JournalTypes.Resumed, batch.Now, nodeId, ActivityTypeOf(batch, header, nodeId), actor: request.Actor,
             detail: $"{kind} bookmark {bookmarkId}; request {request.RequestId}; payload {SummarizePayload(request.Payload)}");
         journal.Flush();
         batch.Execute(

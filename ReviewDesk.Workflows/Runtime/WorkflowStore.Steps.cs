@@ -144,7 +144,7 @@ internal sealed partial class WorkflowStore
         {
             currentNode = nextNode;
             next = new ClaimedWork(work.Id, before.Id, nextNode, WorkItemKind.Execute, 1, 1, null, null);
-            journal.Append(JournalTypes.ActivityScheduled, now, nextNode, attempt: 1, actor: owner);
+            journal.Append(JournalTypes.ActivityScheduled, now, nextNode, plan.NextActivityType, attempt: 1, actor: owner);
         }
         else if (plan.Bookmark is { } bookmark)
         {
@@ -161,7 +161,7 @@ internal sealed partial class WorkflowStore
         {
             status = WorkflowStatus.Completed;
             finishedAt = now;
-            journal.Append(JournalTypes.Completed, now, work.NodeId, actor: owner);
+            journal.Append(JournalTypes.Completed, now, work.NodeId, plan.ActivityType, actor: owner);
         }
 
         journal.Flush();

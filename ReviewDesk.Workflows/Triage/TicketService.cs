@@ -77,7 +77,7 @@ public sealed class TicketService(
         if (ticket is null) return null;
         if (ticket.InstanceId is null) return [];
         var journal = await queries.GetJournalAsync(ticket.InstanceId, cancellationToken);
-        return [.. journal.Select(j => new TimelineEvent(j.Sequence, j.At, j.Type, j.ActivityType ?? j.NodeId, j.Attempt, j.Actor, j.Detail))];
+        return [.. journal.Select(j => new TimelineEvent(j.Sequence, j.At, j.Type, j.NodeId, j.ActivityType, j.Attempt, j.Actor, j.Detail))];
     }
 
     /// <summary>

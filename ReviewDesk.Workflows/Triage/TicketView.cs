@@ -49,8 +49,8 @@ public sealed record TicketView
     public DateTimeOffset UpdatedAt { get; init; }
 }
 
-/// <summary>One timeline event (from the workflow journal).</summary>
-public sealed record TimelineEvent(int Seq, DateTimeOffset At, string Type, string? Activity, int? Attempt, string? Actor, string? Detail);
+/// <summary>One timeline event (from the workflow journal): the node and its activity type, when the event concerns one.</summary>
+public sealed record TimelineEvent(int Seq, DateTimeOffset At, string Type, string? Node, string? Activity, int? Attempt, string? Actor, string? Detail);
 
 /// <summary>The outcome of a submission.</summary>
 /// <param name="Ticket">The ticket.</param>

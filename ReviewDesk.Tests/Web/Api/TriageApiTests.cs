@@ -84,6 +84,10 @@ public sealed class TriageApiTests : IAsyncLifetime
         Assert.Contains("Resumed", types);
         Assert.Contains("LabelsEdited", types);
         Assert.Equal(types.Count, timeline.EnumerateArray().Select(e => e.GetProperty("seq").GetInt32()).Distinct().Count());
+        // Every event about a node names its activity type too (scheduled, resumed and retried ones included).
+        Assert.All(timeline.EnumerateArray().Where(e => e.GetProperty("node").ValueKind == JsonValueKind.String),
+            e => Assert.False(string.IsNullOrEmpty(e.GetProperty("activity").GetString()), e.GetRawText()));
+        Assert.Contains(timeline.EnumerateArray(), e => e.GetProperty("type").GetString() == "ActivityScheduled" && e.GetProperty("activity").GetString() == "Route");
     }
 
     [Fact]
