@@ -228,3 +228,47 @@ public sealed class ProviderSelectionTests : IAsyncLifetime
         Assert.Contains((await _host.Tickets.GetTimelineAsync(ticket.Id, ct))!, e => e.Type == "ProviderFallback" && e.Detail!.Contains("gpt-nowhere", StringComparison.Ordinal));
     }
 }
+
+public sealed class RawTextGuardTests : IAsyncLifetime
+{
+    private readonly TestDatabase _database = new();
+    private ScriptedOpenAiServer _server = null!;
+    private TriageHost _host = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _server = await ScriptedOpenAiServer.StartAsync(TestContext.Current.CancellationToken);
+        _host = await TriageHost.StartAsync(_database, _server.Endpoint);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        await _server.DisposeAsync();
+        _database.Dispose();
+    }
+
+    [Fact]
+    public async Task VariantWithoutScrubbing_NeverSendsRawTextToTheModel_RecordsAnIncident_AndSendsTheTicketToReview()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var definitions = _host.Services.GetRequiredService<ReviewDesk.Workflows.Definitions.WorkflowDefinitionStore>();
+        var shipped = (await definitions.GetLatestPublishedAsync(TriageDefinitions.DefaultDefinitionId, ct))!;
+        var unsafeVariant = shipped with
+        {
+            Id = "no-scrub",
+            Name = "Badly designed",
+            StartNodeId = "classify",
+            Nodes = [.. shipped.Nodes.Where(n => n.Id != "scrub")],
+            Connections = [.. shipped.Connections.Where(c => c.From != "scrub")],
+        };
+        Assert.True((await definitions.SaveAndPublishAsync(unsafeVariant, "test", ct)).Succeeded);
+
+        var ticket = (await _host.Tickets.SubmitAsync(new TicketSubmission { Subject = "Hi", Body = "Mail me at leak@example.com", Variant = "no-scrub" }, ct)).Ticket;
+        var review = await _host.WaitForStatusAsync(ticket.Id, TicketStatus.AwaitingReview);
+
+        Assert.Equal(0, _server.RequestCount);
+        Assert.Contains("classification_failed:NotScrubbed", review.ReviewReasons);
+        Assert.Equal("NotScrubbed", Assert.Single(await _host.Queries.GetIncidentsAsync(review.WorkflowInstanceId, ct)).ErrorKind);
+    }
+}
