@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.Components;
+using ReviewDesk.Web.Operations;
+using ReviewDesk.Workflows.Runtime;
+
+namespace ReviewDesk.Web.Components.Operations;
+
+/// <summary>One workflow instance for an operator: status, journal, attempts with retries and errors, scheduled work, incidents; live.</summary>
+public sealed partial class InstanceTimelinePage : IDisposable
+{
+    private readonly CancellationTokenSource _disposed = new();
+    private LiveRefresh? _live;
+
+    [Parameter]
+    public required string InstanceId { get; set; }
+
+    [Inject]
+    public required InstanceTimelineReader Reader { get; init; }
+
+    [Inject]
+    public required WorkflowEventStream Events { get; init; }
+
+    [Inject]
+    public required TimeProvider Time { get; init; }
+
+    private InstanceTimeline? Timeline { get; set; }
+
+    private bool Loaded { get; set; }
+
+    private bool Live => _live is not null;
+
+    /// <summary>The page's address for an instance.</summary>
+    public static string Href(string instanceId) => $"/operations/instances/{Uri.EscapeDataString(instanceId)}";
+
+    protected override async Task OnParametersSetAsync()
+    {
+        Timeline = await Reader.ReadAsync(InstanceId, _disposed.Token);
+        Loaded = true;
+    }
+
+    protected override void OnAfterRender(bool firstRender)
+    {
+        if (!firstRender) return;
+        // The filter reads the current parameter, so navigating to another instance keeps one subscription.
+        _live = new LiveRefresh(Events, Time, e => e.InstanceId == InstanceId, () => InvokeAsync(RefreshAsync));
+        StateHasChanged();
+    }
+
+    private async Task RefreshAsync()
+    {
+        if (_disposed.IsCancellationRequested) return;
+        try
+        {
+            Timeline = await Reader.ReadAsync(InstanceId, _disposed.Token);
+            StateHasChanged();
+        }
+        catch (OperationCanceledException) when (_disposed.IsCancellationRequested)
+        {
+            // The page closed during the refresh.
+        }
+    }
+
+    public void Dispose()
+    {
+        _live?.Dispose();
+        _disposed.Cancel();
+        _disposed.Dispose();
+    }
+}

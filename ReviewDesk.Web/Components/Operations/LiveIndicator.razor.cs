@@ -1,0 +1,10 @@
+using Microsoft.AspNetCore.Components;
+
+namespace ReviewDesk.Web.Components.Operations;
+
+/// <summary>Shows whether the page is subscribed to live workflow events.</summary>
+public sealed partial class LiveIndicator
+{
+    [Parameter]
+    public bool Live { get; set; }
+}
