@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components;
+using MudBlazor;
 using ReviewDesk.Web.Operations;
 using ReviewDesk.Workflows.Runtime;
 
@@ -17,6 +18,9 @@ public sealed partial class InstanceTimelinePage : IDisposable
     public required InstanceTimelineReader Reader { get; init; }
 
     [Inject]
+    public required OperationsBoard Board { get; init; }
+
+    [Inject]
     public required WorkflowEventStream Events { get; init; }
 
     [Inject]
@@ -27,6 +31,12 @@ public sealed partial class InstanceTimelinePage : IDisposable
     private bool Loaded { get; set; }
 
     private bool Live => _live is not null;
+
+    private bool Busy { get; set; }
+
+    private string? Message { get; set; }
+
+    private Severity MessageSeverity { get; set; }
 
     /// <summary>The page's address for an instance.</summary>
     public static string Href(string instanceId) => $"/operations/instances/{Uri.EscapeDataString(instanceId)}";
@@ -56,6 +66,25 @@ public sealed partial class InstanceTimelinePage : IDisposable
         catch (OperationCanceledException) when (_disposed.IsCancellationRequested)
         {
             // The page closed during the refresh.
+        }
+    }
+
+    private Task RetryAsync() => RunCommandAsync("Retried", Board.RetryAsync);
+
+    private Task CancelAsync() => RunCommandAsync("Cancelled", Board.CancelAsync);
+
+    private async Task RunCommandAsync(string done, Func<string, CancellationToken, Task<OperationResult>> command)
+    {
+        Busy = true;
+        try
+        {
+            var result = await command(InstanceId, _disposed.Token);
+            (Message, MessageSeverity) = result.Succeeded ? ($"{done}.", Severity.Success) : (result.Error, Severity.Error);
+            Timeline = await Reader.ReadAsync(InstanceId, _disposed.Token);
+        }
+        finally
+        {
+            Busy = false;
         }
     }
 

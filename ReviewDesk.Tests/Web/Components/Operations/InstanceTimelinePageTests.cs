@@ -68,6 +68,37 @@ public sealed class InstanceTimelinePageTests : OperationsTestContext
         await cut.WaitForAssertionAsync(() => Assert.Equal("Completed", cut.Find("[data-testid=instance-status]").TextContent));
     }
 
+    [Fact]
+    public async Task Retry_OnAFaultedInstance_RetriesItFromTheTimeline()
+    {
+        var instanceId = await StartFaultedAsync("TL-3", failures: 1);
+        RenderPopoverProvider();
+        var cut = Render<InstanceTimelinePage>(p => p.Add(c => c.InstanceId, instanceId));
+
+        await (await cut.WaitForElementAsync("[data-testid=timeline-retry-button]")).ClickAsync(new());
+
+        await cut.WaitForAssertionAsync(() => Assert.Equal("Retried.", cut.Find("[data-testid=timeline-message]").TextContent.Trim()));
+        await Host.WaitForStatusAsync(instanceId, WorkflowStatus.Completed);
+        Assert.Contains(await Host.Queries.GetJournalAsync(instanceId, Ct), j => j.Type == JournalTypes.Retried && j.Actor == "operator");
+    }
+
+    [Fact]
+    public async Task Cancel_OnAFaultedInstance_CancelsItFromTheTimeline()
+    {
+        var instanceId = await StartFaultedAsync("TL-4", failures: 9);
+        RenderPopoverProvider();
+        var cut = Render<InstanceTimelinePage>(p => p.Add(c => c.InstanceId, instanceId));
+
+        await (await cut.WaitForElementAsync("[data-testid=timeline-cancel-button]")).ClickAsync(new());
+
+        await cut.WaitForAssertionAsync(() =>
+        {
+            Assert.Equal("Cancelled", cut.Find("[data-testid=instance-status]").TextContent);
+            Assert.Empty(cut.FindAll("[data-testid=timeline-cancel-button]"));
+        });
+        Assert.Equal(WorkflowStatus.Cancelled, (await Host.Queries.GetInstanceAsync(instanceId, Ct))!.Status);
+    }
+
     private async Task WaitForExecutionsAsync(string instanceId, int count)
     {
         var deadline = DateTime.UtcNow.AddSeconds(30);
