@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using ReviewDesk.Workflows.Runtime;
 
 namespace ReviewDesk.Web.Operations;
@@ -16,18 +17,21 @@ public sealed class LiveRefresh : IDisposable
     private readonly ITimer _timer;
     private readonly Func<Task> _refresh;
     private readonly Func<WorkflowEvent, bool> _filter;
+    private readonly ILogger _logger;
     private int _armed;
 
     /// <param name="events">The runtime's event stream.</param>
     /// <param name="time">Drives the debounce timer.</param>
     /// <param name="filter">Which events matter.</param>
     /// <param name="refresh">Runs on a timer thread: marshal to the renderer (InvokeAsync) inside it.</param>
-    public LiveRefresh(WorkflowEventStream events, TimeProvider time, Func<WorkflowEvent, bool> filter, Func<Task> refresh)
+    /// <param name="logger">Where a failed refresh is logged.</param>
+    public LiveRefresh(WorkflowEventStream events, TimeProvider time, Func<WorkflowEvent, bool> filter, Func<Task> refresh, ILogger logger)
     {
         ArgumentNullException.ThrowIfNull(events);
         ArgumentNullException.ThrowIfNull(time);
         _filter = filter;
         _refresh = refresh;
+        _logger = logger;
         _timer = time.CreateTimer(_ => _ = FireAsync(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         _subscription = events.Subscribe(OnEvent);
     }
@@ -49,7 +53,15 @@ public sealed class LiveRefresh : IDisposable
     {
         // Disarm first: an event during the refresh schedules the next one.
         Interlocked.Exchange(ref _armed, 0);
-        await _refresh();
+        try
+        {
+            await _refresh();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Nobody awaits a timer callback, so a failure the refresh did not handle is logged here; the next event tries again.
+            _logger.LogWarning(ex, "A live refresh of the operations view failed");
+        }
     }
 
     /// <inheritdoc />

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using ReviewDesk.Web.Operations;
@@ -62,11 +63,31 @@ public sealed class LiveRefreshTests
         Assert.Equal(0, _refreshes);
     }
 
+    [Fact]
+    public void RefreshThatThrows_IsLoggedAndTheNextEventTriesAgain()
+    {
+        var logs = new CapturingLoggerProvider();
+        using var factory = LoggerFactory.Create(b => b.AddProvider(logs));
+        using var live = new LiveRefresh(_events, _time, _ => true, () =>
+        {
+            Interlocked.Increment(ref _refreshes);
+            throw new InvalidOperationException("database gone");
+        }, factory.CreateLogger("live"));
+
+        _events.Publish(Changed("a"));
+        _time.Advance(LiveRefresh.Interval);
+        _events.Publish(Changed("a"));
+        _time.Advance(LiveRefresh.Interval);
+
+        Assert.Equal(2, _refreshes);
+        Assert.Equal(2, logs.Lines.Count(l => l.Contains("database gone", StringComparison.Ordinal)));
+    }
+
     private LiveRefresh Create(Func<WorkflowEvent, bool> filter) => new(_events, _time, filter, () =>
     {
         Interlocked.Increment(ref _refreshes);
         return Task.CompletedTask;
-    });
+    }, NullLogger.Instance);
 
     private InstanceChanged Changed(string instanceId) =>
         new(instanceId, "key", _time.GetUtcNow(), "def", 1, WorkflowStatus.Running, "n");

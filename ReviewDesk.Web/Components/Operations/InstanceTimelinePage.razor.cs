@@ -26,11 +26,16 @@ public sealed partial class InstanceTimelinePage : IDisposable
     [Inject]
     public required TimeProvider Time { get; init; }
 
+    [Inject]
+    public required ILogger<InstanceTimelinePage> Logger { get; init; }
+
     private InstanceTimeline? Timeline { get; set; }
 
     private bool Loaded { get; set; }
 
     private bool Live => _live is not null;
+
+    private bool Stale { get; set; }
 
     private bool Busy { get; set; }
 
@@ -51,7 +56,7 @@ public sealed partial class InstanceTimelinePage : IDisposable
     {
         if (!firstRender) return;
         // The filter reads the current parameter, so navigating to another instance keeps one subscription.
-        _live = new LiveRefresh(Events, Time, e => e.InstanceId == InstanceId, () => InvokeAsync(RefreshAsync));
+        _live = new LiveRefresh(Events, Time, e => e.InstanceId == InstanceId, () => InvokeAsync(RefreshAsync), Logger);
         StateHasChanged();
     }
 
@@ -61,12 +66,21 @@ public sealed partial class InstanceTimelinePage : IDisposable
         try
         {
             Timeline = await Reader.ReadAsync(InstanceId, _disposed.Token);
-            StateHasChanged();
+            Stale = false;
         }
         catch (OperationCanceledException) when (_disposed.IsCancellationRequested)
         {
             // The page closed during the refresh.
+            return;
         }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A board that stops on a passing database error is worse than one that says its figures may be old.
+            Stale = true;
+            Logger.LogWarning(ex, "A live refresh of {Page} failed", nameof(InstanceTimelinePage));
+        }
+
+        StateHasChanged();
     }
 
     private Task RetryAsync() => RunCommandAsync("Retried", Board.RetryAsync);

@@ -7,4 +7,8 @@ public sealed partial class LiveIndicator
 {
     [Parameter]
     public bool Live { get; set; }
+
+    /// <summary>The last live refresh failed, so the figures may be out of date.</summary>
+    [Parameter]
+    public bool Stale { get; set; }
 }

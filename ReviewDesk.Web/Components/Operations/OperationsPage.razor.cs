@@ -22,11 +22,16 @@ public sealed partial class OperationsPage : IDisposable
     public required TimeProvider Time { get; init; }
 
     [Inject]
+    public required ILogger<OperationsPage> Logger { get; init; }
+
+    [Inject]
     public required NavigationManager Navigation { get; init; }
 
     private OperationsSnapshot? Snapshot { get; set; }
 
     private bool Live => _live is not null;
+
+    private bool Stale { get; set; }
 
     private bool Busy { get; set; }
 
@@ -51,7 +56,7 @@ public sealed partial class OperationsPage : IDisposable
     {
         // Only an interactive render gets here, so a prerender never subscribes.
         if (!firstRender) return;
-        _live = new LiveRefresh(Events, Time, _ => true, () => InvokeAsync(RefreshAsync));
+        _live = new LiveRefresh(Events, Time, _ => true, () => InvokeAsync(RefreshAsync), Logger);
         StateHasChanged();
     }
 
@@ -61,12 +66,21 @@ public sealed partial class OperationsPage : IDisposable
         try
         {
             Snapshot = await Board.LoadAsync(_disposed.Token);
-            StateHasChanged();
+            Stale = false;
         }
         catch (OperationCanceledException) when (_disposed.IsCancellationRequested)
         {
             // The page closed during the refresh.
+            return;
         }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A board that stops on a passing database error is worse than one that says its figures may be old.
+            Stale = true;
+            Logger.LogWarning(ex, "A live refresh of {Page} failed", nameof(OperationsPage));
+        }
+
+        StateHasChanged();
     }
 
     private Task RetryAsync(string instanceId) =>

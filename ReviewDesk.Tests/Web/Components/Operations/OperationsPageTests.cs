@@ -1,7 +1,9 @@
 using Bunit;
 using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ReviewDesk.Web.Components.Operations;
+using ReviewDesk.Workflows.Persistence;
 using ReviewDesk.Workflows.Runtime;
 using ReviewDesk.Workflows.Triage;
 using static ReviewDesk.Tests.Workflows.Flows;
@@ -144,5 +146,32 @@ public sealed class OperationsPageTests : OperationsTestContext
         Time.Advance(TimeSpan.FromMilliseconds(500));
 
         await cut.WaitForAssertionAsync(() => Assert.Equal("1", cut.Find("[data-testid=workflow-count-completed]").TextContent));
+    }
+
+    [Fact]
+    public async Task LiveRefresh_DatabaseQueryFails_KeepsTheBoardAndMarksItStale()
+    {
+        await Host.PublishAsync(Line("plain", Node("a", "Record")));
+        RenderPopoverProvider();
+        var cut = Render<OperationsPage>();
+        await cut.WaitForElementAsync("[data-testid=live-indicator]");
+        var contexts = Host.Services.GetRequiredService<IDbContextFactory<ReviewDeskDbContext>>();
+        await using (var db = await contexts.CreateDbContextAsync(Ct))
+        {
+            // Temporary test database: losing the tickets table makes every board refresh fail.
+            await db.Database.ExecuteSqlRawAsync("DROP TABLE Tickets", Ct);
+        }
+
+        var completed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var subscription = Host.Events.Subscribe(e =>
+        {
+            if (e is InstanceChanged { Status: WorkflowStatus.Completed }) completed.TrySetResult();
+        });
+        await Host.Runtime.StartAsync(new StartWorkflowRequest { DefinitionId = "plain", BusinessKey = "S-1" }, Ct);
+        await completed.Task.WaitAsync(TimeSpan.FromSeconds(30), Ct);
+        Time.Advance(TimeSpan.FromMilliseconds(500));
+
+        await cut.WaitForElementAsync("[data-testid=live-indicator-stale]");
+        Assert.NotNull(cut.Find("[data-testid=workflow-count]"));
     }
 }

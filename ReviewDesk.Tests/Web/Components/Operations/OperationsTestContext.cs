@@ -32,6 +32,7 @@ public abstract class OperationsTestContext : BunitTestContext, IAsyncLifetime
         Host = await RuntimeHost.StartAsync(_database, time: Time);
         var contexts = Host.Services.GetRequiredService<IDbContextFactory<ReviewDeskDbContext>>();
         Tickets = new TicketStore(contexts, Time);
+        Services.AddLogging();
         Services.AddSingleton<TimeProvider>(Time);
         Services.AddSingleton(contexts);
         Services.AddSingleton(Host.Queries);
