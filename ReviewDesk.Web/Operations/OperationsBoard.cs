@@ -4,13 +4,16 @@ using ReviewDesk.Workflows.Triage;
 namespace ReviewDesk.Web.Operations;
 
 /// <summary>The operator board's reads and commands: figures, problem instances, retry, cancel and ticket search.</summary>
-public sealed class OperationsBoard(OperationsQueries tickets, WorkflowQueries workflows, WorkflowRuntime runtime, TicketStore ticketStore, TimeProvider time)
+public sealed class OperationsBoard(OperationsQueries queries, WorkflowQueries workflows, WorkflowRuntime runtime, TicketStore ticketStore, TimeProvider time)
 {
     /// <summary>The actor recorded in the journal for commands given on the board.</summary>
     public const string Actor = "operator";
 
-    /// <summary>How many waiting tickets and problem instances the board lists.</summary>
+    /// <summary>How many waiting tickets the board lists.</summary>
     public const int ListSize = 10;
+
+    /// <summary>How many problem instances the board lists.</summary>
+    public const int ProblemListSize = 50;
 
     /// <summary>The throughput chart's window and bucket.</summary>
     public static readonly TimeSpan ThroughputWindow = TimeSpan.FromHours(1), ThroughputBucket = TimeSpan.FromMinutes(5);
@@ -19,28 +22,36 @@ public sealed class OperationsBoard(OperationsQueries tickets, WorkflowQueries w
     public async Task<OperationsSnapshot> LoadAsync(CancellationToken cancellationToken) => new(
         time.GetUtcNow(),
         await workflows.CountByStatusAsync(null, cancellationToken),
-        await tickets.CountTicketsByStatusAsync(cancellationToken),
-        await tickets.CountTicketsByQueueAsync(cancellationToken),
-        await tickets.GetThroughputAsync(ThroughputWindow, ThroughputBucket, cancellationToken),
-        await tickets.GetLongestWaitingAsync(ListSize, cancellationToken),
+        await queries.CountTicketsByStatusAsync(cancellationToken),
+        await queries.CountTicketsByQueueAsync(cancellationToken),
+        await queries.GetThroughputAsync(ThroughputWindow, ThroughputBucket, cancellationToken),
+        await queries.GetLongestWaitingAsync(ListSize, cancellationToken),
         await GetProblemsAsync(cancellationToken));
 
-    /// <summary>Faulted instances and instances with open incidents, faulted first.</summary>
-    public async Task<IReadOnlyList<ProblemInstance>> GetProblemsAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Faulted instances and instances with open incidents, faulted first, at most <see cref="ProblemListSize"/>;
+    /// <see cref="ProblemList.Total"/> tells how many there are in all.
+    /// </summary>
+    public async Task<ProblemList> GetProblemsAsync(CancellationToken cancellationToken)
     {
-        var faulted = await workflows.ListInstancesAsync(new InstanceFilter { Status = WorkflowStatus.Faulted }, 1, WorkflowQueries.MaxPageSize, cancellationToken);
+        var faulted = await workflows.ListInstancesAsync(new InstanceFilter { Status = WorkflowStatus.Faulted }, 1, ProblemListSize, cancellationToken);
         var incidents = (await workflows.GetIncidentsAsync(null, cancellationToken)).ToLookup(i => i.InstanceId, StringComparer.Ordinal);
         var problems = faulted.Items
             .Select(i => new ProblemInstance(i.Id, i.BusinessKey, i.Status, i.FaultedNodeId ?? i.CurrentNodeId, i.Error, incidents[i.Id].Count()))
             .ToList();
-        foreach (var open in incidents.Where(g => problems.All(p => p.InstanceId != g.Key)))
+        var listed = problems.Select(p => p.InstanceId).ToHashSet(StringComparer.Ordinal);
+        // Incidents come newest first; an instance that took a Failed connection keeps running with its incident open.
+        var others = incidents.Where(g => !listed.Contains(g.Key)).ToList();
+        var shown = others.Take(Math.Max(ProblemListSize - problems.Count, 0)).ToList();
+        var statuses = await queries.GetInstanceStatusesAsync([.. shown.Select(g => g.Key)], cancellationToken);
+        foreach (var open in shown)
         {
-            var instance = await workflows.GetInstanceAsync(open.Key, cancellationToken);
+            var instance = statuses.GetValueOrDefault(open.Key);
             var newest = open.First();
             problems.Add(new ProblemInstance(open.Key, instance?.BusinessKey, instance?.Status, newest.NodeId, newest.Message, open.Count()));
         }
 
-        return problems;
+        return new ProblemList(problems, faulted.Total + others.Count);
     }
 
     /// <summary>Retries a faulted instance from its failed node.</summary>

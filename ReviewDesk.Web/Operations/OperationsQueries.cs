@@ -26,6 +26,16 @@ public sealed class OperationsQueries(IDbContextFactory<ReviewDeskDbContext> con
         return [.. counts.OrderByDescending(c => c.Count).ThenBy(c => c.Key, StringComparer.Ordinal).Select(c => new QueueCount(c.Key, c.Count))];
     }
 
+    /// <summary>The business key and status of each of <paramref name="instanceIds"/> that exists, in one query.</summary>
+    public async Task<IReadOnlyDictionary<string, InstanceStatus>> GetInstanceStatusesAsync(IReadOnlyCollection<string> instanceIds, CancellationToken cancellationToken)
+    {
+        if (instanceIds.Count == 0) return new Dictionary<string, InstanceStatus>(StringComparer.Ordinal);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Instances.AsNoTracking().Where(i => instanceIds.Contains(i.Id))
+            .Select(i => new InstanceStatus(i.Id, i.BusinessKey, i.Status))
+            .ToDictionaryAsync(i => i.Id, StringComparer.Ordinal, cancellationToken);
+    }
+
     /// <summary>The tickets waiting longest for a reviewer (awaiting review or escalated), oldest first.</summary>
     public async Task<IReadOnlyList<WaitingTicket>> GetLongestWaitingAsync(int count, CancellationToken cancellationToken)
     {

@@ -11,4 +11,4 @@ public sealed record OperationsSnapshot(
     IReadOnlyList<QueueCount> TicketsByQueue,
     Throughput Throughput,
     IReadOnlyList<WaitingTicket> LongestWaiting,
-    IReadOnlyList<ProblemInstance> Problems);
+    ProblemList Problems);

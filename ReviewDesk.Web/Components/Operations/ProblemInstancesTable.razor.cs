@@ -7,7 +7,7 @@ namespace ReviewDesk.Web.Components.Operations;
 public sealed partial class ProblemInstancesTable
 {
     [Parameter, EditorRequired]
-    public required IReadOnlyList<ProblemInstance> Problems { get; set; }
+    public required ProblemList Problems { get; set; }
 
     /// <summary>While a command runs, the buttons are disabled.</summary>
     [Parameter]

@@ -66,6 +66,24 @@ public sealed class OperationsPageTests : OperationsTestContext
     }
 
     [Fact]
+    public async Task Render_InstanceThatTookItsFailedConnection_IsListedWithItsOpenIncident()
+    {
+        var flaky = Node("f", "Flaky", new() { ["failures"] = 9 }, new() { MaximumAttempts = 1 });
+        await Host.PublishAsync(Line("fallback", flaky, Node("next", "Record")).With(Connect("f", "Failed", "next")));
+        var started = await Host.Runtime.StartAsync(new StartWorkflowRequest { DefinitionId = "fallback", BusinessKey = "I-1" }, Ct);
+        await Host.WaitForStatusAsync(started.InstanceId, WorkflowStatus.Completed);
+        Assert.Contains(await Host.Queries.GetIncidentsAsync(null, Ct), i => i.InstanceId == started.InstanceId);
+
+        RenderPopoverProvider();
+        var cut = Render<OperationsPage>();
+
+        var row = await cut.WaitForElementAsync($"[data-testid=problem-instance][data-instance-id='{started.InstanceId}']");
+        Assert.Equal("Completed", row.QuerySelector("[data-testid=problem-status]")!.TextContent);
+        Assert.Contains("I-1", row.TextContent, StringComparison.Ordinal);
+        Assert.Contains("failure 1", row.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Cancel_FaultedInstance_CancelsIt()
     {
         var instanceId = await StartFaultedAsync("F-2", failures: 9);
