@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ReviewDesk.Web.Demo;
+using ReviewDesk.Web.Operations;
 using ReviewDesk.Web.Triage;
 using ReviewDesk.Workflows;
 using ReviewDesk.Workflows.Ai;
@@ -32,6 +33,7 @@ public static class ReviewDeskApplicationBuilder
         builder.Services.AddReviewDeskWorkflows(builder.Configuration)
             .AddReviewDeskTriage(builder.Configuration)
             .AddReviewDeskAi(builder.Configuration);
+        builder.Services.AddReviewDeskOperations();
         builder.Services.AddHostedService<DemoTicketSeeder>();
         return builder;
     }

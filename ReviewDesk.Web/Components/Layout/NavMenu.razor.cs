@@ -10,5 +10,6 @@ public sealed partial class NavMenu
     internal static readonly IReadOnlyList<NavItem> Items =
     [
         new("Home", "", Icons.Material.Filled.Home, NavLinkMatch.All),
+        new("Operations", "/operations", Icons.Material.Filled.MonitorHeart),
     ];
 }

@@ -1,0 +1,195 @@
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ReviewDesk.Web.Components.Operations;
+using ReviewDesk.Workflows.Persistence;
+using ReviewDesk.Workflows.Runtime;
+using ReviewDesk.Workflows.Triage;
+using static ReviewDesk.Tests.Workflows.Flows;
+
+namespace ReviewDesk.Tests.Web.Components.Operations;
+
+public sealed class OperationsPageTests : OperationsTestContext
+{
+    [Fact]
+    public async Task Render_WithTicketsAndInstances_ShowsCountsThroughputAndLongestWaiting()
+    {
+        await Host.PublishAsync(Line("plain", Node("a", "Record")));
+        var done = await Host.Runtime.StartAsync(new StartWorkflowRequest { DefinitionId = "plain", BusinessKey = "P-1" }, Ct);
+        await Host.WaitForStatusAsync(done.InstanceId, WorkflowStatus.Completed);
+        await InsertTicketAsync("T-new", TicketStatus.AwaitingReview, TimeSpan.FromMinutes(5));
+        await InsertTicketAsync("T-old", TicketStatus.Escalated, TimeSpan.FromMinutes(90));
+        // Routed automatically 10 minutes ago, 15 minutes after submission (no decision: its update is the decision).
+        await InsertTicketAsync("T-auto", TicketStatus.Routed, TimeSpan.FromMinutes(25), queue: "billing", updatedAgo: TimeSpan.FromMinutes(10));
+        // Decided by a reviewer 30 minutes after submission, updated later.
+        var decidedAt = Time.GetUtcNow().AddMinutes(-5);
+        await InsertTicketAsync("T-reviewed", TicketStatus.Routed, TimeSpan.FromMinutes(35), queue: "billing", updatedAgo: TimeSpan.FromMinutes(1),
+            decision: $$"""{"reviewer":"r","decidedAt":"{{decidedAt:O}}"}""");
+
+        RenderPopoverProvider();
+        var cut = Render<OperationsPage>();
+
+        await cut.WaitForAssertionAsync(() =>
+        {
+            Assert.Equal("1", cut.Find("[data-testid=workflow-count-completed]").TextContent);
+            Assert.Equal("0", cut.Find("[data-testid=workflow-count-faulted]").TextContent);
+            Assert.Equal("1", cut.Find("[data-testid=ticket-count-awaitingreview]").TextContent);
+            Assert.Equal("1", cut.Find("[data-testid=ticket-count-escalated]").TextContent);
+            Assert.Equal("2", cut.Find("[data-testid=ticket-count-routed]").TextContent);
+            Assert.Equal("2", cut.Find("[data-testid=queue-count-billing]").TextContent);
+            Assert.Equal("2", cut.Find("[data-testid=throughput-total]").TextContent);
+            Assert.Equal("22.5 min", cut.Find("[data-testid=throughput-median]").TextContent);
+        });
+        var waiting = cut.FindAll("[data-testid=waiting-ticket]");
+        Assert.Equal(2, waiting.Count);
+        Assert.StartsWith("T-old", waiting[0].TextContent.Trim(), StringComparison.Ordinal);
+        Assert.StartsWith("T-new", waiting[1].TextContent.Trim(), StringComparison.Ordinal);
+        Assert.NotNull(cut.Find("[data-testid=live-indicator]"));
+    }
+
+    [Fact]
+    public async Task Retry_FaultedInstance_RetriesItAndItLeavesFaulted()
+    {
+        var instanceId = await StartFaultedAsync("F-1", failures: 1);
+        RenderPopoverProvider();
+        var cut = Render<OperationsPage>();
+        var row = await cut.WaitForElementAsync($"[data-testid=problem-instance][data-instance-id='{instanceId}']");
+        Assert.Equal("Faulted", row.QuerySelector("[data-testid=problem-status]")!.TextContent);
+
+        await cut.Find($"[data-instance-id='{instanceId}'] [data-testid=retry-button]").ClickAsync(new());
+
+        await cut.WaitForAssertionAsync(() => Assert.Contains($"Retried {instanceId}", cut.Find("[data-testid=operations-message]").TextContent, StringComparison.Ordinal));
+        var instance = await Host.WaitForStatusAsync(instanceId, WorkflowStatus.Completed);
+        Assert.NotEqual(WorkflowStatus.Faulted, instance.Status);
+        Assert.Contains(await Host.Queries.GetJournalAsync(instanceId, Ct), j => j.Type == JournalTypes.Retried && j.Actor == "operator");
+    }
+
+    [Fact]
+    public async Task Render_InstanceThatTookItsFailedConnection_IsListedWithItsOpenIncident()
+    {
+        var flaky = Node("f", "Flaky", new() { ["failures"] = 9 }, new() { MaximumAttempts = 1 });
+        await Host.PublishAsync(Line("fallback", flaky, Node("next", "Record")).With(Connect("f", "Failed", "next")));
+        var started = await Host.Runtime.StartAsync(new StartWorkflowRequest { DefinitionId = "fallback", BusinessKey = "I-1" }, Ct);
+        await Host.WaitForStatusAsync(started.InstanceId, WorkflowStatus.Completed);
+        Assert.Contains(await Host.Queries.GetIncidentsAsync(null, Ct), i => i.InstanceId == started.InstanceId);
+
+        RenderPopoverProvider();
+        var cut = Render<OperationsPage>();
+
+        var row = await cut.WaitForElementAsync($"[data-testid=problem-instance][data-instance-id='{started.InstanceId}']");
+        Assert.Equal("Completed", row.QuerySelector("[data-testid=problem-status]")!.TextContent);
+        Assert.Contains("I-1", row.TextContent, StringComparison.Ordinal);
+        Assert.Contains("failure 1", row.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Cancel_FaultedInstance_CancelsIt()
+    {
+        var instanceId = await StartFaultedAsync("F-2", failures: 9);
+        RenderPopoverProvider();
+        var cut = Render<OperationsPage>();
+        await cut.WaitForElementAsync($"[data-testid=problem-instance][data-instance-id='{instanceId}']");
+
+        await cut.Find($"[data-instance-id='{instanceId}'] [data-testid=cancel-button]").ClickAsync(new());
+
+        await cut.WaitForAssertionAsync(() =>
+        {
+            Assert.Contains($"Cancelled {instanceId}", cut.Find("[data-testid=operations-message]").TextContent, StringComparison.Ordinal);
+            Assert.Empty(cut.FindAll($"[data-testid=problem-instance][data-instance-id='{instanceId}']"));
+        });
+        Assert.Equal(WorkflowStatus.Cancelled, (await Host.Queries.GetInstanceAsync(instanceId, Ct))!.Status);
+    }
+
+    [Fact]
+    public async Task Retry_InstanceNoLongerFaulted_ShowsTheRuntimesError()
+    {
+        var instanceId = await StartFaultedAsync("F-3", failures: 9);
+        RenderPopoverProvider();
+        var cut = Render<OperationsPage>();
+        await cut.WaitForElementAsync($"[data-testid=problem-instance][data-instance-id='{instanceId}']");
+        await Host.Runtime.CancelAsync(instanceId, "someone else", cancellationToken: Ct);
+
+        await cut.Find($"[data-instance-id='{instanceId}'] [data-testid=retry-button]").ClickAsync(new());
+
+        await cut.WaitForAssertionAsync(() => Assert.Contains("only a faulted instance can be retried", cut.Find("[data-testid=operations-message]").TextContent, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("T-42")]
+    [InlineData("EXT-42")]
+    public async Task Search_ByTicketIdOrExternalId_NavigatesToTheInstanceTimeline(string term)
+    {
+        await InsertTicketAsync("T-42", TicketStatus.AwaitingReview, TimeSpan.FromMinutes(3), externalId: "EXT-42", instanceId: "inst-42");
+        RenderPopoverProvider();
+        var cut = Render<OperationsPage>();
+
+        await cut.Find("[data-testid=operations-search] input").InputAsync(new() { Value = term });
+        await cut.Find("[data-testid=operations-search-button]").ClickAsync(new());
+
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        await cut.WaitForAssertionAsync(() => Assert.Equal("http://localhost/operations/instances/inst-42", navigation.Uri));
+    }
+
+    [Fact]
+    public async Task Search_UnknownTicket_StaysAndSaysSo()
+    {
+        RenderPopoverProvider();
+        var cut = Render<OperationsPage>();
+
+        await cut.Find("[data-testid=operations-search] input").InputAsync(new() { Value = "nope" });
+        await cut.Find("[data-testid=operations-search-button]").ClickAsync(new());
+
+        await cut.WaitForAssertionAsync(() => Assert.Contains("nope", cut.Find("[data-testid=operations-message]").TextContent, StringComparison.Ordinal));
+        Assert.Equal("http://localhost/", Services.GetRequiredService<NavigationManager>().Uri);
+    }
+
+    [Fact]
+    public async Task WorkflowEvent_AfterTheDebounceInterval_RefreshesTheCounts()
+    {
+        await Host.PublishAsync(Line("plain", Node("a", "Record")));
+        RenderPopoverProvider();
+        var cut = Render<OperationsPage>();
+        await cut.WaitForAssertionAsync(() => Assert.Equal("0", cut.Find("[data-testid=workflow-count-completed]").TextContent));
+        // The page subscribed first, so by the time this handler sees the completion the page's timer is armed.
+        var completed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var subscription = Host.Events.Subscribe(e =>
+        {
+            if (e is InstanceChanged { Status: WorkflowStatus.Completed }) completed.TrySetResult();
+        });
+
+        await Host.Runtime.StartAsync(new StartWorkflowRequest { DefinitionId = "plain", BusinessKey = "L-1" }, Ct);
+        await completed.Task.WaitAsync(TimeSpan.FromSeconds(30), Ct);
+        Assert.Equal("0", cut.Find("[data-testid=workflow-count-completed]").TextContent);
+        Time.Advance(TimeSpan.FromMilliseconds(500));
+
+        await cut.WaitForAssertionAsync(() => Assert.Equal("1", cut.Find("[data-testid=workflow-count-completed]").TextContent));
+    }
+
+    [Fact]
+    public async Task LiveRefresh_DatabaseQueryFails_KeepsTheBoardAndMarksItStale()
+    {
+        await Host.PublishAsync(Line("plain", Node("a", "Record")));
+        RenderPopoverProvider();
+        var cut = Render<OperationsPage>();
+        await cut.WaitForElementAsync("[data-testid=live-indicator]");
+        var contexts = Host.Services.GetRequiredService<IDbContextFactory<ReviewDeskDbContext>>();
+        await using (var db = await contexts.CreateDbContextAsync(Ct))
+        {
+            // Temporary test database: losing the tickets table makes every board refresh fail.
+            await db.Database.ExecuteSqlRawAsync("DROP TABLE Tickets", Ct);
+        }
+
+        var completed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var subscription = Host.Events.Subscribe(e =>
+        {
+            if (e is InstanceChanged { Status: WorkflowStatus.Completed }) completed.TrySetResult();
+        });
+        await Host.Runtime.StartAsync(new StartWorkflowRequest { DefinitionId = "plain", BusinessKey = "S-1" }, Ct);
+        await completed.Task.WaitAsync(TimeSpan.FromSeconds(30), Ct);
+        Time.Advance(TimeSpan.FromMilliseconds(500));
+
+        await cut.WaitForElementAsync("[data-testid=live-indicator-stale]");
+        Assert.NotNull(cut.Find("[data-testid=workflow-count]"));
+    }
+}

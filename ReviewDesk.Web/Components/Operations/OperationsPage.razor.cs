@@ -1,0 +1,133 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
+using MudBlazor;
+using ReviewDesk.Web.Operations;
+using ReviewDesk.Workflows.Runtime;
+
+namespace ReviewDesk.Web.Components.Operations;
+
+/// <summary>The operator board: live counts, throughput, waiting tickets, problem instances with Retry and Cancel, ticket search.</summary>
+public sealed partial class OperationsPage : IDisposable
+{
+    private readonly CancellationTokenSource _disposed = new();
+    private LiveRefresh? _live;
+
+    [Inject]
+    public required OperationsBoard Board { get; init; }
+
+    [Inject]
+    public required WorkflowEventStream Events { get; init; }
+
+    [Inject]
+    public required TimeProvider Time { get; init; }
+
+    [Inject]
+    public required ILogger<OperationsPage> Logger { get; init; }
+
+    [Inject]
+    public required NavigationManager Navigation { get; init; }
+
+    private OperationsSnapshot? Snapshot { get; set; }
+
+    private bool Live => _live is not null;
+
+    private bool Stale { get; set; }
+
+    private bool Busy { get; set; }
+
+    private string? SearchTerm { get; set; }
+
+    private string? Message { get; set; }
+
+    private Severity MessageSeverity { get; set; }
+
+    private IReadOnlyList<KeyValuePair<string, int>> WorkflowRows =>
+        [.. Snapshot!.Workflows.Select(c => KeyValuePair.Create(c.Key.ToString(), c.Value))];
+
+    private IReadOnlyList<KeyValuePair<string, int>> TicketStatusRows =>
+        [.. Snapshot!.TicketsByStatus.Select(c => KeyValuePair.Create(c.Key.ToString(), c.Value))];
+
+    private IReadOnlyList<KeyValuePair<string, int>> QueueRows =>
+        [.. Snapshot!.TicketsByQueue.Select(c => KeyValuePair.Create(c.Queue ?? "(none)", c.Count))];
+
+    protected override async Task OnInitializedAsync() => Snapshot = await Board.LoadAsync(_disposed.Token);
+
+    protected override void OnAfterRender(bool firstRender)
+    {
+        // Only an interactive render gets here, so a prerender never subscribes.
+        if (!firstRender) return;
+        _live = new LiveRefresh(Events, Time, _ => true, () => InvokeAsync(RefreshAsync), Logger);
+        StateHasChanged();
+    }
+
+    private async Task RefreshAsync()
+    {
+        if (_disposed.IsCancellationRequested) return;
+        try
+        {
+            Snapshot = await Board.LoadAsync(_disposed.Token);
+            Stale = false;
+        }
+        catch (OperationCanceledException) when (_disposed.IsCancellationRequested)
+        {
+            // The page closed during the refresh.
+            return;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A board that stops on a passing database error is worse than one that says its figures may be old.
+            Stale = true;
+            Logger.LogWarning(ex, "A live refresh of {Page} failed", nameof(OperationsPage));
+        }
+
+        StateHasChanged();
+    }
+
+    private Task RetryAsync(string instanceId) =>
+        RunCommandAsync(instanceId, "Retried", Board.RetryAsync);
+
+    private Task CancelAsync(string instanceId) =>
+        RunCommandAsync(instanceId, "Cancelled", Board.CancelAsync);
+
+    private async Task RunCommandAsync(string instanceId, string done, Func<string, CancellationToken, Task<OperationResult>> command)
+    {
+        Busy = true;
+        try
+        {
+            var result = await command(instanceId, _disposed.Token);
+            (Message, MessageSeverity) = result.Succeeded
+                ? ($"{done} {instanceId}.", Severity.Success)
+                : ($"{instanceId}: {result.Error}", Severity.Error);
+            Snapshot = await Board.LoadAsync(_disposed.Token);
+        }
+        finally
+        {
+            Busy = false;
+        }
+    }
+
+    private async Task OnSearchKeyUpAsync(KeyboardEventArgs args)
+    {
+        if (args.Key == "Enter") await SearchAsync();
+    }
+
+    private async Task SearchAsync()
+    {
+        if (string.IsNullOrWhiteSpace(SearchTerm)) return;
+        var instanceId = await Board.FindInstanceIdAsync(SearchTerm, _disposed.Token);
+        if (instanceId is null)
+        {
+            (Message, MessageSeverity) = ($"No ticket with id or external id \"{SearchTerm.Trim()}\" has a workflow.", Severity.Warning);
+            return;
+        }
+
+        Navigation.NavigateTo(InstanceTimelinePage.Href(instanceId));
+    }
+
+    public void Dispose()
+    {
+        _live?.Dispose();
+        _disposed.Cancel();
+        _disposed.Dispose();
+    }
+}

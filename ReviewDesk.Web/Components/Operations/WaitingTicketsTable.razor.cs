@@ -1,0 +1,16 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Components;
+using ReviewDesk.Web.Operations;
+
+namespace ReviewDesk.Web.Components.Operations;
+
+/// <summary>The tickets waiting longest for a reviewer.</summary>
+public sealed partial class WaitingTicketsTable
+{
+    [Parameter, EditorRequired]
+    public required IReadOnlyList<WaitingTicket> Tickets { get; set; }
+
+    private static string FormatWaiting(TimeSpan waiting) => waiting.TotalHours >= 1
+        ? string.Create(CultureInfo.InvariantCulture, $"{(int)waiting.TotalHours} h {waiting.Minutes} min")
+        : string.Create(CultureInfo.InvariantCulture, $"{(int)waiting.TotalMinutes} min");
+}

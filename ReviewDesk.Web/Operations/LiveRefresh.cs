@@ -1,0 +1,73 @@
+using Microsoft.Extensions.Logging;
+using ReviewDesk.Workflows.Runtime;
+
+namespace ReviewDesk.Web.Operations;
+
+/// <summary>
+/// Calls a refresh after workflow events, at most once per <see cref="Interval"/>: events arrive on the
+/// runtime's writer thread, often in bursts, so the first one arms a one-shot timer and the rest of the
+/// burst rides along. Dispose it with the component.
+/// </summary>
+public sealed class LiveRefresh : IDisposable
+{
+    /// <summary>The shortest time between two refreshes.</summary>
+    public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(500);
+
+    private readonly IDisposable _subscription;
+    private readonly ITimer _timer;
+    private readonly Func<Task> _refresh;
+    private readonly Func<WorkflowEvent, bool> _filter;
+    private readonly ILogger _logger;
+    private int _armed;
+
+    /// <param name="events">The runtime's event stream.</param>
+    /// <param name="time">Drives the debounce timer.</param>
+    /// <param name="filter">Which events matter.</param>
+    /// <param name="refresh">Runs on a timer thread: marshal to the renderer (InvokeAsync) inside it.</param>
+    /// <param name="logger">Where a failed refresh is logged.</param>
+    public LiveRefresh(WorkflowEventStream events, TimeProvider time, Func<WorkflowEvent, bool> filter, Func<Task> refresh, ILogger logger)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        ArgumentNullException.ThrowIfNull(time);
+        _filter = filter;
+        _refresh = refresh;
+        _logger = logger;
+        _timer = time.CreateTimer(_ => _ = FireAsync(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        _subscription = events.Subscribe(OnEvent);
+    }
+
+    private void OnEvent(WorkflowEvent evt)
+    {
+        if (!_filter(evt) || Interlocked.Exchange(ref _armed, 1) == 1) return;
+        try
+        {
+            _timer.Change(Interval, Timeout.InfiniteTimeSpan);
+        }
+        catch (ObjectDisposedException)
+        {
+            // The component went away between the event and the timer.
+        }
+    }
+
+    private async Task FireAsync()
+    {
+        // Disarm first: an event during the refresh schedules the next one.
+        Interlocked.Exchange(ref _armed, 0);
+        try
+        {
+            await _refresh();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Nobody awaits a timer callback, so a failure the refresh did not handle is logged here; the next event tries again.
+            _logger.LogWarning(ex, "A live refresh of the operations view failed");
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _subscription.Dispose();
+        _timer.Dispose();
+    }
+}
