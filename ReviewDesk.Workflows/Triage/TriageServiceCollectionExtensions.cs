@@ -17,6 +17,9 @@ public static class TriageServiceCollectionExtensions
     {
         services.TryAddSingleton<TicketStore>();
         services.TryAddSingleton<TicketService>();
+        services.AddOptions<ReviewQueueOptions>().BindConfiguration(ReviewQueueOptions.Section);
+        services.TryAddSingleton<TicketClaimEvents>();
+        services.TryAddSingleton<ReviewQueue>();
         // One analyzer (configured from Pii) serves the scrubber here and the AI prompt filter.
         services.AddOptions<PiiAnalyzerOptions>();
         services.TryAddSingleton(sp => new PiiAnalyzer(sp.GetRequiredService<IOptions<PiiAnalyzerOptions>>().Value));
