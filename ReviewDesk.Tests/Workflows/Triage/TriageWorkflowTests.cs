@@ -221,6 +221,8 @@ public sealed class ProviderSelectionTests : IAsyncLifetime
             Assert.True(DateTime.UtcNow < deadline, $"ticket is {current.Status}");
         }
         while (current.Classification is null);
+        // The activity writes the classification before its step commits; the journal (with the fallback) comes with the commit.
+        await _host.Services.GetRequiredService<ReviewDesk.Workflows.Runtime.WorkflowRuntime>().WaitUntilSettledAsync(ticket.WorkflowInstanceId!, TimeSpan.FromSeconds(30), ct);
 
         Assert.Equal("local", current.Classification["provider"]!.GetValue<string>());
         Assert.Equal(0, _server.RequestCount);
