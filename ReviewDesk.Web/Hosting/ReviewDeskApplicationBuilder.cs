@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ReviewDesk.Web.Demo;
+using ReviewDesk.Web.Hubs;
 using ReviewDesk.Web.Triage;
 using ReviewDesk.Workflows;
 using ReviewDesk.Workflows.Ai;
@@ -14,8 +15,9 @@ public static class ReviewDeskApplicationBuilder
 {
     /// <summary>
     /// The workflow runtime, the triage domain and its AI providers, the encryption of ticket
-    /// originals (Data Protection, keys in the data folder) and the demo data of a fresh install.
-    /// Hosted services start in this order: migrations, runtime, shipped definitions, demo tickets.
+    /// originals (Data Protection, keys in the data folder), the demo data of a fresh install and the
+    /// review hub's notifier. Hosted services start in this order: migrations, runtime, shipped
+    /// definitions, demo tickets, notifier.
     /// </summary>
     public static WebApplicationBuilder AddReviewDeskApplication(this WebApplicationBuilder builder)
     {
@@ -33,6 +35,11 @@ public static class ReviewDeskApplicationBuilder
             .AddReviewDeskTriage()
             .AddReviewDeskAi(builder.Configuration);
         builder.Services.AddHostedService<DemoTicketSeeder>();
+
+        // The reviewers' live queue: /hubs/review, fed by the runtime's and the claims' in-process events.
+        builder.Services.AddSignalR()
+            .AddJsonProtocol(options => options.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        builder.Services.AddHostedService<ReviewQueueNotifier>();
         return builder;
     }
 }
