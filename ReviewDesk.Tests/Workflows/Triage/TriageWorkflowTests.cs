@@ -110,6 +110,29 @@ public sealed class TriageWorkflowTests : IAsyncLifetime
         Assert.Equal(2, decision.Ticket.Escalations);
     }
 
+    [Fact]
+    public async Task ReviewQueue_ShowsTheAiLabels_ThenTheEscalatedPriority_AndDropsTheTicketOnceDecided()
+    {
+        _server.Enqueue(Labels("security", "P3", 0.99));
+        var queue = _host.Services.GetRequiredService<ReviewQueue>();
+
+        var ticket = await _host.SubmitAsync("Strange login", "Someone logged in from another country.");
+        await _host.WaitForStatusAsync(ticket.Id, TicketStatus.AwaitingReview);
+        var waiting = await queue.FindAsync(ticket.Id, Ct);
+        _time.Advance(TimeSpan.FromHours(24));
+        await WaitForJournalAsync(ticket.Id, "Escalated", 1);
+        var escalated = await queue.ListAsync(new ReviewQueueQuery { Category = "security", Priority = "P2", MinConfidence = 0.9, Reason = "security_category" }, Ct);
+        var decision = await _host.Tickets.DecideAsync(ticket.Id, new ReviewDecision { Action = "approve" }, "alice", Ct);
+        var after = await queue.ListAsync(new ReviewQueueQuery(), Ct);
+
+        Assert.NotNull(waiting);
+        Assert.Equal(("security", "P3", 0.99, TicketStatus.AwaitingReview), (waiting.Category, waiting.Priority, waiting.Confidence, waiting.Status));
+        var item = Assert.Single(escalated.Items);
+        Assert.Equal((TicketStatus.Escalated, "P2", 1), (item.Status, item.Priority, item.Escalations));
+        Assert.Equal(DecisionOutcome.Applied, decision.Outcome);
+        Assert.Equal(0, after.Total);
+    }
+
     private async Task WaitForRequestsAsync(int count)
     {
         var deadline = DateTime.UtcNow.AddSeconds(30);
