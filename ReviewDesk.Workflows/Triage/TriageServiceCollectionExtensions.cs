@@ -17,7 +17,9 @@ public static class TriageServiceCollectionExtensions
     {
         services.TryAddSingleton<TicketStore>();
         services.TryAddSingleton<TicketService>();
-        services.AddOptions<ReviewQueueOptions>().BindConfiguration(ReviewQueueOptions.Section);
+        services.AddOptions<ReviewQueueOptions>().BindConfiguration(ReviewQueueOptions.Section)
+            .Validate(o => o.ClaimDuration > TimeSpan.Zero, $"{ReviewQueueOptions.Section}:ClaimDuration must be a positive duration.")
+            .ValidateOnStart();
         services.TryAddSingleton<TicketClaimEvents>();
         services.TryAddSingleton<ReviewQueue>();
         // One analyzer (configured from Pii) serves the scrubber here and the AI prompt filter.
