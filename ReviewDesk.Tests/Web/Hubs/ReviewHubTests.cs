@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using ReviewDesk.Tests.Web.Api;
 using ReviewDesk.Web.Hubs;
 using ReviewDesk.Workflows.Triage;
@@ -17,10 +18,14 @@ namespace ReviewDesk.Tests.Web.Hubs;
 public sealed class ReviewHubTests : IAsyncLifetime
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
-    private readonly ReviewDeskWebFactory _factory = new() { Classifier = new KeywordClassifierSource() };
+    private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
+    private readonly ReviewDeskWebFactory _factory;
+
     private readonly List<HubConnection> _connections = [];
     private HttpClient _client = null!;
     private Uri _baseAddress = null!;
+
+    public ReviewHubTests() => _factory = new() { Classifier = new KeywordClassifierSource(), Time = _time };
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -83,6 +88,21 @@ public sealed class ReviewHubTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, decision.StatusCode);
         Assert.Equal("alice", decidedSeen.Actor);
         Assert.Null(decidedSeen.Item);
+    }
+
+    [Fact]
+    public async Task ReviewDeadlinePassing_ReachesAConnectedClientAsEscalated()
+    {
+        var (_, changes) = await ConnectAsync("alice");
+        var id = await ReviewTickets.SubmitUnclearAsync(_client);
+        var added = await changes.WaitForAsync(c => c.Kind == ReviewQueueChangeKind.Added && c.TicketId == id);
+
+        _time.Advance(TimeSpan.FromHours(24));
+        var escalated = await changes.WaitForAsync(c => c.Kind == ReviewQueueChangeKind.Escalated && c.TicketId == id);
+
+        Assert.Equal(TicketStatus.Escalated, escalated.Item?.Status);
+        Assert.Equal(1, escalated.Item?.Escalations);
+        Assert.True(escalated.Item?.Deadline > added.Item?.Deadline);
     }
 
     [Fact]
