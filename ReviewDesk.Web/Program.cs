@@ -1,6 +1,7 @@
 using ReviewDesk.Web.Api;
 using ReviewDesk.Web.Cli;
 using ReviewDesk.Web.Hosting;
+using ReviewDesk.Web.Hubs;
 
 // Command-line verbs (pii, triage, ...) run and exit; no verb starts the server.
 if (await CliApp.TryRunAsync(args) is { } exitCode) return exitCode;
@@ -10,7 +11,7 @@ var builder = WebApplication.CreateBuilder(args);
 // Web host: configuration, Blazor Server + MudBlazor, health checks, security headers.
 builder.AddReviewDeskWeb();
 
-// The product: workflow runtime, triage (PII scrubbing, AI classification, review), encryption.
+// The product: workflow runtime, triage (PII scrubbing, AI classification, review queue), encryption, review hub.
 builder.AddReviewDeskApplication();
 
 var app = builder.Build();
@@ -22,6 +23,9 @@ app.MapReviewDeskWeb();
 app.UseMiddleware<ApiRequestLimitMiddleware>();
 app.MapTicketsApi();
 app.MapReviewsApi();
+
+// Live review queue (SignalR).
+app.MapHub<ReviewHub>(ReviewHub.Path);
 
 await app.RunAsync();
 return 0;

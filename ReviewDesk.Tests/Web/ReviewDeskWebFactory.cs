@@ -12,6 +12,9 @@ public sealed class ReviewDeskWebFactory : WebApplicationFactory<Program>
     /// <summary>Replaces the local model with <see cref="Api.KeywordClassifierSource"/> when set before the host starts.</summary>
     public Api.KeywordClassifierSource? Classifier { get; set; }
 
+    /// <summary>Replaces the host's clock when set before the host starts (review deadlines, claim leases).</summary>
+    public TimeProvider? Time { get; set; }
+
     /// <summary>Every log line the host writes.</summary>
     public CapturingLoggerProvider Logs { get; } = new();
 
@@ -35,6 +38,11 @@ public sealed class ReviewDeskWebFactory : WebApplicationFactory<Program>
         // Training the local model takes seconds of CPU; tests that need it say so.
         builder.UseSetting("Ai:Local:WarmUp", "false");
         builder.UseSetting("Ai:Local:ModelDirectory", LocalModelDirectory);
+        if (Time is { } time)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton(time));
+        }
+
         if (Classifier is { } classifier)
         {
             builder.ConfigureTestServices(services => services.AddSingleton<ReviewDesk.Workflows.Ai.ILocalClassifierSource>(classifier));

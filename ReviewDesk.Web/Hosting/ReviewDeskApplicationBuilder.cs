@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ReviewDesk.Web.Demo;
+using ReviewDesk.Web.Hubs;
 using ReviewDesk.Web.Operations;
 using ReviewDesk.Web.Triage;
 using ReviewDesk.Workflows;
@@ -15,8 +16,9 @@ public static class ReviewDeskApplicationBuilder
 {
     /// <summary>
     /// The workflow runtime, the triage domain and its AI providers, the encryption of ticket
-    /// originals (Data Protection, keys in the data folder) and the demo data of a fresh install.
-    /// Hosted services start in this order: migrations, runtime, shipped definitions, demo tickets.
+    /// originals (Data Protection, keys in the data folder), the demo data of a fresh install and the
+    /// review hub's notifier. Hosted services start in this order: migrations, runtime, shipped
+    /// definitions, demo tickets, notifier.
     /// </summary>
     public static WebApplicationBuilder AddReviewDeskApplication(this WebApplicationBuilder builder)
     {
@@ -35,6 +37,11 @@ public static class ReviewDeskApplicationBuilder
             .AddReviewDeskAi(builder.Configuration);
         builder.Services.AddReviewDeskOperations();
         builder.Services.AddHostedService<DemoTicketSeeder>();
+
+        // The reviewers' live queue: /hubs/review, fed by the runtime's and the claims' in-process events.
+        builder.Services.AddSignalR()
+            .AddJsonProtocol(options => options.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        builder.Services.AddHostedService<ReviewQueueNotifier>();
         return builder;
     }
 }

@@ -32,6 +32,25 @@ public sealed class TicketRecord
     public string? ProtectedOriginals { get; set; }
     /// <summary>The AI's classification as JSON.</summary>
     public string? Classification { get; set; }
+    /// <summary>The AI's category (from <see cref="Classification"/>), a column so the review queue filters in SQL.</summary>
+    public string? AiCategory { get; set; }
+    /// <summary>The AI's confidence (from <see cref="Classification"/>), a column so the review queue filters and sorts in SQL.</summary>
+    public double? AiConfidence { get; set; }
+    /// <summary>
+    /// The current priority: the AI's, raised one step by each review escalation. The review queue's
+    /// priority filter (<see cref="FinalPriority"/> is only set once a ticket is routed or decided).
+    /// </summary>
+    public string? Priority { get; set; }
+    /// <summary>
+    /// 1 while the ticket is in the review queue (awaiting review or escalated, not yet decided),
+    /// otherwise null: a column the database computes, first column of every review-queue index.
+    /// (Not a bool: EF writes a bool test as the bare column, which SQLite cannot match to an index.)
+    /// </summary>
+    public int? InReviewQueue { get; private set; }
+    /// <summary>The reviewer holding the ticket in the review queue; the claim ends at <see cref="ClaimedUntil"/>.</summary>
+    public string? ClaimedBy { get; set; }
+    /// <summary>When <see cref="ClaimedBy"/>'s claim lapses unless renewed; a lapsed claim is free.</summary>
+    public DateTimeOffset? ClaimedUntil { get; set; }
     /// <summary>Whether review is required.</summary>
     public bool? ReviewRequired { get; set; }
     /// <summary>Why, as a JSON array of reason codes.</summary>

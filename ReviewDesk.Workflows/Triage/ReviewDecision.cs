@@ -15,6 +15,8 @@ public sealed record ReviewDecision
     public string? Comment { get; init; }
     /// <summary>Idempotency key: repeating it returns the first result.</summary>
     public string? RequestId { get; init; }
+    /// <summary>An admin's override: decide although another reviewer holds the ticket's claim.</summary>
+    public bool TakeOver { get; init; }
 
     /// <summary>The approve action.</summary>
     public const string Approve = "approve";

@@ -10,6 +10,7 @@ namespace ReviewDesk.Workflows.Triage;
 /// <summary>The ticket use cases: submit (and start its workflow), read, timeline, decide.</summary>
 public sealed class TicketService(
     TicketStore tickets,
+    ReviewQueue queue,
     WorkflowRuntime runtime,
     WorkflowQueries queries,
     ISecretProtector protector,
@@ -82,8 +83,8 @@ public sealed class TicketService(
 
     /// <summary>
     /// Applies a reviewer's decision and waits until the workflow moved on (routed or rejected).
-    /// A repeated request id returns the ticket as it is; a ticket decided by someone else, or not
-    /// awaiting review, is a conflict.
+    /// A repeated request id returns the ticket as it is; a ticket decided by someone else, not
+    /// awaiting review, or claimed by another reviewer (unless <see cref="ReviewDecision.TakeOver"/>) is a conflict.
     /// </summary>
     public async Task<DecisionResult> DecideAsync(string ticketId, ReviewDecision decision, string reviewer, CancellationToken cancellationToken)
     {
@@ -106,6 +107,14 @@ public sealed class TicketService(
         {
             return new DecisionResult(DecisionOutcome.Conflict, await ToViewAsync(ticket, cancellationToken),
                 $"ticket {ticketId} is not awaiting review (it is {ticket.Status})");
+        }
+
+        // Deciding claims the ticket (or renews the reviewer's claim) in one conditional UPDATE, so a
+        // reviewer never decides a ticket someone else holds, unless taking it over.
+        var claim = await queue.ClaimAsync(ticketId, reviewer, decision.TakeOver, cancellationToken);
+        if (claim.Outcome == ClaimOutcome.ClaimedByOther)
+        {
+            return new DecisionResult(DecisionOutcome.Conflict, await ToViewAsync(ticket, cancellationToken), claim.Message);
         }
 
         var requestId = decision.RequestId ?? ids.NewId("decision_");

@@ -18,6 +18,11 @@ public static class TriageServiceCollectionExtensions
     {
         services.TryAddSingleton<TicketStore>();
         services.TryAddSingleton<TicketService>();
+        services.AddOptions<ReviewQueueOptions>().BindConfiguration(ReviewQueueOptions.Section)
+            .Validate(o => o.ClaimDuration > TimeSpan.Zero, $"{ReviewQueueOptions.Section}:ClaimDuration must be a positive duration.")
+            .ValidateOnStart();
+        services.TryAddSingleton<TicketClaimEvents>();
+        services.TryAddSingleton<ReviewQueue>();
         // One analyzer (configured from Pii) serves the scrubber here and the AI prompt filter.
         services.AddOptions<PiiAnalyzerOptions>().Bind(configuration.GetSection(PiiAnalyzerOptions.SectionName));
         services.TryAddSingleton(sp => new PiiAnalyzer(sp.GetRequiredService<IOptions<PiiAnalyzerOptions>>().Value));

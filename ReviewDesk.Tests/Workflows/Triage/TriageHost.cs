@@ -22,7 +22,9 @@ public sealed class TriageHost : IAsyncDisposable
     public TicketService Tickets => Services.GetRequiredService<TicketService>();
     public WorkflowQueries Queries => Services.GetRequiredService<WorkflowQueries>();
 
-    public static async Task<TriageHost> StartAsync(TestDatabase database, Uri aiEndpoint, TimeProvider? time = null, ILocalClassifierSource? local = null)
+    // auditSample: false publishes the shipped definition again without the random audit sample, for tests that expect a confident ticket to be routed.
+    public static async Task<TriageHost> StartAsync(
+        TestDatabase database, Uri aiEndpoint, TimeProvider? time = null, ILocalClassifierSource? local = null, bool auditSample = true)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -46,6 +48,14 @@ public sealed class TriageHost : IAsyncDisposable
         builder.Services.AddReviewDeskWorkflows(builder.Configuration).AddReviewDeskTriage(builder.Configuration).AddReviewDeskAi(builder.Configuration);
         var host = builder.Build();
         await host.StartAsync(TestContext.Current.CancellationToken);
+        if (!auditSample)
+        {
+            var definitions = host.Services.GetRequiredService<ReviewDesk.Workflows.Definitions.WorkflowDefinitionStore>();
+            var shipped = (await definitions.GetLatestPublishedAsync(TriageDefinitions.DefaultDefinitionId, TestContext.Current.CancellationToken))!;
+            var nodes = shipped.Nodes.Select(n => n.Id == "decide" ? n with { Settings = new System.Text.Json.Nodes.JsonObject { ["threshold"] = 0.8, ["auditPercent"] = 0 } } : n).ToList();
+            Assert.True((await definitions.SaveAndPublishAsync(shipped with { Nodes = nodes }, "test", TestContext.Current.CancellationToken)).Succeeded);
+        }
+
         return new TriageHost(host);
     }
 

@@ -61,7 +61,14 @@ public sealed class ClassifyActivity(TicketStore tickets, ITicketClassifierFacto
             if (usage.EstimatedCost is { } cost) context.Metrics["cost"] = cost.ToString("0.######", CultureInfo.InvariantCulture);
         }
 
-        await tickets.UpdateAsync(ticket.Id, t => t.Classification = classification.ToJsonString(), context.CancellationToken);
+        await tickets.UpdateAsync(ticket.Id, t =>
+        {
+            t.Classification = classification.ToJsonString();
+            // Columns of their own so the review queue filters and sorts in SQL.
+            t.AiCategory = result.Classification.Category;
+            t.AiConfidence = result.Classification.Confidence;
+            t.Priority = result.Classification.Priority;
+        }, context.CancellationToken);
         context.Variables[TriageDefinitions.Variables.Classification] = classification.DeepClone();
         return ActivityResult.Done(classification);
     }

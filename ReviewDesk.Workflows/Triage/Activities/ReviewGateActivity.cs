@@ -66,6 +66,7 @@ public sealed class ReviewGateActivity(TicketStore tickets) : IActivityType
             t.Status = TicketStatus.Escalated;
             t.Escalations++;
             t.FinalPriority = raised;
+            t.Priority = raised;
             t.ReviewDeadline = deadline;
         }, context.CancellationToken);
         return Wait(context, deadline);
@@ -86,6 +87,8 @@ public sealed class ReviewGateActivity(TicketStore tickets) : IActivityType
                 t.Status = TicketStatus.Rejected;
                 t.Decision = payload.ToJsonString();
                 t.ReviewDeadline = null;
+                t.ClaimedBy = null;
+                t.ClaimedUntil = null;
             }, context.CancellationToken);
             return ActivityResult.Outcome(Rejected, payload.DeepClone());
         }
@@ -113,7 +116,10 @@ public sealed class ReviewGateActivity(TicketStore tickets) : IActivityType
             t.Decision = payload.ToJsonString();
             t.FinalCategory = category;
             t.FinalPriority = priority;
+            t.Priority = priority;
             t.ReviewDeadline = null;
+            t.ClaimedBy = null;
+            t.ClaimedUntil = null;
         }, context.CancellationToken);
         return ActivityResult.Outcome(Approved, payload.DeepClone());
     }

@@ -368,12 +368,26 @@ namespace ReviewDesk.Workflows.Persistence.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AiCategory")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("AiConfidence")
+                        .HasColumnType("REAL");
+
                     b.Property<string>("Body")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClaimedUntil")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Classification")
                         .HasColumnType("TEXT");
@@ -408,6 +422,11 @@ namespace ReviewDesk.Workflows.Persistence.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("InReviewQueue")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("INTEGER")
+                        .HasComputedColumnSql("CASE WHEN \"Status\" IN (2, 3) AND \"Decision\" IS NULL THEN 1 END", false);
+
                     b.Property<string>("InstanceId")
                         .HasColumnType("TEXT");
 
@@ -415,6 +434,10 @@ namespace ReviewDesk.Workflows.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PiiTypes")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Priority")
+                        .HasMaxLength(8)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ProtectedOriginals")
@@ -458,6 +481,21 @@ namespace ReviewDesk.Workflows.Persistence.Migrations.Sqlite
                     b.HasIndex("Status", "CreatedAt");
 
                     b.HasIndex("Status", "ReviewDeadline");
+
+                    b.HasIndex(new[] { "InReviewQueue", "CreatedAt", "Id" }, "IX_Tickets_ReviewQueue_Age")
+                        .HasFilter("\"InReviewQueue\" = 1");
+
+                    b.HasIndex(new[] { "InReviewQueue", "AiCategory", "ReviewDeadline", "Id" }, "IX_Tickets_ReviewQueue_Category")
+                        .HasFilter("\"InReviewQueue\" = 1");
+
+                    b.HasIndex(new[] { "InReviewQueue", "AiConfidence", "Id" }, "IX_Tickets_ReviewQueue_Confidence")
+                        .HasFilter("\"InReviewQueue\" = 1");
+
+                    b.HasIndex(new[] { "InReviewQueue", "ReviewDeadline", "Id" }, "IX_Tickets_ReviewQueue_Deadline")
+                        .HasFilter("\"InReviewQueue\" = 1");
+
+                    b.HasIndex(new[] { "InReviewQueue", "Priority", "ReviewDeadline", "Id" }, "IX_Tickets_ReviewQueue_Priority")
+                        .HasFilter("\"InReviewQueue\" = 1");
 
                     b.ToTable("Tickets", (string)null);
                 });

@@ -1,0 +1,68 @@
+using System.Globalization;
+using ReviewDesk.Workflows.Triage;
+
+namespace ReviewDesk.Web.Api;
+
+/// <summary>
+/// The query string of <c>GET /api/reviews</c>. Bound as text and parsed here, so a bad number or
+/// sort answers a 400 ValidationProblem that names the parameter.
+/// </summary>
+public sealed class ReviewQueueRequest
+{
+    public string? Category { get; init; }
+    public string? Priority { get; init; }
+    public string? MinConfidence { get; init; }
+    public string? MaxConfidence { get; init; }
+    public string? Reason { get; init; }
+    public string? PiiType { get; init; }
+    public string? Variant { get; init; }
+    /// <summary><c>deadline</c> (default), <c>confidence</c> (lowest first) or <c>age</c> (oldest first).</summary>
+    public string? Sort { get; init; }
+    public string? Page { get; init; }
+    public string? PageSize { get; init; }
+
+    /// <summary>The query, or the problems by parameter name.</summary>
+    public (ReviewQueueQuery Query, Dictionary<string, string[]> Errors) ToQuery()
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var query = new ReviewQueueQuery
+        {
+            Category = Category,
+            Priority = Priority,
+            MinConfidence = ParseDouble(MinConfidence, "minConfidence", errors),
+            MaxConfidence = ParseDouble(MaxConfidence, "maxConfidence", errors),
+            Reason = Reason,
+            PiiType = PiiType,
+            Variant = Variant,
+            Sort = ParseSort(Sort, errors),
+            Page = ParseInt(Page, "page", errors) ?? 1,
+            PageSize = ParseInt(PageSize, "pageSize", errors) ?? 50,
+        };
+        foreach (var (field, messages) in query.Validate()) errors.TryAdd(field, messages);
+        return (query, errors);
+    }
+
+    private static double? ParseDouble(string? text, string name, Dictionary<string, string[]> errors)
+    {
+        if (text is null) return null;
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value)) return value;
+        errors[name] = [$"'{name}' must be a number between 0 and 1."];
+        return null;
+    }
+
+    private static int? ParseInt(string? text, string name, Dictionary<string, string[]> errors)
+    {
+        if (text is null) return null;
+        if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)) return value;
+        errors[name] = [$"'{name}' must be a whole number."];
+        return null;
+    }
+
+    private static ReviewQueueSort ParseSort(string? text, Dictionary<string, string[]> errors)
+    {
+        if (text is null) return ReviewQueueSort.Deadline;
+        if (!int.TryParse(text, out _) && Enum.TryParse<ReviewQueueSort>(text, ignoreCase: true, out var sort)) return sort;
+        errors["sort"] = ["The sort must be deadline, confidence or age."];
+        return ReviewQueueSort.Deadline;
+    }
+}

@@ -1,0 +1,74 @@
+using System.Threading.Channels;
+using Microsoft.AspNetCore.SignalR;
+using ReviewDesk.Workflows.Runtime;
+using ReviewDesk.Workflows.Triage;
+
+namespace ReviewDesk.Web.Hubs;
+
+/// <summary>
+/// Turns committed workflow events (approval bookmarks created and resumed) and claim changes into
+/// <see cref="ReviewQueueChange"/>s for every client of <see cref="ReviewHub"/>. The event handlers
+/// only enqueue (they run on the writer's thread); this service reads the ticket and pushes.
+/// </summary>
+internal sealed class ReviewQueueNotifier(
+    WorkflowEventStream workflowEvents,
+    TicketClaimEvents claimEvents,
+    ReviewQueue queue,
+    IHubContext<ReviewHub, IReviewClient> hub,
+    ILogger<ReviewQueueNotifier> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // Keeps the newest changes if pushing lags far behind; clients re-read the queue when they reconnect anyway.
+        var pending = Channel.CreateBounded<object>(new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
+        using var workflows = workflowEvents.Subscribe(e =>
+        {
+            if (e is BookmarkCreated { Kind: TriageDefinitions.ApprovalBookmark } or BookmarkResumed { Kind: TriageDefinitions.ApprovalBookmark })
+            {
+                pending.Writer.TryWrite(e);
+            }
+        });
+        using var claims = claimEvents.Subscribe(e => pending.Writer.TryWrite(e));
+
+        try
+        {
+            await foreach (var evt in pending.Reader.ReadAllAsync(stoppingToken))
+            {
+                try
+                {
+                    if (await ToChangeAsync(evt, stoppingToken) is { } change) await hub.Clients.All.QueueChanged(change);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    logger.LogWarning(ex, "Could not push a review-queue change ({EventType})", evt.GetType().Name);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+    }
+
+    private async Task<ReviewQueueChange?> ToChangeAsync(object evt, CancellationToken cancellationToken)
+    {
+        switch (evt)
+        {
+            case BookmarkCreated created:
+                // Created again after each escalation; a ticket no longer pending (decided meanwhile) is not announced.
+                var item = await queue.FindAsync(created.BusinessKey, cancellationToken);
+                if (item is null) return null;
+                var kind = item.Status == TicketStatus.Escalated ? ReviewQueueChangeKind.Escalated : ReviewQueueChangeKind.Added;
+                return new ReviewQueueChange(kind, item.Id, item, item.ClaimedBy, item.ClaimedUntil, null, created.At);
+            case BookmarkResumed resumed:
+                return new ReviewQueueChange(ReviewQueueChangeKind.Decided, resumed.BusinessKey, null, null, null, resumed.Actor, resumed.At);
+            case TicketClaimChanged claim:
+                var current = await queue.FindAsync(claim.TicketId, cancellationToken);
+                return new ReviewQueueChange(
+                    claim.ClaimedBy is null ? ReviewQueueChangeKind.Released : ReviewQueueChangeKind.Claimed,
+                    claim.TicketId, current, claim.ClaimedBy, claim.ClaimedUntil, claim.Actor, claim.At);
+            default:
+                return null;
+        }
+    }
+}
