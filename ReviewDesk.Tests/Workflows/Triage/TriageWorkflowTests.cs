@@ -8,28 +8,18 @@ using Reply = ReviewDesk.Tests.Workflows.Ai.ScriptedOpenAiServer.Reply;
 namespace ReviewDesk.Tests.Workflows.Triage;
 
 /// <summary>The shipped support-triage workflow against a scripted LLM: retries, review, escalation, usage.</summary>
-public sealed class TriageWorkflowTests : IAsyncLifetime
+public sealed class TriageWorkflowTests : TriageTestBase
 {
-    private readonly TestDatabase _database = new();
-    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
-    private ScriptedOpenAiServer _server = null!;
-    private TriageHost _host = null!;
+    private readonly FakeTimeProvider _time;
 
-    public async ValueTask InitializeAsync()
+    public TriageWorkflowTests()
+        : this(new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero)))
     {
-        _server = await ScriptedOpenAiServer.StartAsync(Ct);
-        // No audit sample: it picks 5% of the (random) ticket ids for review, and these tests expect confident tickets to be routed.
-        _host = await TriageHost.StartAsync(_database, _server.Endpoint, _time, auditSample: false);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await _server.DisposeAsync();
-        _database.Dispose();
-    }
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+    // Without the random audit sample: a ticket expected to be routed must not be sent to review by chance.
+    private TriageWorkflowTests(FakeTimeProvider time)
+        : base(time, auditSample: false) => _time = time;
 
     private static Reply Labels(string category, string priority, double confidence) => ScriptedOpenAiServer.Answer(
         new { category, priority, language = "en", sentiment = "negative", confidence, rationale = "scripted" }, promptTokens: 1000, completionTokens: 100);
@@ -37,11 +27,11 @@ public sealed class TriageWorkflowTests : IAsyncLifetime
     [Fact]
     public async Task ConfidentTicket_IsRoutedAndTheCallsTokensAndCostAreJournaled()
     {
-        _server.Enqueue(Labels("shipping", "P3", 0.97));
+        Server.Enqueue(Labels("shipping", "P3", 0.97));
 
-        var ticket = await _host.SubmitAsync("Where is my parcel?", "My parcel is a week late.");
-        var routed = await _host.WaitForStatusAsync(ticket.Id, TicketStatus.Routed);
-        var timeline = (await _host.Tickets.GetTimelineAsync(ticket.Id, Ct))!;
+        var ticket = await Host.SubmitAsync("Where is my parcel?", "My parcel is a week late.");
+        var routed = await Host.WaitForStatusAsync(ticket.Id, TicketStatus.Routed);
+        var timeline = (await Host.Tickets.GetTimelineAsync(ticket.Id, Ct))!;
 
         Assert.Equal("logistics", routed.Queue);
         Assert.Equal("llm", routed.Classification!["provider"]!.GetValue<string>());
@@ -50,15 +40,15 @@ public sealed class TriageWorkflowTests : IAsyncLifetime
         Assert.Contains("\"inputTokens\":1000", classified.Detail, StringComparison.Ordinal);
         Assert.Contains("\"outputTokens\":100", classified.Detail, StringComparison.Ordinal);
         Assert.Contains("\"cost\":\"0.65\"", classified.Detail, StringComparison.Ordinal);
-        Assert.Equal(1, _server.RequestCount);
+        Assert.Equal(1, Server.RequestCount);
     }
 
     [Fact]
     public async Task RateLimitedThenServerErrors_AreRetriedByPolicy_AndAfterTheLastAttemptTheTicketGoesToReviewWithTheReason()
     {
-        _server.Enqueue(ScriptedOpenAiServer.Status(429, ("Retry-After", "7")), ScriptedOpenAiServer.Status(500), ScriptedOpenAiServer.Status(502), ScriptedOpenAiServer.Status(503));
+        Server.Enqueue(ScriptedOpenAiServer.Status(429, ("Retry-After", "7")), ScriptedOpenAiServer.Status(500), ScriptedOpenAiServer.Status(502), ScriptedOpenAiServer.Status(503));
 
-        var ticket = await _host.SubmitAsync("Invoice question", "Why is my invoice higher?");
+        var ticket = await Host.SubmitAsync("Invoice question", "Why is my invoice higher?");
         foreach (var (attempt, delay) in new[] { (1, 7), (2, 4), (3, 8) })
         {
             await WaitForRequestsAsync(attempt);
@@ -66,41 +56,41 @@ public sealed class TriageWorkflowTests : IAsyncLifetime
             _time.Advance(TimeSpan.FromSeconds(delay));
         }
 
-        var review = await _host.WaitForStatusAsync(ticket.Id, TicketStatus.AwaitingReview);
-        var retries = (await _host.Tickets.GetTimelineAsync(ticket.Id, Ct))!.Where(e => e.Type == JournalTypes.RetryScheduled).Select(e => e.Detail);
+        var review = await Host.WaitForStatusAsync(ticket.Id, TicketStatus.AwaitingReview);
+        var retries = (await Host.Tickets.GetTimelineAsync(ticket.Id, Ct))!.Where(e => e.Type == JournalTypes.RetryScheduled).Select(e => e.Detail);
 
         Assert.Equal(["attempt 2 in 7 s", "attempt 3 in 4 s", "attempt 4 in 8 s"], retries);
-        Assert.Equal(4, _server.RequestCount);
+        Assert.Equal(4, Server.RequestCount);
         Assert.Contains("classification_failed:ServerError", review.ReviewReasons);
-        var incident = Assert.Single(await _host.Queries.GetIncidentsAsync(review.WorkflowInstanceId, Ct));
+        var incident = Assert.Single(await Host.Queries.GetIncidentsAsync(review.WorkflowInstanceId, Ct));
         Assert.Equal(("classify", "ServerError"), (incident.NodeId, incident.ErrorKind));
     }
 
     [Fact]
     public async Task MalformedModelOutput_IsRetried()
     {
-        _server.Enqueue(new ScriptedOpenAiServer.CompletionReply("{\"category\": \"billing\"", 10, 5), Labels("billing", "P3", 0.95));
+        Server.Enqueue(new ScriptedOpenAiServer.CompletionReply("{\"category\": \"billing\"", 10, 5), Labels("billing", "P3", 0.95));
 
-        var ticket = await _host.SubmitAsync("Invoice", "Invoice question about billing");
+        var ticket = await Host.SubmitAsync("Invoice", "Invoice question about billing");
         await WaitForJournalAsync(ticket.Id, JournalTypes.RetryScheduled, 1);
         _time.Advance(TimeSpan.FromSeconds(2));
-        await _host.WaitForStatusAsync(ticket.Id, TicketStatus.Routed);
+        await Host.WaitForStatusAsync(ticket.Id, TicketStatus.Routed);
 
-        Assert.Contains((await _host.Tickets.GetTimelineAsync(ticket.Id, Ct))!, e => e.Type == JournalTypes.ActivityFailed && e.Detail!.StartsWith("MalformedOutput", StringComparison.Ordinal));
+        Assert.Contains((await Host.Tickets.GetTimelineAsync(ticket.Id, Ct))!, e => e.Type == JournalTypes.ActivityFailed && e.Detail!.StartsWith("MalformedOutput", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task ReviewDeadline_Escalates_RaisesPriority_KeepsWaiting_AndAnApprovalStillRoutes()
     {
-        _server.Enqueue(Labels("security", "P3", 0.99));
+        Server.Enqueue(Labels("security", "P3", 0.99));
 
-        var ticket = await _host.SubmitAsync("Strange login", "Someone logged in from another country.");
-        var waiting = await _host.WaitForStatusAsync(ticket.Id, TicketStatus.AwaitingReview);
+        var ticket = await Host.SubmitAsync("Strange login", "Someone logged in from another country.");
+        var waiting = await Host.WaitForStatusAsync(ticket.Id, TicketStatus.AwaitingReview);
         _time.Advance(TimeSpan.FromHours(24));
-        var escalated = await _host.WaitForStatusAsync(ticket.Id, TicketStatus.Escalated);
+        var escalated = await Host.WaitForStatusAsync(ticket.Id, TicketStatus.Escalated);
         _time.Advance(TimeSpan.FromHours(24));
         await WaitForJournalAsync(ticket.Id, "Escalated", 2);
-        var decision = await _host.Tickets.DecideAsync(ticket.Id, new ReviewDecision { Action = "approve" }, "alice", Ct);
+        var decision = await Host.Tickets.DecideAsync(ticket.Id, new ReviewDecision { Action = "approve" }, "alice", Ct);
 
         Assert.Contains("security_category", waiting.ReviewReasons);
         Assert.Equal(new DateTimeOffset(2026, 11, 28, 9, 0, 0, TimeSpan.Zero), escalated.ReviewDeadline);
@@ -114,16 +104,16 @@ public sealed class TriageWorkflowTests : IAsyncLifetime
     [Fact]
     public async Task ReviewQueue_ShowsTheAiLabels_ThenTheEscalatedPriority_AndDropsTheTicketOnceDecided()
     {
-        _server.Enqueue(Labels("security", "P3", 0.99));
-        var queue = _host.Services.GetRequiredService<ReviewQueue>();
+        Server.Enqueue(Labels("security", "P3", 0.99));
+        var queue = Host.Services.GetRequiredService<ReviewQueue>();
 
-        var ticket = await _host.SubmitAsync("Strange login", "Someone logged in from another country.");
-        await _host.WaitForStatusAsync(ticket.Id, TicketStatus.AwaitingReview);
+        var ticket = await Host.SubmitAsync("Strange login", "Someone logged in from another country.");
+        await Host.WaitForStatusAsync(ticket.Id, TicketStatus.AwaitingReview);
         var waiting = await queue.FindAsync(ticket.Id, Ct);
         _time.Advance(TimeSpan.FromHours(24));
         await WaitForJournalAsync(ticket.Id, "Escalated", 1);
         var escalated = await queue.ListAsync(new ReviewQueueQuery { Category = "security", Priority = "P2", MinConfidence = 0.9, Reason = "security_category" }, Ct);
-        var decision = await _host.Tickets.DecideAsync(ticket.Id, new ReviewDecision { Action = "approve" }, "alice", Ct);
+        var decision = await Host.Tickets.DecideAsync(ticket.Id, new ReviewDecision { Action = "approve" }, "alice", Ct);
         var after = await queue.ListAsync(new ReviewQueueQuery(), Ct);
 
         Assert.NotNull(waiting);
@@ -137,9 +127,9 @@ public sealed class TriageWorkflowTests : IAsyncLifetime
     private async Task WaitForRequestsAsync(int count)
     {
         var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (_server.RequestCount < count)
+        while (Server.RequestCount < count)
         {
-            Assert.True(DateTime.UtcNow < deadline, $"expected {count} model requests, saw {_server.RequestCount}");
+            Assert.True(DateTime.UtcNow < deadline, $"expected {count} model requests, saw {Server.RequestCount}");
             await Task.Delay(10, Ct);
         }
     }
@@ -147,7 +137,7 @@ public sealed class TriageWorkflowTests : IAsyncLifetime
     private async Task WaitForJournalAsync(string ticketId, string type, int count)
     {
         var deadline = DateTime.UtcNow.AddSeconds(30);
-        while ((await _host.Tickets.GetTimelineAsync(ticketId, Ct))!.Count(e => e.Type == type) < count)
+        while ((await Host.Tickets.GetTimelineAsync(ticketId, Ct))!.Count(e => e.Type == type) < count)
         {
             Assert.True(DateTime.UtcNow < deadline, $"expected {count} {type} entries for {ticketId}");
             await Task.Delay(10, Ct);
@@ -155,25 +145,8 @@ public sealed class TriageWorkflowTests : IAsyncLifetime
     }
 }
 
-public sealed class DecideTests : IAsyncLifetime
+public sealed class DecideTests : TriageTestBase
 {
-    private readonly TestDatabase _database = new();
-    private ScriptedOpenAiServer _server = null!;
-    private TriageHost _host = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _server = await ScriptedOpenAiServer.StartAsync(TestContext.Current.CancellationToken);
-        _host = await TriageHost.StartAsync(_database, _server.Endpoint);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await _server.DisposeAsync();
-        _database.Dispose();
-    }
-
     [Theory]
     [InlineData("billing", "P1", 0.99, "Double charge", "I was charged twice", "p1_priority")]
     [InlineData("billing", "P3", 0.70, "Double charge", "I was charged twice", "low_confidence")]
@@ -181,10 +154,10 @@ public sealed class DecideTests : IAsyncLifetime
     [InlineData("billing", "P3", 0.99, "Card", "My card 4111 1111 1111 1111 was charged twice", "high_risk_pii")]
     public async Task Decide_RequiresReviewForEachRule_AndRecordsTheReason(string category, string priority, double confidence, string subject, string body, string reason)
     {
-        _server.Enqueue(ScriptedOpenAiServer.Answer(new { category, priority, language = "en", sentiment = "neutral", confidence, rationale = "scripted" }));
+        Server.Enqueue(ScriptedOpenAiServer.Answer(new { category, priority, language = "en", sentiment = "neutral", confidence, rationale = "scripted" }));
 
-        var ticket = await _host.SubmitAsync(subject, body);
-        var waiting = await _host.WaitForStatusAsync(ticket.Id, TicketStatus.AwaitingReview);
+        var ticket = await Host.SubmitAsync(subject, body);
+        var waiting = await Host.WaitForStatusAsync(ticket.Id, TicketStatus.AwaitingReview);
 
         Assert.True(waiting.ReviewRequired);
         Assert.Contains(reason, waiting.ReviewReasons);
@@ -206,79 +179,54 @@ public sealed class DecideTests : IAsyncLifetime
     }
 }
 
-public sealed class ProviderSelectionTests : IAsyncLifetime
+public sealed class ProviderSelectionTests : TriageTestBase
 {
-    private readonly TestDatabase _database = new();
-    private readonly ReviewDesk.Tests.Web.Api.KeywordClassifierSource _local = new();
-    private ScriptedOpenAiServer _server = null!;
-    private TriageHost _host = null!;
+    private readonly ReviewDesk.Tests.Web.Api.KeywordClassifierSource _local;
 
-    public async ValueTask InitializeAsync()
+    public ProviderSelectionTests()
+        : this(new ReviewDesk.Tests.Web.Api.KeywordClassifierSource())
     {
-        _server = await ScriptedOpenAiServer.StartAsync(TestContext.Current.CancellationToken);
-        _host = await TriageHost.StartAsync(_database, _server.Endpoint, local: _local);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await _server.DisposeAsync();
-        _database.Dispose();
-    }
+    private ProviderSelectionTests(ReviewDesk.Tests.Web.Api.KeywordClassifierSource local)
+        : base(local: local) => _local = local;
 
     [Fact]
     public async Task VariantNamingAnUnconfiguredProvider_FallsBackToLocal_AndJournalsIt()
     {
-        var ct = TestContext.Current.CancellationToken;
-        var definitions = _host.Services.GetRequiredService<ReviewDesk.Workflows.Definitions.WorkflowDefinitionStore>();
+        var ct = Ct;
+        var definitions = Host.Services.GetRequiredService<ReviewDesk.Workflows.Definitions.WorkflowDefinitionStore>();
         var shipped = (await definitions.GetLatestPublishedAsync(TriageDefinitions.DefaultDefinitionId, ct))!;
         var nodes = shipped.Nodes.Select(n => n.Id == "classify" ? n with { Settings = new System.Text.Json.Nodes.JsonObject { ["provider"] = "gpt-nowhere" } } : n).ToList();
         Assert.True((await definitions.SaveAndPublishAsync(shipped with { Id = "mixed", Name = "Mixed", Nodes = nodes }, "test", ct)).Succeeded);
 
-        var ticket = (await _host.Tickets.SubmitAsync(new TicketSubmission { Subject = "Refund", Body = "I want a refund please", Variant = "mixed" }, ct)).Ticket;
+        var ticket = (await Host.Tickets.SubmitAsync(new TicketSubmission { Subject = "Refund", Body = "I want a refund please", Variant = "mixed" }, ct)).Ticket;
         var deadline = DateTime.UtcNow.AddSeconds(30);
         TicketView current;
         do
         {
             await Task.Delay(20, ct);
-            current = (await _host.Tickets.GetAsync(ticket.Id, ct))!;
+            current = (await Host.Tickets.GetAsync(ticket.Id, ct))!;
             Assert.True(DateTime.UtcNow < deadline, $"ticket is {current.Status}");
         }
         while (current.Classification is null);
         // The activity writes the classification before its step commits; the journal (with the fallback) comes with the commit.
-        await _host.Services.GetRequiredService<ReviewDesk.Workflows.Runtime.WorkflowRuntime>().WaitUntilSettledAsync(ticket.WorkflowInstanceId!, TimeSpan.FromSeconds(30), ct);
+        await Host.Services.GetRequiredService<ReviewDesk.Workflows.Runtime.WorkflowRuntime>().WaitUntilSettledAsync(ticket.WorkflowInstanceId!, TimeSpan.FromSeconds(30), ct);
 
         Assert.Equal("local", current.Classification["provider"]!.GetValue<string>());
-        Assert.Equal(0, _server.RequestCount);
+        Assert.Equal(0, Server.RequestCount);
         Assert.Equal(1, _local.Calls);
-        Assert.Contains((await _host.Tickets.GetTimelineAsync(ticket.Id, ct))!, e => e.Type == "ProviderFallback" && e.Detail!.Contains("gpt-nowhere", StringComparison.Ordinal));
+        Assert.Contains((await Host.Tickets.GetTimelineAsync(ticket.Id, ct))!, e => e.Type == "ProviderFallback" && e.Detail!.Contains("gpt-nowhere", StringComparison.Ordinal));
     }
 }
 
-public sealed class RawTextGuardTests : IAsyncLifetime
+public sealed class RawTextGuardTests : TriageTestBase
 {
-    private readonly TestDatabase _database = new();
-    private ScriptedOpenAiServer _server = null!;
-    private TriageHost _host = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _server = await ScriptedOpenAiServer.StartAsync(TestContext.Current.CancellationToken);
-        _host = await TriageHost.StartAsync(_database, _server.Endpoint);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await _server.DisposeAsync();
-        _database.Dispose();
-    }
-
     [Fact]
     public async Task VariantWithoutScrubbing_NeverSendsRawTextToTheModel_RecordsAnIncident_AndSendsTheTicketToReview()
     {
-        var ct = TestContext.Current.CancellationToken;
-        var definitions = _host.Services.GetRequiredService<ReviewDesk.Workflows.Definitions.WorkflowDefinitionStore>();
+        var ct = Ct;
+        var definitions = Host.Services.GetRequiredService<ReviewDesk.Workflows.Definitions.WorkflowDefinitionStore>();
         var shipped = (await definitions.GetLatestPublishedAsync(TriageDefinitions.DefaultDefinitionId, ct))!;
         var unsafeVariant = shipped with
         {
@@ -290,11 +238,11 @@ public sealed class RawTextGuardTests : IAsyncLifetime
         };
         Assert.True((await definitions.SaveAndPublishAsync(unsafeVariant, "test", ct)).Succeeded);
 
-        var ticket = (await _host.Tickets.SubmitAsync(new TicketSubmission { Subject = "Hi", Body = "Mail me at leak@example.com", Variant = "no-scrub" }, ct)).Ticket;
-        var review = await _host.WaitForStatusAsync(ticket.Id, TicketStatus.AwaitingReview);
+        var ticket = (await Host.Tickets.SubmitAsync(new TicketSubmission { Subject = "Hi", Body = "Mail me at leak@example.com", Variant = "no-scrub" }, ct)).Ticket;
+        var review = await Host.WaitForStatusAsync(ticket.Id, TicketStatus.AwaitingReview);
 
-        Assert.Equal(0, _server.RequestCount);
+        Assert.Equal(0, Server.RequestCount);
         Assert.Contains("classification_failed:NotScrubbed", review.ReviewReasons);
-        Assert.Equal("NotScrubbed", Assert.Single(await _host.Queries.GetIncidentsAsync(review.WorkflowInstanceId, ct)).ErrorKind);
+        Assert.Equal("NotScrubbed", Assert.Single(await Host.Queries.GetIncidentsAsync(review.WorkflowInstanceId, ct)).ErrorKind);
     }
 }
