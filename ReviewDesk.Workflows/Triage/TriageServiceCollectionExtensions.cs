@@ -28,6 +28,7 @@ public static class TriageServiceCollectionExtensions
         services.TryAddSingleton(sp => new PiiAnalyzer(sp.GetRequiredService<IOptions<PiiAnalyzerOptions>>().Value));
         services.TryAddSingleton(sp => new PiiAnonymizer(sp.GetRequiredService<PiiAnalyzer>()));
         services.AddHostedService<TriageDefinitionInstaller>();
+        services.AddHostedService<TicketStatusProjector>();
         return services
             .AddWorkflowActivity<ScrubPiiActivity>()
             .AddWorkflowActivity<ClassifyActivity>()

@@ -246,3 +246,29 @@ public sealed class RawTextGuardTests : TriageTestBase
         Assert.Equal("NotScrubbed", Assert.Single(await Host.Queries.GetIncidentsAsync(review.WorkflowInstanceId, ct)).ErrorKind);
     }
 }
+
+public sealed class TicketStatusProjectionTests : TriageTestBase
+{
+    [Fact]
+    public async Task CancellingTheWorkflowOfATicketAwaitingReview_MarksTheTicketCancelled_AndTakesItOutOfTheQueue()
+    {
+        Server.Enqueue(ScriptedOpenAiServer.Answer(new { category = "billing", priority = "P3", language = "en", sentiment = "neutral", confidence = 0.4, rationale = "scripted" }));
+        var ticket = await Host.SubmitAsync("Unsure", "Something about my bill");
+        var waiting = await Host.WaitForStatusAsync(ticket.Id, TicketStatus.AwaitingReview);
+        var queue = Host.Services.GetRequiredService<ReviewQueue>();
+        Assert.Contains((await queue.ListAsync(new ReviewQueueQuery(), Ct)).Items, i => i.Id == ticket.Id);
+
+        var cancelled = await Host.Services.GetRequiredService<WorkflowRuntime>().CancelAsync(waiting.WorkflowInstanceId!, "operator", "duplicate", Ct);
+
+        Assert.True(cancelled.Succeeded);
+        var store = Host.Services.GetRequiredService<TicketStore>();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while ((await store.FindAsync(ticket.Id, Ct))!.Status != TicketStatus.Cancelled)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the ticket row was not marked cancelled");
+            await Task.Delay(20, Ct);
+        }
+
+        Assert.DoesNotContain((await queue.ListAsync(new ReviewQueueQuery(), Ct)).Items, i => i.Id == ticket.Id);
+    }
+}
