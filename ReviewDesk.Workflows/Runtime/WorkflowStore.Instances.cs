@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using ReviewDesk.Workflows.Definitions;
 
 namespace ReviewDesk.Workflows.Runtime;
 
@@ -24,8 +25,7 @@ internal sealed partial class WorkflowStore
                 ? batch.Scalar("""SELECT "Version" FROM "Definitions" WHERE "DefinitionId" = $0 AND "Version" = $1 AND "Status" <> 0""", request.DefinitionId, asked)
                 : batch.Scalar("""SELECT MAX("Version") FROM "Definitions" WHERE "DefinitionId" = $0 AND "Status" = 1""", request.DefinitionId);
             if (version is not long number) return null;
-            var definition = _definitions.GetOrParse(request.DefinitionId, (int)number, () => (string)batch.Scalar(
-                """SELECT "Json" FROM "Definitions" WHERE "DefinitionId" = $0 AND "Version" = $1""", request.DefinitionId, number)!);
+            var definition = DefinitionIn(batch, request.DefinitionId, (int)number);
 
             var id = _ids.NewId("wf_");
             var startNode = definition.StartNodeId!;
@@ -115,9 +115,12 @@ internal sealed partial class WorkflowStore
 
     /// <summary>The activity type of a node of the instance's definition version (journal entries name both).</summary>
     private string? ActivityTypeOf(WriteBatch batch, InstanceHeader header, string? nodeId) =>
-        nodeId is null ? null : _definitions.GetOrParse(header.DefinitionId, header.DefinitionVersion, () => (string)batch.Scalar(
-            """SELECT "Json" FROM "Definitions" WHERE "DefinitionId" = $0 AND "Version" = $1""", header.DefinitionId, header.DefinitionVersion)!)
-            .FindNode(nodeId)?.Type;
+        nodeId is null ? null : DefinitionIn(batch, header.DefinitionId, header.DefinitionVersion).FindNode(nodeId)?.Type;
+
+    /// <summary>A definition version, from the cache or read inside the current write.</summary>
+    private WorkflowDefinition DefinitionIn(WriteBatch batch, string definitionId, int version) =>
+        _definitions.GetOrParse(definitionId, version, () => (string)batch.Scalar(
+            """SELECT "Json" FROM "Definitions" WHERE "DefinitionId" = $0 AND "Version" = $1""", definitionId, version)!);
 
     private static InstanceHeader? ReadHeader(WriteBatch batch, string instanceId)
     {
