@@ -65,6 +65,32 @@ public sealed class LiveRefresh : IDisposable
     }
 
     /// <inheritdoc />
+    /// <summary>
+    /// Runs a page's reload for a live refresh: false when it worked, true when it failed (the page
+    /// keeps its figures and says they may be old), null when the page closed meanwhile.
+    /// </summary>
+    public static async Task<bool?> ReloadAsync(Func<CancellationToken, Task> reload, ILogger logger, string page, CancellationToken disposed)
+    {
+        ArgumentNullException.ThrowIfNull(reload);
+        if (disposed.IsCancellationRequested) return null;
+        try
+        {
+            await reload(disposed);
+            return false;
+        }
+        catch (OperationCanceledException) when (disposed.IsCancellationRequested)
+        {
+            // The page closed during the refresh.
+            return null;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A board that stops on a passing database error is worse than one that says its figures may be old.
+            logger.LogWarning(ex, "A live refresh of {Page} failed", page);
+            return true;
+        }
+    }
+
     public void Dispose()
     {
         _subscription.Dispose();

@@ -62,24 +62,8 @@ public sealed partial class InstanceTimelinePage : IDisposable
 
     private async Task RefreshAsync()
     {
-        if (_disposed.IsCancellationRequested) return;
-        try
-        {
-            Timeline = await Reader.ReadAsync(InstanceId, _disposed.Token);
-            Stale = false;
-        }
-        catch (OperationCanceledException) when (_disposed.IsCancellationRequested)
-        {
-            // The page closed during the refresh.
-            return;
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // A board that stops on a passing database error is worse than one that says its figures may be old.
-            Stale = true;
-            Logger.LogWarning(ex, "A live refresh of {Page} failed", nameof(InstanceTimelinePage));
-        }
-
+        if (await LiveRefresh.ReloadAsync(async ct => Timeline = await Reader.ReadAsync(InstanceId, ct), Logger, nameof(InstanceTimelinePage), _disposed.Token) is not { } stale) return;
+        Stale = stale;
         StateHasChanged();
     }
 
