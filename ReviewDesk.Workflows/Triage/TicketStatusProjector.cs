@@ -43,6 +43,9 @@ internal sealed class TicketStatusProjector(
         var now = time.GetUtcNow();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var ticket = db.Tickets.Where(t => t.Id == changed.BusinessKey && t.InstanceId == changed.InstanceId);
+        // Every committed step announces Running: only a ticket marked Failed (its workflow being retried)
+        // needs a write, and a read first keeps the others from taking the write lock.
+        if (changed.Status == WorkflowStatus.Running && !await ticket.AnyAsync(t => t.Status == TicketStatus.Failed, cancellationToken)) return;
         _ = changed.Status switch
         {
             WorkflowStatus.Cancelled => await ticket.Where(t => t.Status != TicketStatus.Routed && t.Status != TicketStatus.Rejected)
