@@ -37,7 +37,8 @@ public abstract class InProcessEventStream<TEvent>(ILogger logger)
         }
     }
 
-    internal void Publish(TEvent evt)
+    /// <summary>Calls every handler with <paramref name="evt"/>; only the component that committed the change publishes it.</summary>
+    protected internal void Publish(TEvent evt)
     {
         foreach (var handler in _handlers)
         {

@@ -14,6 +14,8 @@ public static class TicketsApi
         tickets.MapPost("/", SubmitAsync).WithName("SubmitTicket");
         tickets.MapGet("/{id}", GetAsync).WithName("GetTicket");
         tickets.MapGet("/{id}/timeline", GetTimelineAsync).WithName("GetTicketTimeline");
+        tickets.MapGet("/{id}/comments", GetCommentsAsync).WithName("GetTicketComments");
+        tickets.MapPost("/{id}/comments", AddCommentAsync).WithName("AddTicketComment");
         return endpoints;
     }
 
@@ -58,6 +60,25 @@ public static class TicketsApi
     /// <summary>The ticket's workflow journal as timeline events.</summary>
     public static async Task<Results<Ok<IReadOnlyList<TimelineEvent>>, ProblemHttpResult>> GetTimelineAsync(string id, TicketService tickets, CancellationToken cancellationToken) =>
         await tickets.GetTimelineAsync(id, cancellationToken) is { } timeline ? TypedResults.Ok(timeline) : NotFound(id);
+
+    /// <summary>The reviewers' comments on the ticket, oldest first (plain comments and those that came with decisions).</summary>
+    public static async Task<Results<Ok<IReadOnlyList<TicketComment>>, ProblemHttpResult>> GetCommentsAsync(string id, TicketService tickets, CancellationToken cancellationToken) =>
+        await tickets.GetCommentsAsync(id, cancellationToken) is { } comments ? TypedResults.Ok(comments) : NotFound(id);
+
+    /// <summary>Adds a comment by the reviewer; a repeated requestId returns the first comment.</summary>
+    public static async Task<Results<Created<TicketComment>, ValidationProblem, ProblemHttpResult>> AddCommentAsync(
+        string id, TicketCommentRequest request, TicketService tickets, HttpContext http, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var errors = request.Validate();
+        var author = ReviewsApi.ReviewerName(http);
+        if (author is null) errors[ReviewsApi.ReviewerHeader] = [$"Name the reviewer in the {ReviewsApi.ReviewerHeader} header."];
+        else if (author.Length > 200) errors[ReviewsApi.ReviewerHeader] = ["The reviewer's name is longer than 200 characters."];
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+
+        var comment = await tickets.AddCommentAsync(id, request, author!, cancellationToken);
+        return comment is null ? NotFound(id) : TypedResults.Created($"/api/tickets/{id}/comments", comment);
+    }
 
     internal static ProblemHttpResult NotFound(string id) =>
         TypedResults.Problem($"No ticket {id}.", statusCode: StatusCodes.Status404NotFound, title: "Unknown ticket");

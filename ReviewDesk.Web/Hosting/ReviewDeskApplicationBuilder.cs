@@ -41,6 +41,7 @@ public static class ReviewDeskApplicationBuilder
         // The reviewers' live queue: /hubs/review, fed by the runtime's and the claims' in-process events.
         builder.Services.AddSignalR()
             .AddJsonProtocol(options => options.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        builder.Services.TryAddSingleton<ReviewQueueFeed>();
         builder.Services.AddHostedService<ReviewQueueNotifier>();
         return builder;
     }

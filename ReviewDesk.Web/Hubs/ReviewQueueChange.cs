@@ -11,4 +11,8 @@ namespace ReviewDesk.Web.Hubs;
 /// <param name="Actor">Who made the change, when known.</param>
 /// <param name="At">When.</param>
 public sealed record ReviewQueueChange(
-    ReviewQueueChangeKind Kind, string TicketId, ReviewQueueItem? Item, string? ClaimedBy, DateTimeOffset? ClaimedUntil, string? Actor, DateTimeOffset At);
+    ReviewQueueChangeKind Kind, string TicketId, ReviewQueueItem? Item, string? ClaimedBy, DateTimeOffset? ClaimedUntil, string? Actor, DateTimeOffset At)
+{
+    /// <summary>The comment, for <see cref="ReviewQueueChangeKind.Commented"/>.</summary>
+    public TicketComment? Comment { get; init; }
+}

@@ -6,14 +6,15 @@ using ReviewDesk.Workflows.Triage;
 namespace ReviewDesk.Web.Hubs;
 
 /// <summary>
-/// Turns committed workflow events (approval bookmarks created and resumed) and claim changes into
-/// <see cref="ReviewQueueChange"/>s for every client of <see cref="ReviewHub"/>. The event handlers
+/// Turns committed workflow events (approval bookmarks created) and review events (claims, decisions, comments) into
+/// <see cref="ReviewQueueChange"/>s for every client of <see cref="ReviewHub"/> and every open console page (<see cref="ReviewQueueFeed"/>). The event handlers
 /// only enqueue (they run on the writer's thread); this service reads the ticket and pushes.
 /// </summary>
 internal sealed class ReviewQueueNotifier(
     WorkflowEventStream workflowEvents,
-    TicketClaimEvents claimEvents,
+    ReviewEvents reviewEvents,
     ReviewQueue queue,
+    ReviewQueueFeed feed,
     IHubContext<ReviewHub, IReviewClient> hub,
     ILogger<ReviewQueueNotifier> logger) : BackgroundService
 {
@@ -23,12 +24,12 @@ internal sealed class ReviewQueueNotifier(
         var pending = Channel.CreateBounded<object>(new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
         using var workflows = workflowEvents.Subscribe(e =>
         {
-            if (e is BookmarkCreated { Kind: TriageDefinitions.ApprovalBookmark } or BookmarkResumed { Kind: TriageDefinitions.ApprovalBookmark })
+            if (e is BookmarkCreated { Kind: TriageDefinitions.ApprovalBookmark })
             {
                 pending.Writer.TryWrite(e);
             }
         });
-        using var claims = claimEvents.Subscribe(e => pending.Writer.TryWrite(e));
+        using var reviews = reviewEvents.Subscribe(e => pending.Writer.TryWrite(e));
 
         try
         {
@@ -36,7 +37,9 @@ internal sealed class ReviewQueueNotifier(
             {
                 try
                 {
-                    if (await ToChangeAsync(evt, stoppingToken) is { } change) await hub.Clients.All.QueueChanged(change);
+                    if (await ToChangeAsync(evt, stoppingToken) is not { } change) continue;
+                    feed.Announce(change);
+                    await hub.Clients.All.QueueChanged(change);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
@@ -60,8 +63,13 @@ internal sealed class ReviewQueueNotifier(
                 if (item is null) return null;
                 var kind = item.Status == TicketStatus.Escalated ? ReviewQueueChangeKind.Escalated : ReviewQueueChangeKind.Added;
                 return new ReviewQueueChange(kind, item.Id, item, item.ClaimedBy, item.ClaimedUntil, null, created.At);
-            case BookmarkResumed resumed:
-                return new ReviewQueueChange(ReviewQueueChangeKind.Decided, resumed.BusinessKey, null, null, null, resumed.Actor, resumed.At);
+            case TicketDecided { Action: ReviewDecision.Escalate }:
+                // The ticket stays in the queue; the next approval bookmark's BookmarkCreated announces it as Escalated.
+                return null;
+            case TicketDecided decided:
+                return new ReviewQueueChange(ReviewQueueChangeKind.Decided, decided.TicketId, null, null, null, decided.Actor, decided.At);
+            case TicketCommented commented:
+                return new ReviewQueueChange(ReviewQueueChangeKind.Commented, commented.TicketId, null, null, null, commented.Actor, commented.At) { Comment = commented.Comment };
             case TicketClaimChanged claim:
                 var current = await queue.FindAsync(claim.TicketId, cancellationToken);
                 return new ReviewQueueChange(

@@ -25,6 +25,8 @@ public sealed class ReviewDeskDbContext(DbContextOptions<ReviewDeskDbContext> op
     public DbSet<JournalEntryRecord> Journal => Set<JournalEntryRecord>();
     /// <summary>Tickets.</summary>
     public DbSet<TicketRecord> Tickets => Set<TicketRecord>();
+    /// <summary>Reviewers' comments on tickets.</summary>
+    public DbSet<TicketCommentRecord> TicketComments => Set<TicketCommentRecord>();
     /// <summary>Incidents.</summary>
     public DbSet<IncidentRecord> Incidents => Set<IncidentRecord>();
 

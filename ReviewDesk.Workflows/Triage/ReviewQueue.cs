@@ -13,7 +13,7 @@ namespace ReviewDesk.Workflows.Triage;
 /// </summary>
 public sealed partial class ReviewQueue(
     IDbContextFactory<ReviewDeskDbContext> contexts,
-    TicketClaimEvents events,
+    ReviewEvents events,
     IOptions<ReviewQueueOptions> options,
     TimeProvider time,
     ILogger<ReviewQueue> logger)

@@ -6,4 +6,5 @@ namespace ReviewDesk.Workflows.Triage;
 /// <param name="ClaimedUntil">When the claim lapses.</param>
 /// <param name="Actor">Who made the change.</param>
 /// <param name="At">When.</param>
-public sealed record TicketClaimChanged(string TicketId, string? ClaimedBy, DateTimeOffset? ClaimedUntil, string Actor, DateTimeOffset At);
+public sealed record TicketClaimChanged(string TicketId, string? ClaimedBy, DateTimeOffset? ClaimedUntil, string Actor, DateTimeOffset At)
+    : ReviewEvent(TicketId, Actor, At);

@@ -7,9 +7,10 @@ using ReviewDesk.Workflows.Triage.Activities;
 
 namespace ReviewDesk.Workflows.Triage;
 
-/// <summary>The ticket use cases: submit (and start its workflow), read, timeline, decide.</summary>
-public sealed class TicketService(
+/// <summary>The ticket use cases: submit (and start its workflow), read, timeline, decide, comment.</summary>
+public sealed partial class TicketService(
     TicketStore tickets,
+    ReviewEvents events,
     ReviewQueue queue,
     WorkflowRuntime runtime,
     WorkflowQueries queries,
@@ -82,7 +83,8 @@ public sealed class TicketService(
     }
 
     /// <summary>
-    /// Applies a reviewer's decision and waits until the workflow moved on (routed or rejected).
+    /// Applies a reviewer's decision and waits until the workflow moved on (routed, rejected, or
+    /// waiting again after an escalation); the decision's comment joins the ticket's comments.
     /// A repeated request id returns the ticket as it is; a ticket decided by someone else, not
     /// awaiting review, or claimed by another reviewer (unless <see cref="ReviewDecision.TakeOver"/>) is a conflict.
     /// </summary>
@@ -101,8 +103,7 @@ public sealed class TicketService(
                     $"ticket {ticketId} was already decided ({earlier["action"]}) by {earlier["reviewer"]}");
         }
 
-        var bookmark = ticket.InstanceId is null ? null
-            : (await queries.GetBookmarksAsync(ticket.InstanceId, cancellationToken)).FirstOrDefault(b => b.Kind == TriageDefinitions.ApprovalBookmark);
+        var bookmark = await FindApprovalBookmarkAsync(ticket, cancellationToken);
         if (bookmark is null)
         {
             return new DecisionResult(DecisionOutcome.Conflict, await ToViewAsync(ticket, cancellationToken),
@@ -135,10 +136,38 @@ public sealed class TicketService(
             Payload = payload,
             Actor = reviewer,
         }, waitForSettled: true, cancellationToken);
+        if (result.Outcome == ResumeOutcome.Delivered && !result.Duplicate)
+        {
+            events.Publish(new TicketDecided(ticketId, decision.Action!, reviewer, time.GetUtcNow()));
+        }
+
+        if (result.Outcome == ResumeOutcome.Delivered && decision.Action == ReviewDecision.Escalate)
+        {
+            // Handed up: the ticket goes back to the queue unclaimed (a repeated request re-claimed it above).
+            await queue.ReleaseAsync(ticketId, reviewer, takeOver: false, cancellationToken);
+        }
+
+        if (result.Outcome == ResumeOutcome.Delivered && !string.IsNullOrWhiteSpace(decision.Comment))
+        {
+            // Keyed by the decision's request id, so a repeated decision adds no second comment.
+            await StoreCommentAsync(ticketId, reviewer, decision.Action!, decision.Comment, requestId, cancellationToken);
+        }
+
         var after = await GetAsync(ticketId, cancellationToken);
         return result.Outcome == ResumeOutcome.Delivered
             ? new DecisionResult(DecisionOutcome.Applied, after, null)
             : new DecisionResult(DecisionOutcome.Conflict, after, result.Message ?? $"ticket {ticketId} was decided meanwhile");
+    }
+
+    private async Task<BookmarkView?> FindApprovalBookmarkAsync(TicketRecord ticket, CancellationToken cancellationToken)
+    {
+        if (ticket.InstanceId is null) return null;
+        var bookmark = (await queries.GetBookmarksAsync(ticket.InstanceId, cancellationToken)).FirstOrDefault(b => b.Kind == TriageDefinitions.ApprovalBookmark);
+        if (bookmark is not null || ticket.Status is not (TicketStatus.AwaitingReview or TicketStatus.Escalated)) return bookmark;
+
+        // The review gate marks the ticket before its step commits the bookmark: a reviewer that quick waits for the commit.
+        await runtime.WaitUntilSettledAsync(ticket.InstanceId, TimeSpan.FromSeconds(5), cancellationToken);
+        return (await queries.GetBookmarksAsync(ticket.InstanceId, cancellationToken)).FirstOrDefault(b => b.Kind == TriageDefinitions.ApprovalBookmark);
     }
 
     private async Task<TicketView> EnsureStartedAsync(TicketRecord ticket, CancellationToken cancellationToken)

@@ -62,4 +62,42 @@ public sealed class TicketStore(IDbContextFactory<ReviewDeskDbContext> contexts,
         ticket.UpdatedAt = time.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    /// <summary>Stores a comment; false (and nothing written) when the ticket already has one with the same request id.</summary>
+    public async Task<bool> TryAddCommentAsync(TicketCommentRecord comment, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(comment);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (comment.RequestId is { } requestId
+            && await db.TicketComments.AnyAsync(c => c.TicketId == comment.TicketId && c.RequestId == requestId, cancellationToken))
+        {
+            return false;
+        }
+
+        db.TicketComments.Add(comment);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException) when (comment.RequestId is not null)
+        {
+            // The same request raced in; the unique index kept one.
+            return false;
+        }
+    }
+
+    /// <summary>A ticket's comments in the order they were written.</summary>
+    public async Task<List<TicketCommentRecord>> ListCommentsAsync(string ticketId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.TicketComments.AsNoTracking().Where(c => c.TicketId == ticketId).OrderBy(c => c.Id).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The comment a request wrote, if any.</summary>
+    public async Task<TicketCommentRecord?> FindCommentAsync(string ticketId, string requestId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.TicketComments.AsNoTracking().SingleOrDefaultAsync(c => c.TicketId == ticketId && c.RequestId == requestId, cancellationToken);
+    }
 }

@@ -21,7 +21,7 @@ public static class TriageServiceCollectionExtensions
         services.AddOptions<ReviewQueueOptions>().BindConfiguration(ReviewQueueOptions.Section)
             .Validate(o => o.ClaimDuration > TimeSpan.Zero, $"{ReviewQueueOptions.Section}:ClaimDuration must be a positive duration.")
             .ValidateOnStart();
-        services.TryAddSingleton<TicketClaimEvents>();
+        services.TryAddSingleton<ReviewEvents>();
         services.TryAddSingleton<ReviewQueue>();
         // One analyzer (configured from Pii) serves the scrubber here and the AI prompt filter.
         services.AddOptions<PiiAnalyzerOptions>().Bind(configuration.GetSection(PiiAnalyzerOptions.SectionName));

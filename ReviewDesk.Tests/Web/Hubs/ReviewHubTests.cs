@@ -91,6 +91,28 @@ public sealed class ReviewHubTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task EscalationWithACommentByOneReviewer_ReachesAnotherAsEscalatedAndCommented_NotDecided()
+    {
+        var (_, bobSees) = await ConnectAsync("bob");
+        var id = await ReviewTickets.SubmitUnclearAsync(_client);
+        await bobSees.WaitForAsync(c => c.Kind == ReviewQueueChangeKind.Added && c.TicketId == id);
+
+        using var escalate = await _client.SendAsync(
+            ReviewTickets.As("alice", HttpMethod.Post, $"/api/reviews/{id}/decision", new { action = "escalate", comment = "over my head" }), Ct);
+        // The comment is stored after the decision went through, so by the time it arrives every change of the escalation has.
+        var commented = await bobSees.WaitForAsync(c => c.Kind == ReviewQueueChangeKind.Commented && c.TicketId == id);
+
+        Assert.Equal(HttpStatusCode.OK, escalate.StatusCode);
+        Assert.Equal("over my head", commented.Comment?.Text);
+        Assert.Equal("escalate", commented.Comment?.Kind);
+        Assert.Equal("alice", commented.Actor);
+        var escalated = Assert.Single(bobSees.Seen, c => c.Kind == ReviewQueueChangeKind.Escalated && c.TicketId == id);
+        Assert.Equal(TicketStatus.Escalated, escalated.Item?.Status);
+        Assert.Null(escalated.Item?.ClaimedBy);
+        Assert.DoesNotContain(bobSees.Seen, c => c.Kind == ReviewQueueChangeKind.Decided);
+    }
+
+    [Fact]
     public async Task ReviewDeadlinePassing_ReachesAConnectedClientAsEscalated()
     {
         var (_, changes) = await ConnectAsync("alice");
@@ -138,6 +160,9 @@ public sealed class ReviewHubTests : IAsyncLifetime
         private readonly List<ReviewQueueChange> _seen = [];
 
         public void Add(ReviewQueueChange change) => _received.Writer.TryWrite(change);
+
+        /// <summary>The changes read so far by <see cref="WaitForAsync"/>.</summary>
+        public IReadOnlyList<ReviewQueueChange> Seen => _seen;
 
         public async Task<ReviewQueueChange> WaitForAsync(Func<ReviewQueueChange, bool> condition)
         {

@@ -27,8 +27,8 @@ public sealed class ReviewQueueTests : IAsyncLifetime
     {
         // The runtime host migrates the file; no worker, since these tests write ticket rows themselves.
         _host = await RuntimeHost.StartAsync(_database, worker: false);
-        var events = new TicketClaimEvents(NullLogger<TicketClaimEvents>.Instance);
-        events.Subscribe(e => { lock (_claimEvents) _claimEvents.Add(e); });
+        var events = new ReviewEvents(NullLogger<ReviewEvents>.Instance);
+        events.Subscribe(e => { lock (_claimEvents) _claimEvents.Add((TicketClaimChanged)e); });
         _queue = new ReviewQueue(Contexts, events, Options.Create(new ReviewQueueOptions { ClaimDuration = TimeSpan.FromMinutes(10) }), _time, NullLogger<ReviewQueue>.Instance);
     }
 

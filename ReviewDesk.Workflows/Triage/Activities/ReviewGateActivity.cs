@@ -21,7 +21,7 @@ public sealed class ReviewGateActivity(TicketStore tickets) : IActivityType
     {
         Type = "ReviewGate",
         DisplayName = "Human review",
-        Description = "Waits for a reviewer to approve, edit or reject; escalates and raises the priority when the deadline passes.",
+        Description = "Waits for a reviewer to approve, edit or reject; escalates and raises the priority when the deadline passes or a reviewer escalates.",
         Category = "Human",
         Outcomes = [Approved, Rejected],
         Settings =
@@ -53,14 +53,20 @@ public sealed class ReviewGateActivity(TicketStore tickets) : IActivityType
     }
 
     /// <inheritdoc />
-    public async ValueTask<ActivityResult> OnDeadlineAsync(ActivityContext context)
+    public ValueTask<ActivityResult> OnDeadlineAsync(ActivityContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        return EscalateAsync(context, "review deadline passed", releaseClaim: false);
+    }
+
+    /// <summary>Raises the priority one step, marks the ticket escalated with a fresh deadline, and keeps waiting.</summary>
+    private async ValueTask<ActivityResult> EscalateAsync(ActivityContext context, string why, bool releaseClaim)
+    {
         var before = context.Variables[TriageDefinitions.Variables.FinalPriority]?.GetValue<string>() ?? "P3";
         var raised = Raise(before);
         context.Variables[TriageDefinitions.Variables.FinalPriority] = raised;
         var deadline = context.Time.GetUtcNow() + Deadline(context);
-        context.Journal("Escalated", $"review deadline passed; priority {before} -> {raised}");
+        context.Journal("Escalated", $"{why}; priority {before} -> {raised}");
         await tickets.UpdateAsync(context.BusinessKey, t =>
         {
             t.Status = TicketStatus.Escalated;
@@ -68,6 +74,12 @@ public sealed class ReviewGateActivity(TicketStore tickets) : IActivityType
             t.FinalPriority = raised;
             t.Priority = raised;
             t.ReviewDeadline = deadline;
+            if (releaseClaim)
+            {
+                // Handed up: a senior reviewer picks it from the queue.
+                t.ClaimedBy = null;
+                t.ClaimedUntil = null;
+            }
         }, context.CancellationToken);
         return Wait(context, deadline);
     }
@@ -80,6 +92,13 @@ public sealed class ReviewGateActivity(TicketStore tickets) : IActivityType
             ?? throw new ActivityException("InvalidDecision", "a review decision needs a payload", nonRetryable: true);
         var action = payload["action"]?.GetValue<string>();
         var reviewer = context.Resume!.Actor;
+        if (action == ReviewDecision.Escalate)
+        {
+            var comment = payload["comment"]?.GetValue<string>();
+            // The journal keeps summaries, not free text: the comment stays with the ticket's comments.
+            return await EscalateAsync(context, $"escalated by {reviewer}{(string.IsNullOrWhiteSpace(comment) ? "" : " with a comment")}", releaseClaim: true);
+        }
+
         if (action == ReviewDecision.Reject)
         {
             await tickets.UpdateAsync(context.BusinessKey, t =>

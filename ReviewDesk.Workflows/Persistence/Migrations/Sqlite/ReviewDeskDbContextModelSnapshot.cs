@@ -362,6 +362,49 @@ namespace ReviewDesk.Workflows.Persistence.Migrations.Sqlite
                     b.ToTable("ResumeRequests", (string)null);
                 });
 
+            modelBuilder.Entity("ReviewDesk.Workflows.Persistence.TicketCommentRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TicketId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TicketId", "Id");
+
+                    b.HasIndex("TicketId", "RequestId")
+                        .IsUnique();
+
+                    b.ToTable("TicketComments", (string)null);
+                });
+
             modelBuilder.Entity("ReviewDesk.Workflows.Persistence.TicketRecord", b =>
                 {
                     b.Property<string>("Id")
@@ -549,6 +592,15 @@ namespace ReviewDesk.Workflows.Persistence.Migrations.Sqlite
                     b.HasIndex("LeaseOwner");
 
                     b.ToTable("WorkItems", (string)null);
+                });
+
+            modelBuilder.Entity("ReviewDesk.Workflows.Persistence.TicketCommentRecord", b =>
+                {
+                    b.HasOne("ReviewDesk.Workflows.Persistence.TicketRecord", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 #pragma warning restore 612, 618
         }
