@@ -215,6 +215,40 @@ public sealed class ReviewQueueTests : IAsyncLifetime
 
     private static List<string> Ids(ReviewQueuePage page) => [.. page.Items.Select(i => i.Id)];
 
+    [Fact]
+    public async Task NeighbourAsync_WalksTheDeadlineOrder_FromATicketThatLeft_AndSkipsOthersClaims()
+    {
+        var claimedByBob = Ticket("tk_b2", TicketStatus.AwaitingReview, "billing", "P3", 0.5, ["low_confidence"], "", deadlineHours: 2, ageHours: 1);
+        claimedByBob.ClaimedBy = "bob";
+        claimedByBob.ClaimedUntil = Start.AddMinutes(10);
+        var claimedByAlice = Ticket("tk_a3", TicketStatus.AwaitingReview, "billing", "P3", 0.5, ["low_confidence"], "", deadlineHours: 3, ageHours: 1);
+        claimedByAlice.ClaimedBy = "alice";
+        claimedByAlice.ClaimedUntil = Start.AddMinutes(10);
+        await InsertAsync(
+            Ticket("tk_1", TicketStatus.AwaitingReview, "billing", "P3", 0.5, ["low_confidence"], "", deadlineHours: 1, ageHours: 1),
+            claimedByBob,
+            claimedByAlice,
+            Ticket("tk_4a", TicketStatus.Escalated, "billing", "P3", 0.5, ["low_confidence"], "", deadlineHours: 4, ageHours: 1),
+            Ticket("tk_4b", TicketStatus.AwaitingReview, "billing", "P3", 0.5, ["low_confidence"], "", deadlineHours: 4, ageHours: 1),
+            Ticket("tk_gone", TicketStatus.AwaitingReview, "billing", "P3", 0.5, ["low_confidence"], "", deadlineHours: 1, ageHours: 1, decided: true));
+
+        var next = await _queue.NeighbourAsync(Start.AddHours(1), "tk_1", previous: false, skipClaimedBy: null, Ct);
+        var nextForAlice = await _queue.NeighbourAsync(Start.AddHours(1), "tk_1", previous: false, skipClaimedBy: "alice", Ct);
+        var tieBroken = await _queue.NeighbourAsync(Start.AddHours(4), "tk_4a", previous: false, skipClaimedBy: null, Ct);
+        var previous = await _queue.NeighbourAsync(Start.AddHours(4), "tk_4a", previous: true, skipClaimedBy: null, Ct);
+        var fromDecided = await _queue.NeighbourAsync(Start.AddHours(1), "tk_gone", previous: false, skipClaimedBy: "alice", Ct);
+        var atTheEnd = await _queue.NeighbourAsync(Start.AddHours(4), "tk_4b", previous: false, skipClaimedBy: null, Ct);
+        var atTheStart = await _queue.NeighbourAsync(Start.AddHours(1), "tk_1", previous: true, skipClaimedBy: null, Ct);
+
+        Assert.Equal("tk_b2", next);
+        Assert.Equal("tk_a3", nextForAlice);
+        Assert.Equal("tk_4b", tieBroken);
+        Assert.Equal("tk_a3", previous);
+        Assert.Equal("tk_a3", fromDecided);
+        Assert.Null(atTheEnd);
+        Assert.Null(atTheStart);
+    }
+
     private static TicketRecord Ticket(
         string id, TicketStatus status, string? category, string? priority, double? confidence, string[] reasons, string piiTypes,
         int? deadlineHours, int ageHours, string variant = "support-triage", bool decided = false) => new()

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
+using ReviewDesk.Web.Live;
 using ReviewDesk.Web.Operations;
 using ReviewDesk.Workflows.Runtime;
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using MudBlazor;
+using ReviewDesk.Web.Live;
 using ReviewDesk.Web.Operations;
 using ReviewDesk.Workflows.Runtime;
 

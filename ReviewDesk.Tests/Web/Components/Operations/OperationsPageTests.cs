@@ -2,6 +2,7 @@ using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using ReviewDesk.Web.Live;
 using ReviewDesk.Web.Components.Operations;
 using ReviewDesk.Workflows.Persistence;
 using ReviewDesk.Workflows.Runtime;

@@ -1,10 +1,11 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
+using ReviewDesk.Web.Live;
 using ReviewDesk.Web.Operations;
 using ReviewDesk.Workflows.Runtime;
 
-namespace ReviewDesk.Tests.Web.Operations;
+namespace ReviewDesk.Tests.Web.Live;
 
 public sealed class LiveRefreshTests
 {

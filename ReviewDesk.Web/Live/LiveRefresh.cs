@@ -1,12 +1,13 @@
 using Microsoft.Extensions.Logging;
+using ReviewDesk.Workflows;
 using ReviewDesk.Workflows.Runtime;
 
-namespace ReviewDesk.Web.Operations;
+namespace ReviewDesk.Web.Live;
 
 /// <summary>
-/// Calls a refresh after workflow events, at most once per <see cref="Interval"/>: events arrive on the
-/// runtime's writer thread, often in bursts, so the first one arms a one-shot timer and the rest of the
-/// burst rides along. Dispose it with the component.
+/// Calls a refresh after events (workflow events, review-queue changes), at most once per <see cref="Interval"/>:
+/// events arrive on the runtime's writer thread, often in bursts, so the first one arms a one-shot timer and
+/// the rest of the burst rides along. Dispose it with the component.
 /// </summary>
 public sealed class LiveRefresh : IDisposable
 {
@@ -16,7 +17,6 @@ public sealed class LiveRefresh : IDisposable
     private readonly IDisposable _subscription;
     private readonly ITimer _timer;
     private readonly Func<Task> _refresh;
-    private readonly Func<WorkflowEvent, bool> _filter;
     private readonly ILogger _logger;
     private int _armed;
 
@@ -26,19 +26,36 @@ public sealed class LiveRefresh : IDisposable
     /// <param name="refresh">Runs on a timer thread: marshal to the renderer (InvokeAsync) inside it.</param>
     /// <param name="logger">Where a failed refresh is logged.</param>
     public LiveRefresh(WorkflowEventStream events, TimeProvider time, Func<WorkflowEvent, bool> filter, Func<Task> refresh, ILogger logger)
+        : this(Subscriber(events, filter), time, refresh, logger)
     {
-        ArgumentNullException.ThrowIfNull(events);
+    }
+
+    private LiveRefresh(Func<Action, IDisposable> subscribe, TimeProvider time, Func<Task> refresh, ILogger logger)
+    {
         ArgumentNullException.ThrowIfNull(time);
-        _filter = filter;
         _refresh = refresh;
         _logger = logger;
         _timer = time.CreateTimer(_ => _ = FireAsync(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-        _subscription = events.Subscribe(OnEvent);
+        _subscription = subscribe(OnEvent);
     }
 
-    private void OnEvent(WorkflowEvent evt)
+    /// <summary>A refresh after the <paramref name="events"/> that pass <paramref name="filter"/>.</summary>
+    public static LiveRefresh On<TEvent>(InProcessEventStream<TEvent> events, TimeProvider time, Func<TEvent, bool> filter, Func<Task> refresh, ILogger logger) =>
+        new(Subscriber(events, filter), time, refresh, logger);
+
+    private static Func<Action, IDisposable> Subscriber<TEvent>(InProcessEventStream<TEvent> events, Func<TEvent, bool> filter)
     {
-        if (!_filter(evt) || Interlocked.Exchange(ref _armed, 1) == 1) return;
+        ArgumentNullException.ThrowIfNull(events);
+        ArgumentNullException.ThrowIfNull(filter);
+        return poke => events.Subscribe(e =>
+        {
+            if (filter(e)) poke();
+        });
+    }
+
+    private void OnEvent()
+    {
+        if (Interlocked.Exchange(ref _armed, 1) == 1) return;
         try
         {
             _timer.Change(Interval, Timeout.InfiniteTimeSpan);
