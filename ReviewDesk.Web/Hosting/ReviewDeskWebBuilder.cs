@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.AspNetCore.Components.Server.Circuits;
 using MudBlazor.Services;
+using ReviewDesk.Web.Live;
 
 namespace ReviewDesk.Web.Hosting;
 
@@ -17,6 +19,10 @@ public static class ReviewDeskWebBuilder
         builder.WebHost.UseStaticWebAssets();
 
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddCascadingAuthenticationState();
+        // One per circuit: pages resynchronise when the browser's connection comes back.
+        builder.Services.AddScoped<CircuitConnection>();
+        builder.Services.AddScoped<CircuitHandler>(services => services.GetRequiredService<CircuitConnection>());
         builder.Services.AddMudServices();
         builder.Services.AddProblemDetails();
         builder.Services.AddHealthChecks();

@@ -24,22 +24,29 @@ public sealed class TriageHost : IAsyncDisposable
 
     // auditSample: false publishes the shipped definition again without the random audit sample, for tests that expect a confident ticket to be routed.
     public static async Task<TriageHost> StartAsync(
-        TestDatabase database, Uri aiEndpoint, TimeProvider? time = null, ILocalClassifierSource? local = null, bool auditSample = true)
+        TestDatabase database, Uri? aiEndpoint, TimeProvider? time = null, ILocalClassifierSource? local = null, bool auditSample = true)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ConnectionStrings:ReviewDesk"] = database.ConnectionString,
             ["Workflows:Worker:PollInterval"] = "00:00:00.020",
-            ["Ai:Defaults:Classify"] = "llm",
             ["Ai:Local:WarmUp"] = "false",
-            ["Ai:Providers:llm:Type"] = "OpenAICompatible",
-            ["Ai:Providers:llm:Endpoint"] = aiEndpoint.ToString(),
-            ["Ai:Providers:llm:Model"] = "scripted-model",
-            ["Ai:Providers:llm:TimeoutSeconds"] = "5",
-            ["Ai:Providers:llm:InputPricePer1K"] = "0.5",
-            ["Ai:Providers:llm:OutputPricePer1K"] = "1.5",
         });
+        if (aiEndpoint is not null)
+        {
+            // Without an endpoint the Classify step uses the local provider (give it a local source).
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Ai:Defaults:Classify"] = "llm",
+                ["Ai:Providers:llm:Type"] = "OpenAICompatible",
+                ["Ai:Providers:llm:Endpoint"] = aiEndpoint.ToString(),
+                ["Ai:Providers:llm:Model"] = "scripted-model",
+                ["Ai:Providers:llm:TimeoutSeconds"] = "5",
+                ["Ai:Providers:llm:InputPricePer1K"] = "0.5",
+                ["Ai:Providers:llm:OutputPricePer1K"] = "1.5",
+            });
+        }
         builder.Logging.AddFilter(level => level >= LogLevel.Error);
         if (time is not null) builder.Services.AddSingleton(time);
         if (local is not null) builder.Services.AddSingleton(local);
