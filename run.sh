@@ -9,8 +9,23 @@ urls="${REVIEWDESK_URLS:-http://127.0.0.1:5080}"
 
 dotnet build ReviewDesk.Web -c Release --nologo -v quiet
 
+# Demo mode (REVIEWDESK_DEMO=0 turns it off): one demo account per role with the fixed, public
+# passwords below. They are demo values, not secrets: never expose a demo-mode server to others.
+demo="${REVIEWDESK_DEMO:-1}"
+demo_args=()
+first_url="${urls%%;*}"
+
 echo
 echo "ReviewDesk is starting on ${urls}"
+if [[ "${demo}" == "1" ]]; then
+  demo_args=(--Demo:SeedUsers true)
+  echo
+  echo "Demo mode: sign in at ${first_url}/login as"
+  echo "  reviewer@demo.example  Demo-Reviewer-1   (Reviewer)"
+  echo "  operator@demo.example  Demo-Operator-1   (Operator)"
+  echo "  admin@demo.example     Demo-Admin-1      (Admin)"
+  echo "(REVIEWDESK_DEMO=0 starts without demo accounts; set Auth__BootstrapAdmin__Email and Auth__BootstrapAdmin__Password for a real admin.)"
+fi
 echo "Press Ctrl+C to stop."
 echo
 
@@ -18,4 +33,4 @@ echo
 data="${REVIEWDESK_DATA:-$PWD/data}"
 echo "Data folder: ${data}"
 
-exec dotnet run --project ReviewDesk.Web -c Release --no-build --no-launch-profile -- --urls "${urls}" --Database:DataDirectory "${data}"
+exec dotnet run --project ReviewDesk.Web -c Release --no-build --no-launch-profile -- --urls "${urls}" --Database:DataDirectory "${data}" "${demo_args[@]}"

@@ -14,9 +14,12 @@ builder.AddReviewDeskWeb();
 // The product: workflow runtime, triage (PII scrubbing, AI classification, review queue), encryption, review hub.
 builder.AddReviewDeskApplication();
 
+// Sign-in and roles: accounts (Identity), the console's cookie, X-Api-Key, role policies with an authenticated fallback.
+builder.AddReviewDeskAuth();
+
 var app = builder.Build();
 
-// Middleware and pages: security headers, static assets, /healthz, the Razor components.
+// Middleware and pages: security headers, sign-in, static assets, /healthz, the Razor components.
 app.MapReviewDeskWeb();
 
 // HTTP API.

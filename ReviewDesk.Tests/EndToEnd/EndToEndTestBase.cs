@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using ReviewDesk.Tests.Web;
@@ -34,7 +35,7 @@ public abstract class EndToEndTestBase(ChromiumFixture chromium) : IAsyncLifetim
     /// <summary>The app's address, <c>http://127.0.0.1:port/</c>.</summary>
     protected Uri BaseAddress { get; private set; } = null!;
 
-    /// <summary>An HTTP client for the app's API, on the same Kestrel port the browser uses.</summary>
+    /// <summary>An HTTP client for the app's API, on the same Kestrel port the browser uses, acting as the bootstrap API key (every role).</summary>
     protected HttpClient Api { get; private set; } = null!;
 
     /// <summary>
@@ -65,6 +66,7 @@ public abstract class EndToEndTestBase(ChromiumFixture chromium) : IAsyncLifetim
         var address = Factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
         BaseAddress = new Uri(address);
         Api = new HttpClient { BaseAddress = BaseAddress };
+        Api.DefaultRequestHeaders.Add(TestApiKeys.Header, ReviewDeskWebFactory.BootstrapApiKey);
         return ValueTask.CompletedTask;
     }
 
@@ -101,6 +103,42 @@ public abstract class EndToEndTestBase(ChromiumFixture chromium) : IAsyncLifetim
         var page = await context.NewPageAsync();
         lock (_gate) _pages.Add(page);
         return page;
+    }
+
+    /// <summary>The password of the accounts <see cref="NewSignedInPageAsync"/> creates (test databases only).</summary>
+    protected const string TestPassword = "E2e-Test-Password-1";
+
+    /// <summary>The login of the test account that has <paramref name="role"/>, e.g. <c>operator@e2e.test</c>.</summary>
+    protected static string TestEmail(string role) => $"{role.ToLowerInvariant()}@e2e.test";
+
+    /// <summary>
+    /// A page in a new browser context signed in through the real login page as a user with
+    /// <paramref name="role"/> (created on first use), left on <paramref name="path"/> and interactive.
+    /// </summary>
+    protected async Task<IPage> NewSignedInPageAsync(string role, string path = "/")
+    {
+        await EnsureUserAsync(role);
+        var page = await NewPageAsync();
+        await page.GotoAsync($"/login?returnUrl={Uri.EscapeDataString(path)}");
+        await page.GetByTestId("login-email").FillAsync(TestEmail(role));
+        await page.GetByTestId("login-password").FillAsync(TestPassword);
+        await page.GetByTestId("login-submit").ClickAsync();
+        await page.WaitForURLAsync(url => new Uri(url).PathAndQuery == path);
+        await WaitForInteractiveAsync(page);
+        return page;
+    }
+
+    /// <summary>Creates the test account for <paramref name="role"/> unless it exists.</summary>
+    protected async Task EnsureUserAsync(string role)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
+        if (await users.FindByEmailAsync(TestEmail(role)) is not null) return;
+        var user = new IdentityUser { UserName = TestEmail(role), Email = TestEmail(role), EmailConfirmed = true };
+        var created = await users.CreateAsync(user, TestPassword);
+        Assert.True(created.Succeeded, string.Join(" ", created.Errors.Select(e => e.Description)));
+        var added = await users.AddToRoleAsync(user, role);
+        Assert.True(added.Succeeded, string.Join(" ", added.Errors.Select(e => e.Description)));
     }
 
     /// <summary>

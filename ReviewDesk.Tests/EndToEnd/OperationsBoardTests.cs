@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using ReviewDesk.Tests.Web.Api;
+using ReviewDesk.Web.Identity;
 using ReviewDesk.Workflows.Runtime;
 using static Microsoft.Playwright.Assertions;
 
@@ -70,8 +71,7 @@ public sealed partial class OperationsBoardTests(ChromiumFixture chromium) : End
     /// <summary>Opens the board in a new browser context, ready for live updates.</summary>
     private async Task<IPage> OpenBoardAsync()
     {
-        var page = await NewPageAsync();
-        await GotoAsync(page, "/operations");
+        var page = await NewSignedInPageAsync(ReviewDeskRoles.Operator, "/operations");
         // The board subscribes to workflow events after its first interactive render; a change before that
         // would show only on reload. The marker below disappears if the page reloads.
         await Expect(page.GetByTestId("live-indicator")).ToBeVisibleAsync();

@@ -6,9 +6,17 @@ using Microsoft.Extensions.Logging;
 
 namespace ReviewDesk.Tests.Web;
 
-/// <summary>The real web host (in-memory server) over its own SQLite file in a temporary folder.</summary>
+/// <summary>
+/// The real web host (in-memory server) over its own SQLite file in a temporary folder. Its clients
+/// from <see cref="WebApplicationFactory{TEntryPoint}.CreateClient()"/> call as the bootstrap API key
+/// (every role); <see cref="CreateClient(string)"/> calls as one test principal (<see cref="TestApiKeys"/>)
+/// and <see cref="CreateAnonymousClient"/> as nobody.
+/// </summary>
 public sealed class ReviewDeskWebFactory : WebApplicationFactory<Program>
 {
+    /// <summary><c>Auth:BootstrapApiKey</c> of every test host: the API key <c>bootstrap</c> with every role.</summary>
+    public const string BootstrapApiKey = "rdk_test_bootstrap_0123456789abcdef";
+
     /// <summary>Replaces the local model with <see cref="Api.KeywordClassifierSource"/> when set before the host starts.</summary>
     public Api.KeywordClassifierSource? Classifier { get; set; }
 
@@ -20,6 +28,9 @@ public sealed class ReviewDeskWebFactory : WebApplicationFactory<Program>
 
     /// <summary>Whether the demo tickets are submitted at start (off by default in tests).</summary>
     public bool SeedDemo { get; set; }
+
+    /// <summary>More settings for the host (for example <c>Auth:BootstrapAdmin:Email</c>), set before it starts.</summary>
+    public Dictionary<string, string?> Settings { get; } = new(StringComparer.Ordinal);
 
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "reviewdesk-web-tests", Guid.NewGuid().ToString("N"));
 
@@ -38,6 +49,9 @@ public sealed class ReviewDeskWebFactory : WebApplicationFactory<Program>
         // Training the local model takes seconds of CPU; tests that need it say so.
         builder.UseSetting("Ai:Local:WarmUp", "false");
         builder.UseSetting("Ai:Local:ModelDirectory", LocalModelDirectory);
+        builder.UseSetting("Auth:BootstrapApiKey", BootstrapApiKey);
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
+        builder.ConfigureTestServices(services => services.AddHostedService<TestApiKeys.Provisioner>());
         if (Time is { } time)
         {
             builder.ConfigureTestServices(services => services.AddSingleton(time));
@@ -47,6 +61,30 @@ public sealed class ReviewDeskWebFactory : WebApplicationFactory<Program>
         {
             builder.ConfigureTestServices(services => services.AddSingleton<ReviewDesk.Workflows.Ai.ILocalClassifierSource>(classifier));
         }
+    }
+
+    /// <summary>A client acting as the test principal <paramref name="name"/> (see <see cref="TestApiKeys"/>).</summary>
+    public HttpClient CreateClient(string name)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Remove(TestApiKeys.Header);
+        client.DefaultRequestHeaders.Add(TestApiKeys.Header, TestApiKeys.For(name));
+        return client;
+    }
+
+    /// <summary>A client without credentials that does not follow redirects (so a redirect to the login page shows).</summary>
+    public HttpClient CreateAnonymousClient()
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Remove(TestApiKeys.Header);
+        return client;
+    }
+
+    protected override void ConfigureClient(HttpClient client)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        base.ConfigureClient(client);
+        client.DefaultRequestHeaders.Add(TestApiKeys.Header, BootstrapApiKey);
     }
 
     public override async ValueTask DisposeAsync()

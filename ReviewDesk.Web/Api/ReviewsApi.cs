@@ -1,17 +1,19 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using ReviewDesk.Web.Identity;
 using ReviewDesk.Workflows.Triage;
 
 namespace ReviewDesk.Web.Api;
 
-/// <summary><c>/api/reviews</c>: the review queue, claims on its tickets, and reviewers' decisions.</summary>
+/// <summary>
+/// <c>/api/reviews</c>: the review queue, claims on its tickets, and reviewers' decisions (Reviewer or
+/// Admin). The reviewer is the signed-in user or API key; taking over another's claim needs Admin.
+/// </summary>
 public static class ReviewsApi
 {
-    /// <summary>Until sign-in exists (a later issue), a reviewer names itself in this header.</summary>
-    public const string ReviewerHeader = "X-Reviewer";
-
     public static IEndpointRouteBuilder MapReviewsApi(this IEndpointRouteBuilder endpoints)
     {
-        var reviews = endpoints.MapGroup("/api/reviews").WithTags("Reviews");
+        var reviews = endpoints.MapGroup("/api/reviews").WithTags("Reviews").RequireAuthorization(ReviewDeskPolicies.Review);
         reviews.MapGet("/", ListAsync).WithName("ListReviewQueue");
         reviews.MapPost("/{ticketId}/claim", ClaimAsync).WithName("ClaimTicket");
         reviews.MapPost("/{ticketId}/release", ReleaseAsync).WithName("ReleaseTicket");
@@ -31,33 +33,35 @@ public static class ReviewsApi
 
     /// <summary>Claims a ticket for the reviewer (or renews the reviewer's claim); <c>?takeOver=true</c> takes another's claim.</summary>
     public static async Task<Results<Ok<ClaimResult>, ValidationProblem, ProblemHttpResult>> ClaimAsync(
-        string ticketId, string? takeOver, ReviewQueue queue, HttpContext http, CancellationToken cancellationToken)
+        string ticketId, string? takeOver, ReviewQueue queue, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(http);
-        if (Validate(http, takeOver, out var reviewer, out var force) is { } invalid) return invalid;
-        return ToResult(await queue.ClaimAsync(ticketId, reviewer, force, cancellationToken));
+        ArgumentNullException.ThrowIfNull(user);
+        if (ParseTakeOver(takeOver, out var force) is { } invalid) return invalid;
+        if (force && !user.IsInRole(ReviewDeskRoles.Admin)) return TakeOverForbidden();
+        return ToResult(await queue.ClaimAsync(ticketId, ReviewerName(user), force, cancellationToken));
     }
 
     /// <summary>Releases the reviewer's claim; releasing a free ticket is fine, another reviewer's live claim is a conflict.</summary>
     public static async Task<Results<Ok<ClaimResult>, ValidationProblem, ProblemHttpResult>> ReleaseAsync(
-        string ticketId, string? takeOver, ReviewQueue queue, HttpContext http, CancellationToken cancellationToken)
+        string ticketId, string? takeOver, ReviewQueue queue, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(http);
-        if (Validate(http, takeOver, out var reviewer, out var force) is { } invalid) return invalid;
-        return ToResult(await queue.ReleaseAsync(ticketId, reviewer, force, cancellationToken));
+        ArgumentNullException.ThrowIfNull(user);
+        if (ParseTakeOver(takeOver, out var force) is { } invalid) return invalid;
+        if (force && !user.IsInRole(ReviewDeskRoles.Admin)) return TakeOverForbidden();
+        return ToResult(await queue.ReleaseAsync(ticketId, ReviewerName(user), force, cancellationToken));
     }
 
     /// <summary>Approves (optionally with edited labels) or rejects a ticket awaiting review; answers with the ticket after the workflow moved on.</summary>
     public static async Task<Results<Ok<TicketView>, ValidationProblem, ProblemHttpResult>> DecideAsync(
-        string ticketId, ReviewDecision decision, TicketService tickets, HttpContext http, CancellationToken cancellationToken)
+        string ticketId, ReviewDecision decision, TicketService tickets, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(decision);
-        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(user);
         var errors = decision.Validate();
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        if (decision.TakeOver && !user.IsInRole(ReviewDeskRoles.Admin)) return TakeOverForbidden();
 
-        var reviewer = ReviewerName(http) ?? "api";
-        var result = await tickets.DecideAsync(ticketId, decision, reviewer, cancellationToken);
+        var result = await tickets.DecideAsync(ticketId, decision, ReviewerName(user), cancellationToken);
         return result.Outcome switch
         {
             DecisionOutcome.Applied => TypedResults.Ok(result.Ticket!),
@@ -66,25 +70,21 @@ public static class ReviewsApi
         };
     }
 
-    /// <summary>The signed-in user's name or, until sign-in exists, the <see cref="ReviewerHeader"/> header (or a <c>reviewer</c> query parameter, for browsers' WebSockets).</summary>
-    internal static string? ReviewerName(HttpContext? http)
+    /// <summary>The reviewer a request acts as: the signed-in user's name, or <c>apikey:{name}</c> for an API key.</summary>
+    internal static string ReviewerName(ClaimsPrincipal user) =>
+        user.Identity is { IsAuthenticated: true, Name: { Length: > 0 } name }
+            ? name
+            : throw new InvalidOperationException("The reviews API runs only for authenticated users with a name.");
+
+    private static ValidationProblem? ParseTakeOver(string? takeOver, out bool force)
     {
-        if (http is null) return null;
-        var name = http.User.Identity?.IsAuthenticated == true ? http.User.Identity.Name : null;
-        name ??= http.Request.Headers[ReviewerHeader].FirstOrDefault() ?? http.Request.Query["reviewer"].FirstOrDefault();
-        return string.IsNullOrWhiteSpace(name) ? null : name.Trim();
+        force = false;
+        if (takeOver is null || bool.TryParse(takeOver, out force)) return null;
+        return TypedResults.ValidationProblem(new Dictionary<string, string[]>(StringComparer.Ordinal) { ["takeOver"] = ["takeOver must be true or false."] });
     }
 
-    private static ValidationProblem? Validate(HttpContext http, string? takeOver, out string reviewer, out bool force)
-    {
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        reviewer = ReviewerName(http) ?? "";
-        force = false;
-        if (reviewer.Length == 0) errors[ReviewerHeader] = [$"Name the reviewer in the {ReviewerHeader} header."];
-        else if (reviewer.Length > 200) errors[ReviewerHeader] = ["The reviewer's name is longer than 200 characters."];
-        if (takeOver is not null && !bool.TryParse(takeOver, out force)) errors["takeOver"] = ["takeOver must be true or false."];
-        return errors.Count > 0 ? TypedResults.ValidationProblem(errors) : null;
-    }
+    private static ProblemHttpResult TakeOverForbidden() => TypedResults.Problem(
+        "Only an admin may take over another reviewer's claim.", statusCode: StatusCodes.Status403Forbidden, title: "Forbidden");
 
     private static Results<Ok<ClaimResult>, ValidationProblem, ProblemHttpResult> ToResult(ClaimResult result) => result.Outcome switch
     {

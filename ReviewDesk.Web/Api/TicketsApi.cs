@@ -1,21 +1,23 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using ReviewDesk.Web.Identity;
 using ReviewDesk.Workflows.Runtime;
 using ReviewDesk.Workflows.Triage;
 
 namespace ReviewDesk.Web.Api;
 
-/// <summary><c>/api/tickets</c>: submit a ticket, read it and its timeline.</summary>
+/// <summary><c>/api/tickets</c>: submit a ticket, read it and its timeline (any role); comment on it (Reviewer or Admin).</summary>
 public static class TicketsApi
 {
     public static IEndpointRouteBuilder MapTicketsApi(this IEndpointRouteBuilder endpoints)
     {
-        var tickets = endpoints.MapGroup("/api/tickets").WithTags("Tickets");
+        var tickets = endpoints.MapGroup("/api/tickets").WithTags("Tickets").RequireAuthorization(ReviewDeskPolicies.AnyRole);
         tickets.MapPost("/", SubmitAsync).WithName("SubmitTicket");
         tickets.MapGet("/{id}", GetAsync).WithName("GetTicket");
         tickets.MapGet("/{id}/timeline", GetTimelineAsync).WithName("GetTicketTimeline");
         tickets.MapGet("/{id}/comments", GetCommentsAsync).WithName("GetTicketComments");
-        tickets.MapPost("/{id}/comments", AddCommentAsync).WithName("AddTicketComment");
+        tickets.MapPost("/{id}/comments", AddCommentAsync).WithName("AddTicketComment").RequireAuthorization(ReviewDeskPolicies.Review);
         return endpoints;
     }
 
@@ -67,16 +69,14 @@ public static class TicketsApi
 
     /// <summary>Adds a comment by the reviewer; a repeated requestId returns the first comment.</summary>
     public static async Task<Results<Created<TicketComment>, ValidationProblem, ProblemHttpResult>> AddCommentAsync(
-        string id, TicketCommentRequest request, TicketService tickets, HttpContext http, CancellationToken cancellationToken)
+        string id, TicketCommentRequest request, TicketService tickets, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(user);
         var errors = request.Validate();
-        var author = ReviewsApi.ReviewerName(http);
-        if (author is null) errors[ReviewsApi.ReviewerHeader] = [$"Name the reviewer in the {ReviewsApi.ReviewerHeader} header."];
-        else if (author.Length > 200) errors[ReviewsApi.ReviewerHeader] = ["The reviewer's name is longer than 200 characters."];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 
-        var comment = await tickets.AddCommentAsync(id, request, author!, cancellationToken);
+        var comment = await tickets.AddCommentAsync(id, request, ReviewsApi.ReviewerName(user), cancellationToken);
         return comment is null ? NotFound(id) : TypedResults.Created($"/api/tickets/{id}/comments", comment);
     }
 

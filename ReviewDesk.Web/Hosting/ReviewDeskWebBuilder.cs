@@ -19,7 +19,6 @@ public static class ReviewDeskWebBuilder
         builder.WebHost.UseStaticWebAssets();
 
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
-        builder.Services.AddCascadingAuthenticationState();
         // One per circuit: pages resynchronise when the browser's connection comes back.
         builder.Services.AddScoped<CircuitConnection>();
         builder.Services.AddScoped<CircuitHandler>(services => services.GetRequiredService<CircuitConnection>());

@@ -1,8 +1,9 @@
 using ReviewDesk.Web.Components;
+using ReviewDesk.Web.Identity;
 
 namespace ReviewDesk.Web.Hosting;
 
-/// <summary>Builds the web host's request pipeline and endpoints: <c>app.MapReviewDeskWeb()</c>.</summary>
+/// <summary>Builds the web host's request pipeline and endpoints: <c>app.MapReviewDeskWeb()</c> (security headers, sign-in, antiforgery, assets, health, pages).</summary>
 public static class ReviewDeskWebPipeline
 {
     public const string HealthPath = "/healthz";
@@ -17,10 +18,16 @@ public static class ReviewDeskWebPipeline
             app.UseExceptionHandler();
         }
 
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseAntiforgery();
 
-        app.MapStaticAssets();
-        app.MapHealthChecks(HealthPath);
+        // Only static assets, /healthz and the login page are anonymous; everything else needs at
+        // least a signed-in user (the fallback policy), most a role (ReviewDeskPolicies).
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapHealthChecks(HealthPath).AllowAnonymous();
+        app.MapAccountEndpoints();
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode();
 

@@ -52,11 +52,11 @@ public sealed class EscalateAndCommentApiTests : IAsyncLifetime
         var comments = await _client.GetFromJsonAsync<JsonElement>($"/api/tickets/{id}/comments", Ct);
         var comment = Assert.Single(comments.EnumerateArray());
         Assert.Equal("escalate", comment.GetProperty("kind").GetString());
-        Assert.Equal("bob", comment.GetProperty("author").GetString());
+        Assert.Equal("apikey:bob", comment.GetProperty("author").GetString());
         Assert.Equal("Needs the billing lead", comment.GetProperty("text").GetString());
         var timeline = await _client.GetFromJsonAsync<JsonElement>($"/api/tickets/{id}/timeline", Ct);
         var escalated = Assert.Single(timeline.EnumerateArray(), e => e.GetProperty("type").GetString() == "Escalated");
-        Assert.StartsWith("escalated by bob", escalated.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("escalated by apikey:bob", escalated.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.DoesNotContain("billing lead", escalated.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
@@ -79,7 +79,7 @@ public sealed class EscalateAndCommentApiTests : IAsyncLifetime
         var queue = await _client.GetFromJsonAsync<JsonElement>($"/api/reviews?variant={ReviewTickets.Variant}", Ct);
         Assert.Equal(0, queue.GetProperty("total").GetInt32());
         Assert.Equal(1, escalatedTicket.GetProperty("escalations").GetInt32());
-        Assert.Equal("carol", routed.GetProperty("decision").GetProperty("reviewer").GetString());
+        Assert.Equal("apikey:carol", routed.GetProperty("decision").GetProperty("reviewer").GetString());
     }
 
     [Fact]
@@ -106,25 +106,27 @@ public sealed class EscalateAndCommentApiTests : IAsyncLifetime
         Assert.Equal(firstId, (await again.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetInt64());
         var comments = (await _client.GetFromJsonAsync<JsonElement>($"/api/tickets/{id}/comments", Ct)).EnumerateArray().ToList();
         Assert.Equal(["Customer called twice", "Looking into it"], comments.Select(c => c.GetProperty("text").GetString()));
-        Assert.Equal(["alice", "bob"], comments.Select(c => c.GetProperty("author").GetString()));
+        Assert.Equal(["apikey:alice", "apikey:bob"], comments.Select(c => c.GetProperty("author").GetString()));
         Assert.All(comments, c => Assert.Equal("comment", c.GetProperty("kind").GetString()));
     }
 
     [Fact]
-    public async Task Comment_EmptyTooLongAnonymousOrUnknownTicket_Is400Or404ProblemDetails()
+    public async Task Comment_EmptyTooLongAnonymousOrUnknownTicket_Is400Or401Or404ProblemDetails()
     {
         var id = await ReviewTickets.SubmitUnclearAsync(_client);
+        using var anonymousClient = _factory.CreateAnonymousClient();
 
         using var empty = await _client.SendAsync(ReviewTickets.As("alice", HttpMethod.Post, $"/api/tickets/{id}/comments", new { text = "   " }), Ct);
         using var tooLong = await _client.SendAsync(ReviewTickets.As("alice", HttpMethod.Post, $"/api/tickets/{id}/comments", new { text = new string('x', 4001) }), Ct);
-        using var anonymous = await _client.PostAsJsonAsync($"/api/tickets/{id}/comments", new { text = "hi" }, Ct);
+        using var anonymous = await anonymousClient.PostAsJsonAsync($"/api/tickets/{id}/comments", new { text = "hi" }, Ct);
         using var unknown = await _client.SendAsync(ReviewTickets.As("alice", HttpMethod.Post, "/api/tickets/tk_nope/comments", new { text = "hi" }), Ct);
         using var unknownList = await _client.GetAsync("/api/tickets/tk_nope/comments", Ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
         Assert.Contains("text", (await empty.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors").EnumerateObject().Select(p => p.Name));
         Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, anonymous.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal("application/problem+json", anonymous.Content.Headers.ContentType?.MediaType);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Equal("application/problem+json", unknown.Content.Headers.ContentType?.MediaType);
         Assert.Equal(HttpStatusCode.NotFound, unknownList.StatusCode);

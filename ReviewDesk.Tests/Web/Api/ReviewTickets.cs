@@ -45,10 +45,11 @@ public static class ReviewTickets
         }
     }
 
+    /// <summary>A request made as the test principal <paramref name="reviewer"/> (its own API key: the server sees <c>apikey:{reviewer}</c>).</summary>
     public static HttpRequestMessage As(string reviewer, HttpMethod method, string path, object? body = null)
     {
         var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
-        request.Headers.Add("X-Reviewer", reviewer);
+        request.Headers.Add(TestApiKeys.Header, TestApiKeys.For(reviewer));
         return request;
     }
 }

@@ -62,18 +62,19 @@ public sealed class ReviewsApiTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ClaimAndRelease_UnknownTicketOrNoReviewer_Return404And400()
+    public async Task ClaimAndRelease_UnknownTicketOrNoCredentials_Return404And401()
     {
+        using var anonymousClient = _factory.CreateAnonymousClient();
         using var unknownClaim = await _client.SendAsync(ReviewTickets.As("alice", HttpMethod.Post, "/api/reviews/tk_nope/claim"), Ct);
         using var unknownRelease = await _client.SendAsync(ReviewTickets.As("alice", HttpMethod.Post, "/api/reviews/tk_nope/release"), Ct);
-        using var anonymous = await _client.PostAsync("/api/reviews/tk_nope/claim", null, Ct);
+        using var anonymous = await anonymousClient.PostAsync("/api/reviews/tk_nope/claim", null, Ct);
         using var badFlag = await _client.SendAsync(ReviewTickets.As("alice", HttpMethod.Post, "/api/reviews/tk_nope/claim?takeOver=maybe"), Ct);
 
         Assert.Equal(HttpStatusCode.NotFound, unknownClaim.StatusCode);
         Assert.Equal("application/problem+json", unknownClaim.Content.Headers.ContentType?.MediaType);
         Assert.Equal(HttpStatusCode.NotFound, unknownRelease.StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, anonymous.StatusCode);
-        Assert.Contains("X-Reviewer", (await anonymous.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors").EnumerateObject().Select(p => p.Name));
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal("application/problem+json", anonymous.Content.Headers.ContentType?.MediaType);
         Assert.Equal(HttpStatusCode.BadRequest, badFlag.StatusCode);
     }
 
@@ -96,21 +97,43 @@ public sealed class ReviewsApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, alice.StatusCode);
         var claim = await alice.Content.ReadFromJsonAsync<JsonElement>(Ct);
         Assert.Equal("Claimed", claim.GetProperty("outcome").GetString());
-        Assert.Equal("alice", claim.GetProperty("claimedBy").GetString());
+        Assert.Equal("apikey:alice", claim.GetProperty("claimedBy").GetString());
         Assert.Equal(HttpStatusCode.OK, aliceRenews.StatusCode);
-        Assert.Equal("alice", listed.GetProperty("items")[0].GetProperty("claimedBy").GetString());
+        Assert.Equal("apikey:alice", listed.GetProperty("items")[0].GetProperty("claimedBy").GetString());
         foreach (var refused in new[] { bobClaim, bobRelease, bobDecides })
         {
             Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
             Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
-            Assert.Contains("claimed by alice", await refused.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+            Assert.Contains("claimed by apikey:alice", await refused.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
         }
 
         Assert.True(adminDecides.StatusCode == HttpStatusCode.OK, await adminDecides.Content.ReadAsStringAsync(Ct));
         var decided = await adminDecides.Content.ReadFromJsonAsync<JsonElement>(Ct);
         Assert.Equal("Routed", decided.GetProperty("status").GetString());
-        Assert.Equal("admin", decided.GetProperty("decision").GetProperty("reviewer").GetString());
+        Assert.Equal("apikey:admin", decided.GetProperty("decision").GetProperty("reviewer").GetString());
         Assert.Equal(HttpStatusCode.Conflict, claimDecided.StatusCode);
         Assert.Equal(0, after.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task TakeOver_ByAReviewer_Is403_ByAnAdminTakesTheClaim()
+    {
+        var id = await ReviewTickets.SubmitUnclearAsync(_client);
+        await ReviewTickets.WaitForStatusAsync(_client, id, "AwaitingReview");
+        using (var alice = await _client.SendAsync(ReviewTickets.As("alice", HttpMethod.Post, $"/api/reviews/{id}/claim"), Ct)) alice.EnsureSuccessStatusCode();
+
+        using var bobClaims = await _client.SendAsync(ReviewTickets.As("bob", HttpMethod.Post, $"/api/reviews/{id}/claim?takeOver=true"), Ct);
+        using var bobReleases = await _client.SendAsync(ReviewTickets.As("bob", HttpMethod.Post, $"/api/reviews/{id}/release?takeOver=true"), Ct);
+        using var bobDecides = await _client.SendAsync(ReviewTickets.As("bob", HttpMethod.Post, $"/api/reviews/{id}/decision", new { action = "approve", takeOver = true }), Ct);
+        using var adminClaims = await _client.SendAsync(ReviewTickets.As("admin", HttpMethod.Post, $"/api/reviews/{id}/claim?takeOver=true"), Ct);
+
+        foreach (var refused in new[] { bobClaims, bobReleases, bobDecides })
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+            Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, adminClaims.StatusCode);
+        Assert.Equal("apikey:admin", (await adminClaims.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("claimedBy").GetString());
     }
 }

@@ -37,6 +37,7 @@ public sealed class ReviewHubTests : IAsyncLifetime
         _baseAddress = new Uri(address);
         Assert.Equal("127.0.0.1", _baseAddress.Host);
         _client = new HttpClient { BaseAddress = _baseAddress };
+        _client.DefaultRequestHeaders.Add(TestApiKeys.Header, ReviewDeskWebFactory.BootstrapApiKey);
         await ReviewTickets.PublishVariantAsync(_factory.Services);
     }
 
@@ -79,14 +80,14 @@ public sealed class ReviewHubTests : IAsyncLifetime
         var decidedSeen = await bobSees.WaitForAsync(c => c.Kind == ReviewQueueChangeKind.Decided && c.TicketId == id);
 
         Assert.Equal(ClaimOutcome.Claimed, claimed.Outcome);
-        Assert.Equal("alice", claimSeen.ClaimedBy);
-        Assert.Equal("alice", claimSeen.Item?.ClaimedBy);
+        Assert.Equal("apikey:alice", claimSeen.ClaimedBy);
+        Assert.Equal("apikey:alice", claimSeen.Item?.ClaimedBy);
         Assert.Equal(ClaimOutcome.ClaimedByOther, bobRefused.Outcome);
-        Assert.Equal("alice", bobRefused.ClaimedBy);
+        Assert.Equal("apikey:alice", bobRefused.ClaimedBy);
         Assert.Equal(ClaimOutcome.Released, released.Outcome);
         Assert.Null(releaseSeen.ClaimedBy);
         Assert.Equal(HttpStatusCode.OK, decision.StatusCode);
-        Assert.Equal("alice", decidedSeen.Actor);
+        Assert.Equal("apikey:alice", decidedSeen.Actor);
         Assert.Null(decidedSeen.Item);
     }
 
@@ -105,7 +106,7 @@ public sealed class ReviewHubTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, escalate.StatusCode);
         Assert.Equal("over my head", commented.Comment?.Text);
         Assert.Equal("escalate", commented.Comment?.Kind);
-        Assert.Equal("alice", commented.Actor);
+        Assert.Equal("apikey:alice", commented.Actor);
         var escalated = Assert.Single(bobSees.Seen, c => c.Kind == ReviewQueueChangeKind.Escalated && c.TicketId == id);
         Assert.Equal(TicketStatus.Escalated, escalated.Item?.Status);
         Assert.Null(escalated.Item?.ClaimedBy);
@@ -128,21 +129,40 @@ public sealed class ReviewHubTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Claim_WithoutAReviewerName_FailsWithAHubError()
+    public async Task Connect_WithoutAKeyOrWithAnOperatorsKey_IsRefused401And403()
     {
-        var (anonymous, _) = await ConnectAsync(null);
+        var anonymous = await Assert.ThrowsAsync<HttpRequestException>(() => ConnectAsync(null));
+        var unknown = await Assert.ThrowsAsync<HttpRequestException>(() => ConnectAsync(null, apiKey: "rdk_not_a_key_at_all_000000"));
+        var operatorRefused = await Assert.ThrowsAsync<HttpRequestException>(() => ConnectAsync("operator"));
 
-        var error = await Assert.ThrowsAsync<HubException>(() => anonymous.InvokeAsync<ClaimResult>("ClaimAsync", "tk_any", Ct));
-
-        Assert.Contains("X-Reviewer", error.Message, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, operatorRefused.StatusCode);
     }
 
-    private async Task<(HubConnection Connection, ChangeLog Changes)> ConnectAsync(string? reviewer)
+    [Fact]
+    public async Task TakeOver_ByAReviewer_FailsWithAHubError_ByAnAdminTakesTheClaim()
+    {
+        var id = await ReviewTickets.SubmitUnclearAsync(_client);
+        await ReviewTickets.WaitForStatusAsync(_client, id, "AwaitingReview");
+        var (alice, _) = await ConnectAsync("alice");
+        var (bob, _) = await ConnectAsync("bob");
+        var (admin, _) = await ConnectAsync("admin");
+        Assert.Equal(ClaimOutcome.Claimed, (await alice.InvokeAsync<ClaimResult>("ClaimAsync", id, Ct)).Outcome);
+
+        await Assert.ThrowsAsync<HubException>(() => bob.InvokeAsync<ClaimResult>("TakeOverAsync", id, Ct));
+        var taken = await admin.InvokeAsync<ClaimResult>("TakeOverAsync", id, Ct);
+
+        Assert.Equal(ClaimOutcome.Claimed, taken.Outcome);
+        Assert.Equal("apikey:admin", taken.ClaimedBy);
+    }
+
+    private async Task<(HubConnection Connection, ChangeLog Changes)> ConnectAsync(string? reviewer, string? apiKey = null)
     {
         var connection = new HubConnectionBuilder()
             .WithUrl(new Uri(_baseAddress, ReviewHub.Path), options =>
             {
-                if (reviewer is not null) options.Headers["X-Reviewer"] = reviewer;
+                if ((apiKey ?? (reviewer is null ? null : TestApiKeys.For(reviewer))) is { } key) options.Headers[TestApiKeys.Header] = key;
             })
             .AddJsonProtocol(options => options.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()))
             .Build();

@@ -6,9 +6,6 @@ namespace ReviewDesk.Web.Components.Review;
 /// <summary>Who is reviewing: the signed-in user's name, and whether they may take over others' claims.</summary>
 public static class ReviewerIdentity
 {
-    /// <summary>The role that may take over another reviewer's claim.</summary>
-    public const string AdminRole = "Admin";
-
     /// <summary>The signed-in user's name; null when nobody is signed in.</summary>
     public static async Task<string?> NameAsync(Task<AuthenticationState>? state) => Name(await UserAsync(state));
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.JSInterop;
 using MudBlazor;
 using ReviewDesk.Web.Hubs;
+using ReviewDesk.Web.Identity;
 using ReviewDesk.Web.Live;
 using ReviewDesk.Workflows.Triage;
 
@@ -108,7 +109,7 @@ public sealed partial class TicketPage : IAsyncDisposable
     {
         var user = await ReviewerIdentity.UserAsync(AuthenticationState);
         Reviewer = ReviewerIdentity.Name(user);
-        CanTakeOver = Reviewer is not null && user.IsInRole(ReviewerIdentity.AdminRole);
+        CanTakeOver = Reviewer is not null && user.IsInRole(ReviewDeskRoles.Admin);
     }
 
     protected override async Task OnParametersSetAsync()

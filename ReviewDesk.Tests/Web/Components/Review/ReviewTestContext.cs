@@ -8,6 +8,7 @@ using ReviewDesk.Tests.Web.Api;
 using ReviewDesk.Tests.Workflows;
 using ReviewDesk.Tests.Workflows.Triage;
 using ReviewDesk.Web.Hubs;
+using ReviewDesk.Web.Identity;
 using ReviewDesk.Web.Live;
 using ReviewDesk.Workflows.Definitions;
 using ReviewDesk.Workflows.Persistence;
@@ -25,7 +26,6 @@ public abstract class ReviewTestContext : BunitTestContext, IAsyncLifetime
 {
     private readonly TestDatabase _database = new();
     private ReviewQueueNotifier? _notifier;
-    private BunitAuthorizationContext _auth = null!;
 
     protected TriageHost Host { get; private set; } = null!;
 
@@ -57,7 +57,6 @@ public abstract class ReviewTestContext : BunitTestContext, IAsyncLifetime
         Services.AddSingleton(services.GetRequiredService<WorkflowDefinitionStore>());
         Services.AddSingleton(feed);
         Services.AddSingleton(Connection);
-        _auth = AddAuthorization();
         // The pages claim and listen only when interactive, as in a browser's circuit.
         SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
         RenderPopoverProvider();
@@ -76,8 +75,8 @@ public abstract class ReviewTestContext : BunitTestContext, IAsyncLifetime
     /// <summary>Signs <paramref name="name"/> in, optionally as an admin.</summary>
     protected void SignIn(string name, bool admin = false)
     {
-        _auth.SetAuthorized(name);
-        if (admin) _auth.SetRoles("Admin");
+        Authorization.SetAuthorized(name);
+        Authorization.SetRoles(admin ? [ReviewDeskRoles.Admin] : [ReviewDeskRoles.Reviewer]);
     }
 
     /// <summary>Submits a ticket the keyword classifier is unsure about and waits until it awaits review.</summary>

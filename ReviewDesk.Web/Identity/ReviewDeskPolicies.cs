@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Authorization;
+
+namespace ReviewDesk.Web.Identity;
+
+/// <summary>
+/// The authorisation policies every page, endpoint and hub names. Anything that names none falls
+/// back to <see cref="ReviewDeskPolicies.Authenticated"/> (the fallback policy), so new code is never anonymous by accident.
+/// </summary>
+public static class ReviewDeskPolicies
+{
+    /// <summary>Any signed-in user or valid API key: the fallback policy.</summary>
+    public const string Authenticated = "Authenticated";
+
+    /// <summary>Any of the three roles: submitting and reading tickets.</summary>
+    public const string AnyRole = "AnyRole";
+
+    /// <summary>Reviewer or Admin: the review queue, claims, decisions, comments and the review hub.</summary>
+    public const string Review = "Review";
+
+    /// <summary>Operator or Admin: the operator board and workflow instances.</summary>
+    public const string Operate = "Operate";
+
+    /// <summary>Admin only: taking over another reviewer's claim, API keys.</summary>
+    public const string Administer = "Administer";
+
+    /// <summary>The policy and the roles it admits, for the README's matrix and the tests.</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> Roles { get; } = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
+    {
+        [AnyRole] = ReviewDeskRoles.All,
+        [Review] = [ReviewDeskRoles.Reviewer, ReviewDeskRoles.Admin],
+        [Operate] = [ReviewDeskRoles.Operator, ReviewDeskRoles.Admin],
+        [Administer] = [ReviewDeskRoles.Admin],
+    };
+
+    /// <summary>Adds the policies and makes <see cref="Authenticated"/> the fallback.</summary>
+    public static AuthorizationBuilder AddReviewDeskPolicies(this AuthorizationBuilder authorization)
+    {
+        ArgumentNullException.ThrowIfNull(authorization);
+        var authenticated = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+        authorization.AddPolicy(Authenticated, authenticated);
+        foreach (var (name, roles) in Roles)
+        {
+            authorization.AddPolicy(name, policy => policy.RequireAuthenticatedUser().RequireRole(roles));
+        }
+
+        return authorization.SetFallbackPolicy(authenticated);
+    }
+}
