@@ -47,6 +47,11 @@ public sealed class TicketRecord
     /// (Not a bool: EF writes a bool test as the bare column, which SQLite cannot match to an index.)
     /// </summary>
     public int? InReviewQueue { get; private set; }
+    /// <summary>
+    /// The ticket's category for the ticket list: the final one once routed or decided, the AI's
+    /// before. A column the database computes, so the list filters it on an index.
+    /// </summary>
+    public string? CurrentCategory { get; private set; }
     /// <summary>The reviewer holding the ticket in the review queue; the claim ends at <see cref="ClaimedUntil"/>.</summary>
     public string? ClaimedBy { get; set; }
     /// <summary>When <see cref="ClaimedBy"/>'s claim lapses unless renewed; a lapsed claim is free.</summary>

@@ -26,11 +26,20 @@ internal sealed class TicketRecordEntityTypeConfiguration : IEntityTypeConfigura
         builder.Property(t => t.ClaimedBy).HasMaxLength(200);
         builder.HasIndex(t => t.ExternalId).IsUnique();
         builder.HasIndex(t => t.IdempotencyKey).IsUnique();
-        builder.HasIndex(t => new { t.Status, t.CreatedAt });
         builder.HasIndex(t => new { t.Status, t.ReviewDeadline });
         builder.HasIndex(t => t.InstanceId);
 
         builder.Property(t => t.InReviewQueue).HasComputedColumnSql(InReviewQueueSql, stored: false);
+        builder.Property(t => t.CurrentCategory).HasMaxLength(64).HasComputedColumnSql("COALESCE(\"FinalCategory\", \"AiCategory\")", stored: false);
+
+        // The ticket list (TicketSearch): newest first, with an index per equality filter that ends in
+        // the order (CreatedAt, Id), so a page is read off the index with no sort.
+        builder.HasIndex(t => new { t.CreatedAt, t.Id }, "IX_Tickets_List");
+        builder.HasIndex(t => new { t.Status, t.CreatedAt, t.Id }, "IX_Tickets_List_Status");
+        builder.HasIndex(t => new { t.Queue, t.CreatedAt, t.Id }, "IX_Tickets_List_Queue");
+        builder.HasIndex(t => new { t.CurrentCategory, t.CreatedAt, t.Id }, "IX_Tickets_List_Category");
+        builder.HasIndex(t => new { t.Channel, t.CreatedAt, t.Id }, "IX_Tickets_List_Channel");
+        builder.HasIndex(t => new { t.DefinitionId, t.CreatedAt, t.Id }, "IX_Tickets_List_Variant");
 
         // One index per sort order of the review queue (Id breaks ties, so paging is stable), and one
         // per equality filter selective enough to start from; partial, so routed tickets cost nothing.

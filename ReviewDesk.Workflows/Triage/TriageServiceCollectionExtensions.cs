@@ -18,6 +18,7 @@ public static class TriageServiceCollectionExtensions
     {
         services.TryAddSingleton<TicketStore>();
         services.TryAddSingleton<TicketService>();
+        services.TryAddSingleton<TicketSearch>();
         services.AddOptions<ReviewQueueOptions>().BindConfiguration(ReviewQueueOptions.Section)
             .Validate(o => o.ClaimDuration > TimeSpan.Zero, $"{ReviewQueueOptions.Section}:ClaimDuration must be a positive duration.")
             .ValidateOnStart();

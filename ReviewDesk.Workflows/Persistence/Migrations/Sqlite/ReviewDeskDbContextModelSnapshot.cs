@@ -438,6 +438,12 @@ namespace ReviewDesk.Workflows.Persistence.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("CurrentCategory")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasComputedColumnSql("COALESCE(\"FinalCategory\", \"AiCategory\")", false);
+
                     b.Property<string>("Decision")
                         .HasColumnType("TEXT");
 
@@ -521,9 +527,19 @@ namespace ReviewDesk.Workflows.Persistence.Migrations.Sqlite
 
                     b.HasIndex("InstanceId");
 
-                    b.HasIndex("Status", "CreatedAt");
-
                     b.HasIndex("Status", "ReviewDeadline");
+
+                    b.HasIndex(new[] { "CreatedAt", "Id" }, "IX_Tickets_List");
+
+                    b.HasIndex(new[] { "CurrentCategory", "CreatedAt", "Id" }, "IX_Tickets_List_Category");
+
+                    b.HasIndex(new[] { "Channel", "CreatedAt", "Id" }, "IX_Tickets_List_Channel");
+
+                    b.HasIndex(new[] { "Queue", "CreatedAt", "Id" }, "IX_Tickets_List_Queue");
+
+                    b.HasIndex(new[] { "Status", "CreatedAt", "Id" }, "IX_Tickets_List_Status");
+
+                    b.HasIndex(new[] { "DefinitionId", "CreatedAt", "Id" }, "IX_Tickets_List_Variant");
 
                     b.HasIndex(new[] { "InReviewQueue", "CreatedAt", "Id" }, "IX_Tickets_ReviewQueue_Age")
                         .HasFilter("\"InReviewQueue\" = 1");
