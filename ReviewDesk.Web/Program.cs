@@ -17,6 +17,9 @@ builder.AddReviewDeskApplication();
 // Sign-in and roles: accounts (Identity), the console's cookie, X-Api-Key, role policies with an authenticated fallback.
 builder.AddReviewDeskAuth();
 
+// The HTTP API's OpenAPI document and its browsable reference.
+builder.AddReviewDeskOpenApi();
+
 var app = builder.Build();
 
 // Middleware and pages: security headers, sign-in, static assets, /healthz, the Razor components.
@@ -26,6 +29,9 @@ app.MapReviewDeskWeb();
 app.UseMiddleware<ApiRequestLimitMiddleware>();
 app.MapTicketsApi();
 app.MapReviewsApi();
+app.MapWorkflowsApi();
+app.MapInstancesApi();
+app.MapReviewDeskOpenApi();
 
 // Live review queue (SignalR).
 app.MapHub<ReviewHub>(ReviewHub.Path);

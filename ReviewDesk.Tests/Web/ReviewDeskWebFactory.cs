@@ -29,6 +29,9 @@ public sealed class ReviewDeskWebFactory : WebApplicationFactory<Program>
     /// <summary>Whether the demo tickets are submitted at start (off by default in tests).</summary>
     public bool SeedDemo { get; set; }
 
+    /// <summary>More services for the host (for example a test activity), registered before it starts.</summary>
+    public Action<IServiceCollection>? TestServices { get; set; }
+
     /// <summary>More settings for the host (for example <c>Auth:BootstrapAdmin:Email</c>), set before it starts.</summary>
     public Dictionary<string, string?> Settings { get; } = new(StringComparer.Ordinal);
 
@@ -55,6 +58,11 @@ public sealed class ReviewDeskWebFactory : WebApplicationFactory<Program>
         if (Time is { } time)
         {
             builder.ConfigureTestServices(services => services.AddSingleton(time));
+        }
+
+        if (TestServices is { } testServices)
+        {
+            builder.ConfigureTestServices(testServices);
         }
 
         if (Classifier is { } classifier)

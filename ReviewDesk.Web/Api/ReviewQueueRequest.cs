@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
 using ReviewDesk.Workflows.Triage;
 
 namespace ReviewDesk.Web.Api;
@@ -9,17 +10,17 @@ namespace ReviewDesk.Web.Api;
 /// </summary>
 public sealed class ReviewQueueRequest
 {
-    public string? Category { get; init; }
-    public string? Priority { get; init; }
-    public string? MinConfidence { get; init; }
-    public string? MaxConfidence { get; init; }
-    public string? Reason { get; init; }
-    public string? PiiType { get; init; }
-    public string? Variant { get; init; }
+    [FromQuery(Name = "category")] public string? Category { get; init; }
+    [FromQuery(Name = "priority")] public string? Priority { get; init; }
+    [FromQuery(Name = "minConfidence")] public string? MinConfidence { get; init; }
+    [FromQuery(Name = "maxConfidence")] public string? MaxConfidence { get; init; }
+    [FromQuery(Name = "reason")] public string? Reason { get; init; }
+    [FromQuery(Name = "piiType")] public string? PiiType { get; init; }
+    [FromQuery(Name = "variant")] public string? Variant { get; init; }
     /// <summary><c>deadline</c> (default), <c>confidence</c> (lowest first) or <c>age</c> (oldest first).</summary>
-    public string? Sort { get; init; }
-    public string? Page { get; init; }
-    public string? PageSize { get; init; }
+    [FromQuery(Name = "sort")] public string? Sort { get; init; }
+    [FromQuery(Name = "page")] public string? Page { get; init; }
+    [FromQuery(Name = "pageSize")] public string? PageSize { get; init; }
 
     /// <summary>The query, or the problems by parameter name.</summary>
     public (ReviewQueueQuery Query, Dictionary<string, string[]> Errors) ToQuery()

@@ -7,17 +7,43 @@ using ReviewDesk.Workflows.Triage;
 
 namespace ReviewDesk.Web.Api;
 
-/// <summary><c>/api/tickets</c>: submit a ticket, read it and its timeline (any role); comment on it (Reviewer or Admin).</summary>
+/// <summary>
+/// <c>/api/tickets</c>: submit, list and search tickets, read one and its timeline (any role); comment on
+/// one (Reviewer or Admin); cancel its workflow (Operator or Admin).
+/// </summary>
 public static class TicketsApi
 {
     public static IEndpointRouteBuilder MapTicketsApi(this IEndpointRouteBuilder endpoints)
     {
         var tickets = endpoints.MapGroup("/api/tickets").WithTags("Tickets").RequireAuthorization(ReviewDeskPolicies.AnyRole);
-        tickets.MapPost("/", SubmitAsync).WithName("SubmitTicket");
-        tickets.MapGet("/{id}", GetAsync).WithName("GetTicket");
-        tickets.MapGet("/{id}/timeline", GetTimelineAsync).WithName("GetTicketTimeline");
-        tickets.MapGet("/{id}/comments", GetCommentsAsync).WithName("GetTicketComments");
-        tickets.MapPost("/{id}/comments", AddCommentAsync).WithName("AddTicketComment").RequireAuthorization(ReviewDeskPolicies.Review);
+        tickets.MapPost("/", SubmitAsync).WithName("SubmitTicket")
+            .WithSummary("Submit a ticket")
+            .WithDescription("Stores the ticket (its text encrypted) and starts its triage workflow: 202 with the ticket. A repeated `externalId` or `Idempotency-Key` returns the first ticket with 200. 422 when the variant has no published version.")
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        tickets.MapGet("/", ListAsync).WithName("ListTickets")
+            .WithSummary("List and search tickets")
+            .WithDescription("All tickets, newest first, paged (`pageSize` 1 to 200). Filters: `status`, `queue`, `category` (final, or the AI's before a decision), `channel`, `variant`, `createdFrom` (inclusive) and `createdTo` (exclusive) as ISO 8601, and `q`: a ticket id or external id exactly, or part of the redacted subject. Items carry the redacted subject only.");
+        tickets.MapGet("/{id}", GetAsync).WithName("GetTicket")
+            .WithSummary("Get a ticket")
+            .WithDescription("Status, redacted subject and body, PII spans (types and positions, never values), classification, review, decision, queue and workflow.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        tickets.MapGet("/{id}/timeline", GetTimelineAsync).WithName("GetTicketTimeline")
+            .WithSummary("Get a ticket's timeline")
+            .WithDescription("The ticket's workflow journal, oldest first.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        tickets.MapGet("/{id}/comments", GetCommentsAsync).WithName("GetTicketComments")
+            .WithSummary("Get a ticket's comments")
+            .WithDescription("Reviewers' comments, oldest first: plain comments and those that came with decisions.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        tickets.MapPost("/{id}/comments", AddCommentAsync).WithName("AddTicketComment").RequireAuthorization(ReviewDeskPolicies.Review)
+            .WithSummary("Comment on a ticket (Reviewer, Admin)")
+            .WithDescription("Adds a comment by the caller; a repeated `requestId` returns the first comment.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        tickets.MapPost("/{id}/cancel", CancelAsync).WithName("CancelTicket").RequireAuthorization(ReviewDeskPolicies.Operate)
+            .WithSummary("Cancel a ticket's workflow (Operator, Admin)")
+            .WithDescription("Cancels the ticket's workflow; the ticket becomes Cancelled and leaves the review queue. The body is optional: `{reason}` is journaled. 409 when the workflow already finished (routed, rejected or cancelled).")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         return endpoints;
     }
 
@@ -55,6 +81,16 @@ public static class TicketsApi
         }
     }
 
+    /// <summary>One page of tickets, newest first, filtered by status, queue, category, channel, variant, creation time and text.</summary>
+    public static async Task<Results<Ok<TicketListPage>, ValidationProblem>> ListAsync(
+        [AsParameters] TicketListRequest request, TicketSearch search, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var (query, errors) = request.ToQuery();
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        return TypedResults.Ok(await search.ListAsync(query, cancellationToken));
+    }
+
     /// <summary>A ticket: status, redacted text, PII spans (no values), classification, review, decision, queue, workflow.</summary>
     public static async Task<Results<Ok<TicketView>, ProblemHttpResult>> GetAsync(string id, TicketService tickets, CancellationToken cancellationToken) =>
         await tickets.GetAsync(id, cancellationToken) is { } ticket ? TypedResults.Ok(ticket) : NotFound(id);
@@ -78,6 +114,21 @@ public static class TicketsApi
 
         var comment = await tickets.AddCommentAsync(id, request, ReviewsApi.ReviewerName(user), cancellationToken);
         return comment is null ? NotFound(id) : TypedResults.Created($"/api/tickets/{id}/comments", comment);
+    }
+
+    /// <summary>Cancels the ticket's workflow (an operator's act); 409 when it already finished.</summary>
+    public static async Task<Results<Ok<TicketView>, ValidationProblem, ProblemHttpResult>> CancelAsync(
+        string id, CancelRequest? request, TicketService tickets, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        if (request?.Validate() is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors);
+        var result = await tickets.CancelAsync(id, ReviewsApi.ReviewerName(user), request?.Reason, cancellationToken);
+        return result.Outcome switch
+        {
+            TicketCancelOutcome.Cancelled => TypedResults.Ok(result.Ticket!),
+            TicketCancelOutcome.NotFound => NotFound(id),
+            _ => TypedResults.Problem(result.Message, statusCode: StatusCodes.Status409Conflict, title: "The ticket cannot be cancelled"),
+        };
     }
 
     internal static ProblemHttpResult NotFound(string id) =>

@@ -24,7 +24,8 @@ public static class ReviewDeskWebBuilder
         builder.Services.AddScoped<CircuitHandler>(services => services.GetRequiredService<CircuitConnection>());
         builder.Services.AddMudServices();
         builder.Services.AddProblemDetails();
-        builder.Services.AddHealthChecks();
+        builder.Services.AddHealthChecks()
+            .AddCheck<DatabaseReadinessCheck>(DatabaseReadinessCheck.Name, tags: [ReviewDeskWebPipeline.ReadyTag]);
         builder.Services.TryAddSingleton(services => SystemInfo.From(
             services.GetRequiredService<IHostEnvironment>(),
             services.GetRequiredService<IConfiguration>()));

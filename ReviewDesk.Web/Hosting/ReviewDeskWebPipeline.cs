@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using ReviewDesk.Web.Components;
 using ReviewDesk.Web.Identity;
 
@@ -7,6 +8,8 @@ namespace ReviewDesk.Web.Hosting;
 public static class ReviewDeskWebPipeline
 {
     public const string HealthPath = "/healthz";
+    public const string ReadyPath = "/readyz";
+    public const string ReadyTag = "ready";
 
     public static WebApplication MapReviewDeskWeb(this WebApplication app)
     {
@@ -23,10 +26,13 @@ public static class ReviewDeskWebPipeline
         app.UseRateLimiter();
         app.UseAntiforgery();
 
-        // Only static assets, /healthz and the login page are anonymous; everything else needs at
+        // Only static assets, /healthz, /readyz and the login page are anonymous; everything else needs at
         // least a signed-in user (the fallback policy), most a role (ReviewDeskPolicies).
         app.MapStaticAssets().AllowAnonymous();
-        app.MapHealthChecks(HealthPath).AllowAnonymous();
+        // Liveness runs no check (the process answers); readiness checks the database and its migrations.
+        app.MapHealthChecks(HealthPath, new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks(ReadyPath, new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag), ResponseWriter = HealthResponseWriter.WriteAsync })
+            .AllowAnonymous();
         app.MapAccountEndpoints();
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode();

@@ -29,6 +29,17 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = ReferrerPolicy;
         headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        // The API reference (Scalar) starts itself with a script that carries a per-response nonce:
+        // allow exactly that script on exactly that response.
+        context.Response.OnStarting(() =>
+        {
+            if (context.Items[Scalar.AspNetCore.ScalarOptions.NonceHttpContextItemKey] is string { Length: > 0 } nonce)
+            {
+                context.Response.Headers.ContentSecurityPolicy = ContentSecurityPolicy.Replace("script-src 'self';", $"script-src 'self' 'nonce-{nonce}';", StringComparison.Ordinal);
+            }
+
+            return Task.CompletedTask;
+        });
 
         return next(context);
     }

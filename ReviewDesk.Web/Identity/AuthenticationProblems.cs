@@ -7,7 +7,7 @@ public static class AuthenticationProblems
     public static bool IsApiRequest(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/hubs");
+        return request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/hubs") || request.Path.StartsWithSegments("/openapi");
     }
 
     public static async Task WriteAsync(HttpContext context, int status)

@@ -11,16 +11,16 @@ public static class ReviewDeskPolicies
     /// <summary>Any signed-in user or valid API key: the fallback policy.</summary>
     public const string Authenticated = "Authenticated";
 
-    /// <summary>Any of the three roles: submitting and reading tickets.</summary>
+    /// <summary>Any of the three roles: submitting, listing and reading tickets; the OpenAPI document and its reference.</summary>
     public const string AnyRole = "AnyRole";
 
     /// <summary>Reviewer or Admin: the review queue, claims, decisions, comments and the review hub.</summary>
     public const string Review = "Review";
 
-    /// <summary>Operator or Admin: the operator board and workflow instances.</summary>
+    /// <summary>Operator or Admin: the operator board, workflow instances, cancelling tickets, reading and exporting workflow definitions.</summary>
     public const string Operate = "Operate";
 
-    /// <summary>Admin only: taking over another reviewer's claim, API keys.</summary>
+    /// <summary>Admin only: taking over another reviewer's claim, API keys, changing workflow definitions.</summary>
     public const string Administer = "Administer";
 
     /// <summary>The policy and the roles it admits, for the README's matrix and the tests.</summary>

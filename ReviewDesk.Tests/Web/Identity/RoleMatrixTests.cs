@@ -17,10 +17,18 @@ public sealed class RoleMatrixTests(ReviewDeskWebFactory factory) : IClassFixtur
     /// <summary>Method and route → what it requires. <c>*</c> is any method (hubs, Blazor's circuit).</summary>
     private static readonly Dictionary<string, string> Expected = new(StringComparer.Ordinal)
     {
-        // Anonymous: sign-in, liveness (static assets are checked separately).
+        // Anonymous: sign-in, liveness and readiness (static assets are checked separately; the API reference's scripts are static assets too).
         ["GET /login"] = Anonymous,
         ["POST /login"] = Anonymous,
         ["* /healthz"] = Anonymous,
+        ["* /readyz"] = Anonymous,
+        ["GET /scalar/favicon.svg"] = Anonymous,
+        ["GET /scalar/scalar.aspnetcore.js"] = Anonymous,
+        ["GET /scalar/scalar.js"] = Anonymous,
+
+        // The OpenAPI document and its browsable reference: any role.
+        ["GET /openapi/{documentName}.json"] = AnyRole,
+        ["GET /scalar/{documentName?}"] = AnyRole,
 
         // Any signed-in user: home, sign-out, the access-denied and not-found pages, Blazor's own endpoints.
         ["GET /"] = Authenticated,
@@ -38,8 +46,10 @@ public sealed class RoleMatrixTests(ReviewDeskWebFactory factory) : IClassFixtur
         ["GET /{**path:file}"] = Authenticated,
         ["HEAD /{**path:file}"] = Authenticated,
 
-        // Tickets: any role submits and reads; commenting is a reviewer's act.
+        // Tickets: any role submits, lists and reads; commenting is a reviewer's act, cancelling an operator's.
         ["POST /api/tickets/"] = AnyRole,
+        ["GET /api/tickets/"] = AnyRole,
+        ["POST /api/tickets/{id}/cancel"] = $"{AnyRole}+{Operate}",
         ["GET /api/tickets/{id}"] = AnyRole,
         ["GET /api/tickets/{id}/timeline"] = AnyRole,
         ["GET /api/tickets/{id}/comments"] = AnyRole,
@@ -57,7 +67,20 @@ public sealed class RoleMatrixTests(ReviewDeskWebFactory factory) : IClassFixtur
         ["GET /tickets/{Id}"] = Review,
         ["POST /tickets/{Id}"] = Review,
 
-        // Operating: Operator or Admin.
+        // Operating: Operator or Admin. Workflow definitions are read by operators too; only admins change them.
+        ["GET /api/instances/"] = Operate,
+        ["GET /api/instances/{id}"] = Operate,
+        ["GET /api/instances/{id}/journal"] = Operate,
+        ["POST /api/instances/{id}/retry"] = Operate,
+        ["POST /api/instances/{id}/cancel"] = Operate,
+        ["GET /api/workflows/"] = Operate,
+        ["GET /api/workflows/{id}"] = Operate,
+        ["GET /api/workflows/{id}/export"] = Operate,
+        ["POST /api/workflows/"] = $"{Administer}+{Operate}",
+        ["POST /api/workflows/import"] = $"{Administer}+{Operate}",
+        ["POST /api/workflows/validate"] = $"{Administer}+{Operate}",
+        ["POST /api/workflows/{id}/versions/{version:int}/publish"] = $"{Administer}+{Operate}",
+        ["POST /api/workflows/{id}/versions/{version:int}/retract"] = $"{Administer}+{Operate}",
         ["GET /operations"] = Operate,
         ["POST /operations"] = Operate,
         ["GET /operations/instances/{InstanceId}"] = Operate,
@@ -95,7 +118,8 @@ public sealed class RoleMatrixTests(ReviewDeskWebFactory factory) : IClassFixtur
     [Fact]
     public async Task ApiAndHubEndpoints_Are401WithoutAKey_403ForOtherRoles_AllowedForTheirRoles()
     {
-        var calls = EndpointInventory.Read(factory.Services).Where(e => e.Key.Contains(" /api/", StringComparison.Ordinal) || e.Key.Contains(" /hubs/", StringComparison.Ordinal)).ToList();
+        var calls = EndpointInventory.Read(factory.Services).Where(e => e.Key.Contains(" /api/", StringComparison.Ordinal) || e.Key.Contains(" /hubs/", StringComparison.Ordinal)
+            || e.Key.Contains(" /openapi/", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(calls);
         using var anonymous = factory.CreateAnonymousClient();
         var failures = new List<string>();
@@ -128,7 +152,7 @@ public sealed class RoleMatrixTests(ReviewDeskWebFactory factory) : IClassFixtur
     public async Task Pages_RedirectToLoginWithoutCredentials_AndAnswerOnlyTheirRoles()
     {
         var pages = EndpointInventory.Read(factory.Services)
-            .Where(e => e.Key.StartsWith("GET /", StringComparison.Ordinal) && !e.IsStaticAsset && !e.Key.Contains("/api/", StringComparison.Ordinal)
+            .Where(e => e.Key.StartsWith("GET /", StringComparison.Ordinal) && !e.IsStaticAsset && !e.Key.Contains("/api/", StringComparison.Ordinal) && !e.Key.Contains("/openapi/", StringComparison.Ordinal)
                 && !e.Key.Contains("/_", StringComparison.Ordinal) && !e.Key.Contains("**", StringComparison.Ordinal) && e.Requirement != Anonymous)
             .ToList();
         Assert.Contains(pages, p => p.Key == "GET /operations");
@@ -162,7 +186,7 @@ public sealed class RoleMatrixTests(ReviewDeskWebFactory factory) : IClassFixtur
     {
         using var anonymous = factory.CreateAnonymousClient();
 
-        foreach (var path in new[] { "/healthz", "/login", "/_framework/blazor.web.js", "/app.css", "/favicon.svg", "/_content/MudBlazor/MudBlazor.min.css" })
+        foreach (var path in new[] { "/healthz", "/readyz", "/login", "/scalar/scalar.js", "/_framework/blazor.web.js", "/app.css", "/favicon.svg", "/_content/MudBlazor/MudBlazor.min.css" })
         {
             using var response = await anonymous.GetAsync(path, Ct);
             Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path}: {(int)response.StatusCode}");
@@ -177,7 +201,8 @@ public sealed class RoleMatrixTests(ReviewDeskWebFactory factory) : IClassFixtur
         var space = endpoint.Key.IndexOf(' ', StringComparison.Ordinal);
         var method = endpoint.Key[..space];
         var path = endpoint.Key[(space + 1)..].Replace("{id}", "tk_matrix", StringComparison.Ordinal)
-            .Replace("{ticketId}", "tk_matrix", StringComparison.Ordinal).Replace("{InstanceId}", "wf_matrix", StringComparison.Ordinal);
+            .Replace("{ticketId}", "tk_matrix", StringComparison.Ordinal).Replace("{InstanceId}", "wf_matrix", StringComparison.Ordinal)
+            .Replace("{version:int}", "1", StringComparison.Ordinal).Replace("{documentName}", "v1", StringComparison.Ordinal).Replace("{documentName?}", "v1", StringComparison.Ordinal);
         // Hubs answer any method: negotiate is a POST, the connection itself a GET.
         if (method == "*") method = path.EndsWith("/negotiate", StringComparison.Ordinal) ? "POST" : "GET";
         var request = new HttpRequestMessage(new HttpMethod(method), path);

@@ -1,0 +1,56 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using ReviewDesk.Web.Identity;
+using ReviewDesk.Workflows.Persistence;
+
+namespace ReviewDesk.Web.Hosting;
+
+/// <summary>
+/// Readiness (<c>/readyz</c>): the database answers and both of its migration sets, the runtime's and
+/// the accounts', are fully applied. Unhealthy (503) otherwise, naming what is missing.
+/// </summary>
+internal sealed class DatabaseReadinessCheck(
+    IDbContextFactory<ReviewDeskDbContext> runtime, IDbContextFactory<ReviewDeskIdentityDbContext> identity) : IHealthCheck
+{
+    public const string Name = "database";
+
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var data = new Dictionary<string, object>(StringComparer.Ordinal);
+        var problems = new List<string>();
+        try
+        {
+            await using (var db = await runtime.CreateDbContextAsync(cancellationToken))
+            {
+                await CheckAsync(db, "runtime", data, problems, cancellationToken);
+            }
+
+            await using (var db = await identity.CreateDbContextAsync(cancellationToken))
+            {
+                await CheckAsync(db, "identity", data, problems, cancellationToken);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return HealthCheckResult.Unhealthy("The database cannot be read.", ex, data);
+        }
+
+        return problems.Count == 0
+            ? HealthCheckResult.Healthy("The database is reachable and every migration is applied.", data)
+            : HealthCheckResult.Unhealthy(string.Join(" ", problems), data: data);
+    }
+
+    private static async Task CheckAsync(DbContext db, string name, Dictionary<string, object> data, List<string> problems, CancellationToken cancellationToken)
+    {
+        if (!await db.Database.CanConnectAsync(cancellationToken))
+        {
+            data[$"{name}Reachable"] = false;
+            problems.Add($"The {name} database cannot be reached.");
+            return;
+        }
+
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        data[$"{name}PendingMigrations"] = pending;
+        if (pending.Count > 0) problems.Add($"{pending.Count} {name} migration(s) not applied: {string.Join(", ", pending)}.");
+    }
+}
