@@ -26,6 +26,7 @@ app.MapReviewDeskWeb();
 app.UseMiddleware<ApiRequestLimitMiddleware>();
 app.MapTicketsApi();
 app.MapReviewsApi();
+app.MapAuditApi();
 
 // Live review queue (SignalR).
 app.MapHub<ReviewHub>(ReviewHub.Path);
