@@ -32,6 +32,7 @@ app.MapReviewsApi();
 app.MapWorkflowsApi();
 app.MapInstancesApi();
 app.MapReviewDeskOpenApi();
+app.MapAuditApi();
 
 // Live review queue (SignalR).
 app.MapHub<ReviewHub>(ReviewHub.Path);

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using ReviewDesk.Workflows.Activities;
+using ReviewDesk.Workflows.Audit;
 using ReviewDesk.Workflows.Activities.BuiltIn;
 using ReviewDesk.Workflows.Definitions;
 using ReviewDesk.Workflows.Persistence;
@@ -45,6 +46,7 @@ public static class WorkflowsServiceCollectionExtensions
             sp.GetRequiredService<WorkflowStore>(), sp.GetRequiredService<WorkflowQueries>(),
             sp.GetRequiredService<WorkflowEventStream>(), sp.GetRequiredService<WorkSignal>(), sp.GetRequiredService<IOptions<WorkflowRuntimeOptions>>()));
         services.TryAddSingleton<RetentionService>();
+        services.TryAddSingleton<AuditLog>();
 
         services.AddHostedService<DatabaseMigrator>();
         services.AddHostedService(sp => sp.GetRequiredService<RetentionService>());

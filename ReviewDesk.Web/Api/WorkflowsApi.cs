@@ -127,12 +127,13 @@ public static class WorkflowsApi
 
     /// <summary>Retracts a published version.</summary>
     public static async Task<Results<Ok<DefinitionVersionInfo>, ProblemHttpResult>> RetractAsync(
-        string id, int version, WorkflowDefinitionStore definitions, CancellationToken cancellationToken)
+        string id, int version, WorkflowDefinitionStore definitions, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(definitions);
         var info = (await definitions.ListVersionsAsync(id, cancellationToken)).FirstOrDefault(v => v.Version == version);
         if (info is null) return NotFound(id, version.ToString(CultureInfo.InvariantCulture));
-        if (!await definitions.RetractAsync(id, version, cancellationToken))
+        // The caller is recorded in the audit trail.
+        if (!await definitions.RetractAsync(id, version, ReviewsApi.ReviewerName(user), cancellationToken))
         {
             return Conflict($"Version {version} of {id} is {info.Status}; only a published version can be retracted.", "The version is not published");
         }

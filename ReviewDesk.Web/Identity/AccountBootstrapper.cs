@@ -7,7 +7,7 @@ namespace ReviewDesk.Web.Identity;
 
 /// <summary>
 /// At start, before the server answers: applies the identity migrations, creates the roles, the
-/// bootstrap admin (<c>Auth:BootstrapAdmin</c>), the bootstrap API key (<c>Auth:BootstrapApiKey</c>)
+/// bootstrap admin (<c>Auth:BootstrapAdmin</c>), the PII revealers (<c>Auth:PiiRevealers</c>), the bootstrap API key (<c>Auth:BootstrapApiKey</c>)
 /// and, in demo mode, one demo user per role. Existing accounts are never changed (a password set
 /// later in the console survives a restart), except that the bootstrap admin is kept an Admin.
 /// </summary>
@@ -33,7 +33,7 @@ internal sealed class AccountBootstrapper(
 
         await using var scope = scopes.CreateAsyncScope();
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
-        foreach (var role in ReviewDeskRoles.All)
+        foreach (var role in ReviewDeskRoles.Assignable)
         {
             if (!await roles.RoleExistsAsync(role)) Check(await roles.CreateAsync(new IdentityRole(role)), $"role {role}");
         }
@@ -43,6 +43,19 @@ internal sealed class AccountBootstrapper(
         if (!string.IsNullOrWhiteSpace(auth.BootstrapAdmin.Email))
         {
             await EnsureUserAsync(users, auth.BootstrapAdmin.Email.Trim(), auth.BootstrapAdmin.Password, ReviewDeskRoles.Admin, "Auth:BootstrapAdmin");
+        }
+
+        foreach (var email in auth.PiiRevealers.Where(e => !string.IsNullOrWhiteSpace(e)).Select(e => e.Trim()))
+        {
+            if (await users.FindByEmailAsync(email) is not { } revealer)
+            {
+                logger.LogWarning("Auth:PiiRevealers names {Email}, which has no account", email);
+            }
+            else if (!await users.IsInRoleAsync(revealer, ReviewDeskRoles.PiiRevealer))
+            {
+                Check(await users.AddToRoleAsync(revealer, ReviewDeskRoles.PiiRevealer), $"PiiRevealer grant of {email}");
+                logger.LogInformation("Granted {Role} to {Email} from Auth:PiiRevealers", ReviewDeskRoles.PiiRevealer, email);
+            }
         }
 
         if (!string.IsNullOrWhiteSpace(auth.BootstrapApiKey))

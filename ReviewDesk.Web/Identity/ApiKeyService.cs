@@ -1,16 +1,20 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
+using ReviewDesk.Workflows.Audit;
 
 namespace ReviewDesk.Web.Identity;
 
 /// <summary>
 /// Creates, lists, revokes and checks API keys. A key is 32 random bytes (base64url, prefixed
 /// <c>rdk_</c>); only its SHA-256 is stored, so a key is shown once, at creation. A key this
-/// high in entropy needs no salt or slow hash: nobody can guess it from its hash.
+/// high in entropy needs no salt or slow hash: nobody can guess it from its hash. Creating, provisioning
+/// and revoking are audited right after they commit (the keys live in the identity context, the trail
+/// in the application's); a failed audit write fails the call rather than pass unnoticed.
 /// </summary>
-public sealed class ApiKeyService(IDbContextFactory<ReviewDeskIdentityDbContext> contexts, TimeProvider time, ILogger<ApiKeyService> logger)
+public sealed class ApiKeyService(IDbContextFactory<ReviewDeskIdentityDbContext> contexts, AuditLog audit, TimeProvider time, ILogger<ApiKeyService> logger)
 {
     public const string PrincipalPrefix = "apikey:";
     public const int MaxNameLength = 100;
@@ -51,6 +55,7 @@ public sealed class ApiKeyService(IDbContextFactory<ReviewDeskIdentityDbContext>
         db.ApiKeys.Add(record);
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("API key {KeyId} ({KeyName}, {KeyPrefix}) created by {Actor}", record.Id, record.Name, record.Prefix, createdBy);
+        await AuditCreatedAsync(record, createdBy, cancellationToken);
         return new CreatedApiKey(ApiKeyView.From(record), secret);
     }
 
@@ -72,7 +77,8 @@ public sealed class ApiKeyService(IDbContextFactory<ReviewDeskIdentityDbContext>
         if (existing is { RevokedAt: null } && existing.Name == name && existing.Roles == normalized) return ApiKeyView.From(existing);
 
         var now = time.GetUtcNow();
-        foreach (var old in await db.ApiKeys.Where(k => (k.Name == name || k.KeyHash == hash) && k.RevokedAt == null).ToListAsync(cancellationToken))
+        var revoked = await db.ApiKeys.Where(k => (k.Name == name || k.KeyHash == hash) && k.RevokedAt == null).ToListAsync(cancellationToken);
+        foreach (var old in revoked)
         {
             old.RevokedAt = now;
             old.RevokedBy = actor;
@@ -85,12 +91,14 @@ public sealed class ApiKeyService(IDbContextFactory<ReviewDeskIdentityDbContext>
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        foreach (var old in revoked) await AuditRevokedAsync(old.Id, old.Name, actor, cancellationToken);
         var record = NewRecord(name, secret.Trim(), roles, actor);
         // Not even part of a configured key is shown anywhere.
         record.Prefix = "(configured)";
         db.ApiKeys.Add(record);
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("API key {KeyId} ({KeyName}) provisioned from configuration", record.Id, record.Name);
+        await AuditCreatedAsync(record, actor, cancellationToken);
         return ApiKeyView.From(record);
     }
 
@@ -107,8 +115,11 @@ public sealed class ApiKeyService(IDbContextFactory<ReviewDeskIdentityDbContext>
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var revoked = await db.ApiKeys.Where(k => k.Id == id && k.RevokedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(k => k.RevokedAt, time.GetUtcNow()).SetProperty(k => k.RevokedBy, revokedBy), cancellationToken);
-        if (revoked > 0) logger.LogInformation("API key {KeyId} revoked by {Actor}", id, revokedBy);
-        return revoked > 0;
+        if (revoked == 0) return false;
+        logger.LogInformation("API key {KeyId} revoked by {Actor}", id, revokedBy);
+        var name = await db.ApiKeys.AsNoTracking().Where(k => k.Id == id).Select(k => k.Name).SingleAsync(cancellationToken);
+        await AuditRevokedAsync(id, name, revokedBy, cancellationToken);
+        return true;
     }
 
     /// <summary>The active key <paramref name="secret"/> is, or null for an unknown or revoked one.</summary>
@@ -120,6 +131,21 @@ public sealed class ApiKeyService(IDbContextFactory<ReviewDeskIdentityDbContext>
         var record = await db.ApiKeys.AsNoTracking().SingleOrDefaultAsync(k => k.KeyHash == hash && k.RevokedAt == null, cancellationToken);
         return record is null ? null : ApiKeyView.From(record);
     }
+
+    /// <summary>How the audit trail names a key: <c>apikey:7</c> (its id; the name is in the entry's detail).</summary>
+    public static string AuditTarget(long id) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"apikey:{id}");
+
+    // Name, roles and the visible prefix only: never the key or its hash.
+    private Task AuditCreatedAsync(ApiKeyRecord record, string actor, CancellationToken cancellationToken) =>
+        audit.AppendAsync(new AuditEvent(actor, AuditActions.CreateApiKey, Target: AuditTarget(record.Id), Detail: new JsonObject
+        {
+            ["name"] = record.Name,
+            ["roles"] = new JsonArray([.. record.Roles.Split(',').Select(r => (JsonNode)r)]),
+            ["prefix"] = record.Prefix,
+        }), cancellationToken);
+
+    private Task AuditRevokedAsync(long id, string name, string actor, CancellationToken cancellationToken) =>
+        audit.AppendAsync(new AuditEvent(actor, AuditActions.RevokeApiKey, Target: AuditTarget(id), Detail: new JsonObject { ["name"] = name }), cancellationToken);
 
     internal static string Hash(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
 

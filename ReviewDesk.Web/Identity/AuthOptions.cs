@@ -22,6 +22,12 @@ public sealed class AuthOptions
 
     public TimeSpan LoginRateLimitWindow { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// Emails of accounts given the <see cref="ReviewDeskRoles.PiiRevealer"/> grant at start (Admins
+    /// may reveal anyway). Removing an email here does not take the grant away from its account.
+    /// </summary>
+    public IReadOnlyList<string> PiiRevealers { get; set; } = [];
+
     /// <summary>How long a console sign-in lasts (sliding).</summary>
     public TimeSpan SessionDuration { get; set; } = TimeSpan.FromHours(8);
 }

@@ -20,8 +20,11 @@ public static class ReviewDeskPolicies
     /// <summary>Operator or Admin: the operator board, workflow instances, cancelling tickets, reading and exporting workflow definitions.</summary>
     public const string Operate = "Operate";
 
-    /// <summary>Admin only: taking over another reviewer's claim, API keys, changing workflow definitions.</summary>
+    /// <summary>Admin only: taking over another reviewer's claim, API keys, changing workflow definitions, the audit trail.</summary>
     public const string Administer = "Administer";
+
+    /// <summary>Admin or the <see cref="ReviewDeskRoles.PiiRevealer"/> grant: revealing a ticket's original PII values (audited).</summary>
+    public const string RevealPii = "RevealPii";
 
     /// <summary>The policy and the roles it admits, for the README's matrix and the tests.</summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> Roles { get; } = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
@@ -30,6 +33,7 @@ public static class ReviewDeskPolicies
         [Review] = [ReviewDeskRoles.Reviewer, ReviewDeskRoles.Admin],
         [Operate] = [ReviewDeskRoles.Operator, ReviewDeskRoles.Admin],
         [Administer] = [ReviewDeskRoles.Admin],
+        [RevealPii] = [ReviewDeskRoles.Admin, ReviewDeskRoles.PiiRevealer],
     };
 
     /// <summary>Adds the policies and makes <see cref="Authenticated"/> the fallback.</summary>

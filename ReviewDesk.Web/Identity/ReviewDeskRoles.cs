@@ -12,10 +12,19 @@ public static class ReviewDeskRoles
     /// <summary>Watches the system: the operator board and workflow instances.</summary>
     public const string Operator = "Operator";
 
-    /// <summary>Every role, in the order the console lists them.</summary>
+    /// <summary>
+    /// Not a work role but a grant on top of one: may reveal tickets' original PII values (Admins may
+    /// anyway). Given to accounts by <c>Auth:PiiRevealers</c>, to API keys when they are created.
+    /// </summary>
+    public const string PiiRevealer = "PiiRevealer";
+
+    /// <summary>Every work role, in the order the console lists them.</summary>
     public static IReadOnlyList<string> All { get; } = [Reviewer, Operator, Admin];
+
+    /// <summary>Every role an account or API key can hold: the work roles and the <see cref="PiiRevealer"/> grant.</summary>
+    public static IReadOnlyList<string> Assignable { get; } = [.. All, PiiRevealer];
 
     /// <summary>The role spelled as we spell it, or null for an unknown name (case-insensitive).</summary>
     public static string? Normalize(string? role) =>
-        All.FirstOrDefault(r => string.Equals(r, role?.Trim(), StringComparison.OrdinalIgnoreCase));
+        Assignable.FirstOrDefault(r => string.Equals(r, role?.Trim(), StringComparison.OrdinalIgnoreCase));
 }

@@ -1,11 +1,14 @@
 using Microsoft.EntityFrameworkCore;
+using System.Text.Json.Nodes;
+using ReviewDesk.Workflows.Audit;
 using ReviewDesk.Workflows.Persistence;
 
 namespace ReviewDesk.Workflows.Definitions;
 
 /// <summary>
 /// Definition versions: save drafts, publish (validated), retract, read. A published version is
-/// never changed again; saving over it creates the next version as a draft.
+/// never changed again; saving over it creates the next version as a draft. Publishing and retracting
+/// are audited in the same transaction as the change.
 /// </summary>
 public sealed class WorkflowDefinitionStore(IDbContextFactory<ReviewDeskDbContext> contexts, DefinitionValidator validator, TimeProvider time)
 {
@@ -48,6 +51,10 @@ public sealed class WorkflowDefinitionStore(IDbContextFactory<ReviewDeskDbContex
         record.Status = DefinitionStatus.Published;
         record.PublishedAt = time.GetUtcNow();
         record.Author = author ?? record.Author;
+        AuditLog.Stage(db, new AuditEvent(
+            string.IsNullOrWhiteSpace(author) ? AuditActions.SystemActor : author, AuditActions.PublishDefinition,
+            Target: AuditTarget(definitionId, version),
+            Detail: new JsonObject { ["definitionId"] = definitionId, ["version"] = version, ["name"] = record.Name }), record.PublishedAt.Value);
         await db.SaveChangesAsync(cancellationToken);
         return new PublishResult(ToInfo(record), []);
     }
@@ -59,15 +66,31 @@ public sealed class WorkflowDefinitionStore(IDbContextFactory<ReviewDeskDbContex
         return await PublishAsync(draft.DefinitionId, draft.Version, author, cancellationToken);
     }
 
-    /// <summary>Retracts a published version: no new instance starts on it; running ones continue.</summary>
-    public async Task<bool> RetractAsync(string definitionId, int version, CancellationToken cancellationToken)
+    /// <summary>Retracts a published version: no new instance starts on it; running ones continue. Audited with the actor <c>system</c>.</summary>
+    public Task<bool> RetractAsync(string definitionId, int version, CancellationToken cancellationToken) =>
+        RetractAsync(definitionId, version, actor: null, cancellationToken);
+
+    /// <summary>Retracts a published version on behalf of <paramref name="actor"/> (audited): no new instance starts on it; running ones continue.</summary>
+    public async Task<bool> RetractAsync(string definitionId, int version, string? actor, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var changed = await db.Definitions
             .Where(d => d.DefinitionId == definitionId && d.Version == version && d.Status == DefinitionStatus.Published)
             .ExecuteUpdateAsync(s => s.SetProperty(d => d.Status, DefinitionStatus.Retracted), cancellationToken);
-        return changed == 1;
+        if (changed != 1) return false;
+        AuditLog.Stage(db, new AuditEvent(
+            string.IsNullOrWhiteSpace(actor) ? AuditActions.SystemActor : actor, AuditActions.RetractDefinition,
+            Target: AuditTarget(definitionId, version),
+            Detail: new JsonObject { ["definitionId"] = definitionId, ["version"] = version }), time.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
     }
+
+    /// <summary>How the audit trail names a definition version: <c>definition:support-triage@2</c>.</summary>
+    public static string AuditTarget(string definitionId, int version) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"definition:{definitionId}@{version}");
 
     /// <summary>Reads one version, whatever its status.</summary>
     public async Task<WorkflowDefinition?> GetAsync(string definitionId, int version, CancellationToken cancellationToken)

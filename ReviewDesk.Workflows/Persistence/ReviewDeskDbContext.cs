@@ -29,6 +29,8 @@ public sealed class ReviewDeskDbContext(DbContextOptions<ReviewDeskDbContext> op
     public DbSet<TicketCommentRecord> TicketComments => Set<TicketCommentRecord>();
     /// <summary>Incidents.</summary>
     public DbSet<IncidentRecord> Incidents => Set<IncidentRecord>();
+    /// <summary>The append-only audit trail (write it through <see cref="Audit.AuditLog"/>).</summary>
+    public DbSet<AuditEntryRecord> AuditEntries => Set<AuditEntryRecord>();
 
     /// <inheritdoc />
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

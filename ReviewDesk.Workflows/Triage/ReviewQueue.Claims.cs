@@ -1,5 +1,7 @@
+using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using ReviewDesk.Workflows.Audit;
 
 namespace ReviewDesk.Workflows.Triage;
 
@@ -12,6 +14,7 @@ public sealed partial class ReviewQueue
     /// Claims a pending ticket for <paramref name="reviewer"/> for <see cref="ReviewQueueOptions.ClaimDuration"/>,
     /// or renews the reviewer's own claim. One conditional UPDATE decides, so of two concurrent claims
     /// exactly one wins. A lapsed claim is free; <paramref name="takeOver"/> (an admin's) takes a live one.
+    /// A new claim and a take-over are audited in the same transaction; a renewal of one's own live claim is not.
     /// </summary>
     public async Task<ClaimResult> ClaimAsync(string ticketId, string reviewer, bool takeOver, CancellationToken cancellationToken)
     {
@@ -20,6 +23,10 @@ public sealed partial class ReviewQueue
         var until = now + ClaimDuration;
         DateTimeOffset? nowOrNull = now;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        // One write transaction: the claim as it was, the change, and its audit entry commit together.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var before = await db.Tickets.AsNoTracking().Where(t => t.Id == ticketId)
+            .Select(t => new { t.ClaimedBy, t.ClaimedUntil }).SingleOrDefaultAsync(cancellationToken);
         var won = await Pending(db)
             .Where(t => t.Id == ticketId && (takeOver || t.ClaimedBy == null || t.ClaimedBy == reviewer || t.ClaimedUntil <= nowOrNull))
             .ExecuteUpdateAsync(s => s
@@ -28,6 +35,18 @@ public sealed partial class ReviewQueue
                 .SetProperty(t => t.UpdatedAt, now), cancellationToken);
         if (won == 1)
         {
+            var live = before?.ClaimedUntil > now ? before.ClaimedBy : null;
+            // Renewing one's own live claim (every few minutes while a ticket is open) is not an audit event.
+            if (live != reviewer)
+            {
+                var detail = new JsonObject { ["claimedUntil"] = until };
+                if (live is not null) detail["from"] = live;
+                else if (before?.ClaimedBy is { } lapsed) detail["lapsedClaimOf"] = lapsed;
+                AuditLog.Stage(db, new AuditEvent(reviewer, live is null ? AuditActions.Claim : AuditActions.TakeOver, ticketId, Detail: detail), now);
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
             logger.LogInformation("Ticket {TicketId} claimed until {Until}{TakeOver}", ticketId, until, takeOver ? " (take-over)" : "");
             events.Publish(new TicketClaimChanged(ticketId, reviewer, until, reviewer, now));
             return new ClaimResult(ClaimOutcome.Claimed, ticketId, reviewer, until, null);
@@ -46,6 +65,8 @@ public sealed partial class ReviewQueue
         var now = time.GetUtcNow();
         DateTimeOffset? nowOrNull = now;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var before = await db.Tickets.AsNoTracking().Where(t => t.Id == ticketId).Select(t => t.ClaimedBy).SingleOrDefaultAsync(cancellationToken);
         var released = await db.Tickets
             .Where(t => t.Id == ticketId && t.ClaimedBy != null && (takeOver || t.ClaimedBy == reviewer || t.ClaimedUntil <= nowOrNull))
             .ExecuteUpdateAsync(s => s
@@ -54,6 +75,9 @@ public sealed partial class ReviewQueue
                 .SetProperty(t => t.UpdatedAt, now), cancellationToken);
         if (released == 1)
         {
+            AuditLog.Stage(db, new AuditEvent(reviewer, AuditActions.Release, ticketId, Detail: new JsonObject { ["holder"] = before }), now);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
             logger.LogInformation("Ticket {TicketId} released", ticketId);
             events.Publish(new TicketClaimChanged(ticketId, null, null, reviewer, now));
             return new ClaimResult(ClaimOutcome.Released, ticketId, null, null, null);

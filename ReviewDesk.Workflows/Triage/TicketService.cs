@@ -1,13 +1,14 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
+using ReviewDesk.Workflows.Audit;
 using ReviewDesk.Workflows.Persistence;
 using ReviewDesk.Workflows.Runtime;
 using ReviewDesk.Workflows.Triage.Activities;
 
 namespace ReviewDesk.Workflows.Triage;
 
-/// <summary>The ticket use cases: submit (and start its workflow), read, timeline, decide, comment.</summary>
+/// <summary>The ticket use cases: submit (and start its workflow), read, timeline, decide, comment, reveal PII.</summary>
 public sealed partial class TicketService(
     TicketStore tickets,
     ReviewEvents events,
@@ -15,6 +16,7 @@ public sealed partial class TicketService(
     WorkflowRuntime runtime,
     WorkflowQueries queries,
     ISecretProtector protector,
+    AuditLog audit,
     IWorkflowIdGenerator ids,
     TimeProvider time,
     ILogger<TicketService> logger)

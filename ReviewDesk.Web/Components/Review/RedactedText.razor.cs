@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Components;
 
 namespace ReviewDesk.Web.Components.Review;
 
-/// <summary>Redacted ticket text with each placeholder (<c>&lt;EMAIL_ADDRESS_1&gt;</c>) highlighted by its PII type.</summary>
+/// <summary>Redacted ticket text with each placeholder (<c>&lt;EMAIL_ADDRESS_1&gt;</c>) highlighted by its PII type, or its revealed original.</summary>
 public sealed partial class RedactedText
 {
     [Parameter]
@@ -15,6 +15,10 @@ public sealed partial class RedactedText
 
     [Parameter]
     public string? TestId { get; set; }
+
+    /// <summary>Original values by placeholder after an authorised reveal: shown in place of their placeholders, marked as revealed.</summary>
+    [Parameter]
+    public IReadOnlyDictionary<string, string>? Revealed { get; set; }
 
     private IReadOnlyList<Part> Parts { get; set; } = [];
 

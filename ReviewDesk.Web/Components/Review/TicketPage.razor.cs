@@ -77,6 +77,12 @@ public sealed partial class TicketPage : IAsyncDisposable
 
     private bool CanTakeOver { get; set; }
 
+    /// <summary>Whether the user holds the RevealPii permission (Admin or the PiiRevealer grant).</summary>
+    private bool CanReveal { get; set; }
+
+    /// <summary>Original values by placeholder after a reveal; kept only while this ticket is on screen.</summary>
+    private IReadOnlyDictionary<string, string>? Revealed { get; set; }
+
     private bool Loaded { get; set; }
 
     private bool Busy { get; set; }
@@ -110,6 +116,7 @@ public sealed partial class TicketPage : IAsyncDisposable
         var user = await ReviewerIdentity.UserAsync(AuthenticationState);
         Reviewer = ReviewerIdentity.Name(user);
         CanTakeOver = Reviewer is not null && user.IsInRole(ReviewDeskRoles.Admin);
+        CanReveal = Reviewer is not null && ReviewDeskPolicies.Roles[ReviewDeskPolicies.RevealPii].Any(user.IsInRole);
     }
 
     protected override async Task OnParametersSetAsync()
@@ -119,6 +126,7 @@ public sealed partial class TicketPage : IAsyncDisposable
         await ReleaseAsync();
         Message = null;
         Claim = null;
+        Revealed = null;
         _loadedId = Id;
         await LoadAsync();
         if (RendererInfo.IsInteractive) await ClaimAsync(takeOver: false);
@@ -331,6 +339,15 @@ public sealed partial class TicketPage : IAsyncDisposable
         {
             Busy = false;
         }
+    }
+
+    /// <summary>Shows the ticket's original values in place of its placeholders, for this view; the service audits the reveal.</summary>
+    private async Task RevealAsync()
+    {
+        if (!CanReveal || Reviewer is null) return;
+        var reveal = await Tickets.RevealPiiAsync(Id, Reviewer, _disposed.Token);
+        Revealed = reveal?.Values;
+        if (reveal is not null) Show($"Original values revealed ({string.Join(", ", reveal.Types)}). The reveal is in the audit trail.", Severity.Info);
     }
 
     private async Task TakeOverAsync()

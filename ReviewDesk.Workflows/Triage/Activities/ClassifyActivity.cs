@@ -50,8 +50,11 @@ public sealed class ClassifyActivity(TicketStore tickets, ITicketClassifierFacto
             provider = LocalProvider;
         }
 
-        var result = await classifiers.Get(provider).ClassifyAsync(new TicketText(ticket.Subject, ticket.Body), context.CancellationToken);
+        var classifier = classifiers.Get(provider);
+        var result = await classifier.ClassifyAsync(new TicketText(ticket.Subject, ticket.Body), context.CancellationToken);
         var classification = JsonSerializer.SerializeToNode(result.Classification, JsonSerializerOptions.Web)!.AsObject();
+        // Which prompt produced the labels (none for the local model), so a reviewer's decision can be audited against it.
+        classification["promptVersion"] = classifier is KernelTicketClassifier ? ClassificationPrompt.Version : null;
         context.Metrics["provider"] = result.Classification.Provider;
         context.Metrics["model"] = result.Classification.Model;
         if (result.Usage is { } usage)

@@ -1,15 +1,18 @@
 using System.Text.Json.Nodes;
 using ReviewDesk.Workflows.Activities;
 using ReviewDesk.Workflows.Ai;
+using ReviewDesk.Workflows.Audit;
+using ReviewDesk.Workflows.Pii;
 
 namespace ReviewDesk.Workflows.Triage.Activities;
 
 /// <summary>
 /// Waits for a reviewer on an <c>approval</c> bookmark with a deadline. When the deadline passes the
 /// ticket is escalated, its priority raised one step, and it keeps waiting. A decision approves
-/// (edited labels override the AI's) or rejects.
+/// (edited labels override the AI's) or rejects. Decisions and escalations are audited here, where they
+/// take effect: a step that runs again after a crash writes its entry once (keyed by the request or bookmark).
 /// </summary>
-public sealed class ReviewGateActivity(TicketStore tickets) : IActivityType
+public sealed class ReviewGateActivity(TicketStore tickets, AuditLog audit, PiiAnonymizer anonymizer) : IActivityType
 {
     /// <summary>Outcome of an approval.</summary>
     public const string Approved = "Approved";
@@ -59,8 +62,33 @@ public sealed class ReviewGateActivity(TicketStore tickets) : IActivityType
         return EscalateAsync(context, "review deadline passed", releaseClaim: false);
     }
 
+    /// <summary>Records a decision or escalation: labels before and after, the comment (PII scrubbed), the model and workflow behind the labels.</summary>
+    private async Task AuditAsync(ActivityContext context, string action, string actor, string key, JsonObject detail, string? comment)
+    {
+        var ticket = await tickets.FindAsync(context.BusinessKey, context.CancellationToken);
+        var classification = ticket?.Classification is { } json ? JsonNode.Parse(json) : null;
+        // A reviewer may paste what a reveal showed: the trail keeps the comment with any PII replaced.
+        detail["comment"] = string.IsNullOrWhiteSpace(comment) ? null : anonymizer.Anonymize(comment).Text;
+        detail["confidence"] = classification?["confidence"]?.DeepClone();
+        detail["model"] = new JsonObject
+        {
+            ["provider"] = classification?["provider"]?.DeepClone(),
+            ["model"] = classification?["model"]?.DeepClone(),
+            ["promptVersion"] = classification?["promptVersion"]?.DeepClone(),
+        };
+        detail["workflow"] = new JsonObject
+        {
+            ["definitionId"] = ticket?.DefinitionId,
+            ["version"] = ticket?.DefinitionVersion,
+            ["instanceId"] = context.InstanceId,
+        };
+        await audit.AppendAsync(new AuditEvent(actor, action, context.BusinessKey, Detail: detail, Key: key), context.CancellationToken);
+    }
+
+    private static JsonObject Labels(string? category, string? priority) => new() { ["category"] = category, ["priority"] = priority };
+
     /// <summary>Raises the priority one step, marks the ticket escalated with a fresh deadline, and keeps waiting.</summary>
-    private async ValueTask<ActivityResult> EscalateAsync(ActivityContext context, string why, bool releaseClaim)
+    private async ValueTask<ActivityResult> EscalateAsync(ActivityContext context, string why, bool releaseClaim, string? comment = null)
     {
         var before = context.Variables[TriageDefinitions.Variables.FinalPriority]?.GetValue<string>() ?? "P3";
         var raised = Raise(before);
@@ -81,6 +109,17 @@ public sealed class ReviewGateActivity(TicketStore tickets) : IActivityType
                 t.ClaimedUntil = null;
             }
         }, context.CancellationToken);
+        var category = context.Variables[TriageDefinitions.Variables.FinalCategory]?.GetValue<string>();
+        var (actor, cause, key) = context.Resume is { } resume
+            ? (resume.Actor ?? "unknown", "reviewer", $"review:{context.BusinessKey}:{resume.RequestId}")
+            : (AuditActions.SystemActor, "deadline", $"deadline:{context.BusinessKey}:{context.Bookmark?.BookmarkId ?? context.InstanceId}:{context.Bookmark?.Deadline.ToUnixTimeMilliseconds()}");
+        await AuditAsync(context, AuditActions.Escalate, actor, key, new JsonObject
+        {
+            ["cause"] = cause,
+            ["before"] = Labels(category, before),
+            ["after"] = Labels(category, raised),
+            ["deadline"] = deadline,
+        }, comment);
         return Wait(context, deadline);
     }
 
@@ -96,9 +135,12 @@ public sealed class ReviewGateActivity(TicketStore tickets) : IActivityType
         {
             var comment = payload["comment"]?.GetValue<string>();
             // The journal keeps summaries, not free text: the comment stays with the ticket's comments.
-            return await EscalateAsync(context, $"escalated by {reviewer}{(string.IsNullOrWhiteSpace(comment) ? "" : " with a comment")}", releaseClaim: true);
+            return await EscalateAsync(context, $"escalated by {reviewer}{(string.IsNullOrWhiteSpace(comment) ? "" : " with a comment")}", releaseClaim: true, comment);
         }
 
+        var aiCategory = context.Variables[TriageDefinitions.Variables.FinalCategory]?.GetValue<string>();
+        var aiPriority = context.Variables[TriageDefinitions.Variables.FinalPriority]?.GetValue<string>();
+        var auditKey = $"review:{context.BusinessKey}:{context.Resume!.RequestId}";
         if (action == ReviewDecision.Reject)
         {
             await tickets.UpdateAsync(context.BusinessKey, t =>
@@ -109,13 +151,17 @@ public sealed class ReviewGateActivity(TicketStore tickets) : IActivityType
                 t.ClaimedBy = null;
                 t.ClaimedUntil = null;
             }, context.CancellationToken);
+            await AuditAsync(context, AuditActions.Reject, reviewer ?? "unknown", auditKey, new JsonObject
+            {
+                ["before"] = Labels(aiCategory, aiPriority),
+                ["after"] = null,
+                ["requestId"] = context.Resume!.RequestId,
+            }, payload["comment"]?.GetValue<string>());
             return ActivityResult.Outcome(Rejected, payload.DeepClone());
         }
 
         if (action != ReviewDecision.Approve) throw new ActivityException("InvalidDecision", $"unknown review action '{action}'", nonRetryable: true);
 
-        var aiCategory = context.Variables[TriageDefinitions.Variables.FinalCategory]?.GetValue<string>();
-        var aiPriority = context.Variables[TriageDefinitions.Variables.FinalPriority]?.GetValue<string>();
         var category = payload["category"]?.GetValue<string>() ?? aiCategory ?? "general_inquiry";
         var priority = payload["priority"]?.GetValue<string>() ?? aiPriority ?? "P3";
         if (!TicketLabels.Categories.Contains(category) || !TicketLabels.Priorities.Contains(priority))
@@ -140,6 +186,13 @@ public sealed class ReviewGateActivity(TicketStore tickets) : IActivityType
             t.ClaimedBy = null;
             t.ClaimedUntil = null;
         }, context.CancellationToken);
+        await AuditAsync(context, AuditActions.Approve, reviewer ?? "unknown", auditKey, new JsonObject
+        {
+            ["before"] = Labels(aiCategory, aiPriority),
+            ["after"] = Labels(category, priority),
+            ["edited"] = category != aiCategory || priority != aiPriority,
+            ["requestId"] = context.Resume!.RequestId,
+        }, payload["comment"]?.GetValue<string>());
         return ActivityResult.Outcome(Approved, payload.DeepClone());
     }
 

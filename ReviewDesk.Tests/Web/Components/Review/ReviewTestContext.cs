@@ -55,6 +55,7 @@ public abstract class ReviewTestContext : BunitTestContext, IAsyncLifetime
         Services.AddSingleton(Queue);
         Services.AddSingleton(Tickets);
         Services.AddSingleton(services.GetRequiredService<WorkflowDefinitionStore>());
+        Services.AddSingleton(services.GetRequiredService<ReviewDesk.Workflows.Audit.AuditLog>());
         Services.AddSingleton(feed);
         Services.AddSingleton(Connection);
         // The pages claim and listen only when interactive, as in a browser's circuit.

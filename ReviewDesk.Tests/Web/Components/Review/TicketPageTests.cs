@@ -228,4 +228,49 @@ public sealed class TicketPageTests : ReviewTestContext
             await Task.Delay(20, Ct);
         }
     }
+
+    [Fact]
+    public async Task RevealPii_ForAnAdmin_ShowsTheOriginalsInPlace_AndIsAudited()
+    {
+        SignIn("boss", admin: true);
+        var ticket = await SubmitForReviewAsync("Refund please", "not sure: mail me at jane.doe@example.com");
+        var cut = Render<TicketPage>(p => p.Add(t => t.Id, ticket.Id));
+        await cut.WaitForAssertionAsync(() => cut.Find("[data-testid=ticket-live]"));
+        Assert.DoesNotContain("jane.doe", cut.Markup, StringComparison.Ordinal);
+
+        await cut.Find("[data-testid=reveal-pii]").ClickAsync(new());
+
+        await cut.WaitForAssertionAsync(() => Assert.Equal("jane.doe@example.com", cut.Find("[data-testid=ticket-body] [data-testid=pii-revealed]").TextContent));
+        Assert.Equal("EMAIL_ADDRESS", cut.Find("[data-testid=pii-revealed]").GetAttribute("data-pii-type"));
+        var entry = Assert.Single((await Host.Services.GetRequiredService<ReviewDesk.Workflows.Audit.AuditLog>()
+            .QueryAsync(new() { Action = ReviewDesk.Workflows.Audit.AuditActions.RevealPii }, Ct)).Items);
+        Assert.Equal(("boss", ticket.Id), (entry.Actor, entry.TicketId));
+
+        await cut.Find("[data-testid=hide-pii]").ClickAsync(new());
+        await cut.WaitForAssertionAsync(() => Assert.DoesNotContain("jane.doe", cut.Markup, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task RevealPii_IsNotOfferedToAReviewerWithoutTheGrant()
+    {
+        SignIn("alice");
+        var ticket = await SubmitForReviewAsync("Refund please", "not sure: mail me at jane.doe@example.com");
+
+        var cut = Render<TicketPage>(p => p.Add(t => t.Id, ticket.Id));
+
+        await cut.WaitForAssertionAsync(() => cut.Find("[data-testid=ticket-live]"));
+        Assert.Empty(cut.FindAll("[data-testid=reveal-pii]"));
+    }
+
+    [Fact]
+    public async Task RevealPii_IsOfferedToAReviewerWithThePiiRevealerGrant()
+    {
+        Authorization.SetAuthorized("carol");
+        Authorization.SetRoles(ReviewDesk.Web.Identity.ReviewDeskRoles.Reviewer, ReviewDesk.Web.Identity.ReviewDeskRoles.PiiRevealer);
+        var ticket = await SubmitForReviewAsync("Refund please", "not sure: mail me at jane.doe@example.com");
+
+        var cut = Render<TicketPage>(p => p.Add(t => t.Id, ticket.Id));
+
+        await cut.WaitForAssertionAsync(() => cut.Find("[data-testid=reveal-pii]"));
+    }
 }

@@ -1,0 +1,35 @@
+namespace ReviewDesk.Workflows.Audit;
+
+/// <summary>The actions the audit trail records.</summary>
+public static class AuditActions
+{
+    /// <summary>A reviewer approved a ticket (labels before and after, comment, model, confidence).</summary>
+    public const string Approve = "approve";
+    /// <summary>A reviewer rejected a ticket.</summary>
+    public const string Reject = "reject";
+    /// <summary>A ticket was escalated: by a reviewer, or by the system when its review deadline passed.</summary>
+    public const string Escalate = "escalate";
+    /// <summary>A reviewer claimed a free (or lapsed) ticket. Renewals of one's own claim are not recorded.</summary>
+    public const string Claim = "claim";
+    /// <summary>An admin took over another reviewer's live claim.</summary>
+    public const string TakeOver = "take_over";
+    /// <summary>A claim was released.</summary>
+    public const string Release = "release";
+    /// <summary>Someone revealed a ticket's original PII values (the types, never the values, are recorded).</summary>
+    public const string RevealPii = "reveal_pii";
+    /// <summary>A workflow definition version was published.</summary>
+    public const string PublishDefinition = "publish_definition";
+    /// <summary>A published workflow definition version was retracted.</summary>
+    public const string RetractDefinition = "retract_definition";
+    /// <summary>An API key was created (or provisioned from configuration).</summary>
+    public const string CreateApiKey = "create_api_key";
+    /// <summary>An API key was revoked.</summary>
+    public const string RevokeApiKey = "revoke_api_key";
+
+    /// <summary>The actor of what the system does by itself (deadline escalations, start-up installs).</summary>
+    public const string SystemActor = "system";
+
+    /// <summary>Every action, in the order the audit page lists them.</summary>
+    public static IReadOnlyList<string> All { get; } =
+        [Approve, Reject, Escalate, Claim, TakeOver, Release, RevealPii, PublishDefinition, RetractDefinition, CreateApiKey, RevokeApiKey];
+}
