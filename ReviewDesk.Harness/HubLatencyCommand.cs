@@ -19,7 +19,7 @@ namespace ReviewDesk.Harness;
 internal static class HubLatencyCommand
 {
     public const string Variant = "hub-latency";
-    private const string Reviewer = "hub-latency";
+    private const string ApiKeyHeader = "X-Api-Key";
     private const string QueueChanged = "QueueChanged";
     private const string HubPath = "/hubs/review";
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
@@ -80,7 +80,7 @@ internal static class HubLatencyCommand
     {
         await using var web = WebAppProcess.Start(options.WebAssembly ?? WebAppProcess.DefaultAssemblyPath());
         using var http = new HttpClient { BaseAddress = web.BaseAddress, Timeout = options.Timeout };
-        http.DefaultRequestHeaders.Add("X-Reviewer", Reviewer);
+        http.DefaultRequestHeaders.Add(ApiKeyHeader, web.ApiKey);
         await web.WaitUntilHealthyAsync(http, StartTimeout, cancellationToken);
         await ReviewVariantPublisher.PublishAsync(web.ConnectionString, Variant, StartTimeout, cancellationToken);
 
@@ -88,7 +88,7 @@ internal static class HubLatencyCommand
         await using var hub = new HubConnectionBuilder()
             .WithUrl(new Uri(web.BaseAddress, HubPath), connection =>
             {
-                connection.Headers["X-Reviewer"] = Reviewer;
+                connection.Headers[ApiKeyHeader] = web.ApiKey;
                 connection.Transports = HttpTransportType.WebSockets;
             })
             .Build();

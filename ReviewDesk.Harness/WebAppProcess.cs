@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Cryptography;
 
 namespace ReviewDesk.Harness;
 
@@ -17,11 +18,12 @@ internal sealed class WebAppProcess : IAsyncDisposable
     private readonly Queue<string> _output = new();
     private readonly Lock _outputLock = new();
 
-    private WebAppProcess(Process process, string folder, Uri baseAddress)
+    private WebAppProcess(Process process, string folder, Uri baseAddress, string apiKey)
     {
         _process = process;
         Folder = folder;
         BaseAddress = baseAddress;
+        ApiKey = apiKey;
     }
 
     /// <summary>The temporary folder: database, keys, model cache, working directory.</summary>
@@ -30,6 +32,12 @@ internal sealed class WebAppProcess : IAsyncDisposable
     public Uri BaseAddress { get; }
 
     public string ConnectionString => $"Data Source={Path.Combine(Folder, "reviewdesk.db")}";
+
+    /// <summary>
+    /// A key made for this run and given to the app as <c>Auth:BootstrapApiKey</c> (every role), to send
+    /// as <c>X-Api-Key</c>. An app without sign-in ignores both.
+    /// </summary>
+    public string ApiKey { get; }
 
     /// <summary>ReviewDesk.Web.dll of the same configuration, beside this harness's build (the harness project references it so it is built).</summary>
     public static string DefaultAssemblyPath()
@@ -66,9 +74,12 @@ internal sealed class WebAppProcess : IAsyncDisposable
             AddSetting(start, "Demo:SeedTickets", "false");
             start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
             start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+            // The app reads its bootstrap key from the environment only (never the command line, which others can see).
+            var apiKey = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
+            start.Environment["Auth__BootstrapApiKey"] = apiKey;
 
             var process = Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet");
-            var web = new WebAppProcess(process, folder, baseAddress);
+            var web = new WebAppProcess(process, folder, baseAddress, apiKey);
             process.OutputDataReceived += (_, e) => web.Keep(e.Data);
             process.ErrorDataReceived += (_, e) => web.Keep(e.Data);
             process.BeginOutputReadLine();
