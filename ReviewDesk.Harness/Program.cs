@@ -1,16 +1,18 @@
 using ReviewDesk.Harness;
 
-// The runtime's standalone harness: `bench` measures throughput; `crash-host` is the child process the crash tests kill.
+// The standalone harness: `bench` measures runtime throughput; `crash-host` and `triage-host` are the child processes the crash
+// tests kill; `hub-latency` measures submit-to-visible latency of the review hub against the real web app.
 return args.FirstOrDefault() switch
 {
     "bench" => await BenchCommand.RunAsync(args[1..]),
     "crash-host" => await CrashHostCommand.RunAsync(args[1..]),
     "triage-host" => await TriageHostCommand.RunAsync(args[1..]),
+    "hub-latency" => await HubLatencyCommand.RunAsync(args[1..]),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: ReviewDesk.Harness bench [--workflows N] [--seconds S] | crash-host --db FILE --side-file FILE --count N [--Workflows:Worker:Id ID] | triage-host --db FILE --ai-endpoint URL --count N");
+    Console.Error.WriteLine("usage: ReviewDesk.Harness bench [--workflows N] [--seconds S] | crash-host --db FILE --side-file FILE --count N [--Workflows:Worker:Id ID] | triage-host --db FILE --ai-endpoint URL --count N | hub-latency [--tickets 500] [--concurrency 1] [--warmup 10] [--timeout-seconds 30] [--web ReviewDesk.Web.dll]");
     return 2;
 }

@@ -1,0 +1,179 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+
+namespace ReviewDesk.Harness;
+
+/// <summary>
+/// The real web app (ReviewDesk.Web.dll under <c>dotnet</c>, Production environment) as a child
+/// process on 127.0.0.1 at a free port, over its own SQLite file, keys and model cache in a
+/// temporary folder. Disposing kills it and deletes the folder.
+/// </summary>
+internal sealed class WebAppProcess : IAsyncDisposable
+{
+    private const int OutputLinesKept = 40;
+
+    private readonly Process _process;
+    private readonly Queue<string> _output = new();
+    private readonly Lock _outputLock = new();
+
+    private WebAppProcess(Process process, string folder, Uri baseAddress, string apiKey)
+    {
+        _process = process;
+        Folder = folder;
+        BaseAddress = baseAddress;
+        ApiKey = apiKey;
+    }
+
+    /// <summary>The temporary folder: database, keys, model cache, working directory.</summary>
+    public string Folder { get; }
+
+    public Uri BaseAddress { get; }
+
+    public string ConnectionString => $"Data Source={Path.Combine(Folder, "reviewdesk.db")}";
+
+    /// <summary>
+    /// A key made for this run and given to the app as <c>Auth:BootstrapApiKey</c> (every role), to send
+    /// as <c>X-Api-Key</c>. An app without sign-in ignores both.
+    /// </summary>
+    public string ApiKey { get; }
+
+    /// <summary>ReviewDesk.Web.dll of the same configuration, beside this harness's build (the harness project references it so it is built).</summary>
+    public static string DefaultAssemblyPath()
+    {
+        // <repo>/ReviewDesk.Harness/bin/<configuration>/<tfm>/ -> <repo>/ReviewDesk.Web/bin/<configuration>/<tfm>/ReviewDesk.Web.dll
+        var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var configuration = output.Parent!;
+        var repository = configuration.Parent!.Parent!.Parent!;
+        return Path.Combine(repository.FullName, "ReviewDesk.Web", "bin", configuration.Name, output.Name, "ReviewDesk.Web.dll");
+    }
+
+    public static WebAppProcess Start(string webAssembly)
+    {
+        if (!File.Exists(webAssembly)) throw new InvalidOperationException($"ReviewDesk.Web is not built at {webAssembly} (build the solution, or pass --web PATH)");
+        var folder = Path.Combine(Path.GetTempPath(), "reviewdesk-hub-latency-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(folder);
+        try
+        {
+            var baseAddress = new Uri($"http://127.0.0.1:{FreePort()}");
+            var start = new ProcessStartInfo("dotnet")
+            {
+                WorkingDirectory = folder,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            };
+            start.ArgumentList.Add(webAssembly);
+            AddSetting(start, "urls", baseAddress.ToString().TrimEnd('/'));
+            AddSetting(start, "ConnectionStrings:ReviewDesk", $"Data Source={Path.Combine(folder, "reviewdesk.db")}");
+            AddSetting(start, "Database:DataDirectory", folder);
+            AddSetting(start, "DataProtection:KeysDirectory", Path.Combine(folder, "keys"));
+            // A fresh model cache: the model trains in the background at start, like a first install (before the warm-up ends).
+            AddSetting(start, "Ai:Local:ModelDirectory", Path.Combine(folder, "models"));
+            AddSetting(start, "Demo:SeedTickets", "false");
+            start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+            start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+            // The app reads its bootstrap key from the environment only (never the command line, which others can see).
+            var apiKey = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
+            start.Environment["Auth__BootstrapApiKey"] = apiKey;
+
+            var process = Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet");
+            var web = new WebAppProcess(process, folder, baseAddress, apiKey);
+            process.OutputDataReceived += (_, e) => web.Keep(e.Data);
+            process.ErrorDataReceived += (_, e) => web.Keep(e.Data);
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+            return web;
+        }
+        catch
+        {
+            Directory.Delete(folder, recursive: true);
+            throw;
+        }
+    }
+
+    /// <summary>Polls <c>/healthz</c> until it answers 200.</summary>
+    public async Task WaitUntilHealthyAsync(HttpClient client, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            ThrowIfExited();
+            try
+            {
+                using var response = await client.GetAsync(new Uri(BaseAddress, "/healthz"), cancellationToken);
+                if (response.StatusCode == HttpStatusCode.OK) return;
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            if (clock.Elapsed > timeout) throw new TimeoutException($"the web app did not answer /healthz with 200 within {timeout.TotalSeconds:F0} s");
+            await Task.Delay(100, cancellationToken);
+        }
+    }
+
+    /// <exception cref="InvalidOperationException">The web app has exited (with its exit code and last line of output).</exception>
+    public void ThrowIfExited()
+    {
+        if (!_process.HasExited) return;
+        string last;
+        lock (_outputLock) last = _output.LastOrDefault(l => l.Trim().Length > 0)?.Trim() ?? "no output";
+        throw new InvalidOperationException($"the web app exited with code {_process.ExitCode}; its last output: {last}");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+            using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            await _process.WaitForExitAsync(wait.Token);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or OperationCanceledException)
+        {
+            // Already gone, or it did not die within the wait; the folder may then stay behind.
+        }
+        finally
+        {
+            _process.Dispose();
+        }
+
+        try
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+        catch (IOException ex)
+        {
+            await Console.Error.WriteLineAsync($"hub-latency: could not delete {Folder}: {ex.Message}");
+        }
+    }
+
+    private static void AddSetting(ProcessStartInfo start, string key, string value)
+    {
+        start.ArgumentList.Add("--" + key);
+        start.ArgumentList.Add(value);
+    }
+
+    private static int FreePort()
+    {
+        // The port is free now; another process could take it before the web app binds it (then the app exits and we say so).
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is null) return;
+        lock (_outputLock)
+        {
+            _output.Enqueue(line);
+            if (_output.Count > OutputLinesKept) _output.Dequeue();
+        }
+    }
+}
