@@ -16,6 +16,7 @@ public static class ReviewText
         new("audit_sample", "Audit sample"),
         new("no_classification", "No classification"),
         new("classification_failed", "AI step failed"),
+        new("variant_requires_review", "Variant reviews all"),
     ];
 
     /// <summary>A reason code as words; a detailed code (<c>classification_failed:ServerError</c>) keeps its detail.</summary>

@@ -206,6 +206,20 @@ public sealed class TicketPageTests : ReviewTestContext
     }
 
     [Fact]
+    public async Task MarkupInTheTicket_IsShownAsText_NeverRun()
+    {
+        SignIn("alice");
+        var ticket = await SubmitForReviewAsync("<img src=x onerror=alert(1)>", "not sure <script>alert('x')</script> <b>bold</b>");
+
+        var cut = Render<TicketPage>(p => p.Add(t => t.Id, ticket.Id));
+
+        await cut.WaitForAssertionAsync(() => cut.Find("[data-testid=ticket-live]"));
+        Assert.Empty(cut.FindAll("[data-testid=ticket-text] script, [data-testid=ticket-text] b, [data-testid=ticket-subject] img"));
+        Assert.Contains("<script>alert('x')</script>", cut.Find("[data-testid=ticket-body]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("<img src=x onerror=alert(1)>", cut.Find("[data-testid=ticket-subject]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task UnknownTicket_SaysSo()
     {
         SignIn("alice");
