@@ -21,6 +21,13 @@ public static class SettingText
         _ => value.ToJsonString(),
     };
 
+    /// <summary>The text an editor of <paramref name="setting"/> shows: JSON settings show JSON (a string keeps its quotes).</summary>
+    public static string Format(ActivitySetting setting, JsonNode? value)
+    {
+        ArgumentNullException.ThrowIfNull(setting);
+        return setting.Kind == SettingKind.Json && value is JsonValue ? value.ToJsonString() : Format(value);
+    }
+
     /// <summary>Parses <paramref name="text"/> as a value of <paramref name="setting"/>; empty text means "not set" (the default applies).</summary>
     /// <returns>The value (null for "not set") or the reason the text does not fit.</returns>
     public static (JsonNode? Value, string? Error) Parse(ActivitySetting setting, string? text)

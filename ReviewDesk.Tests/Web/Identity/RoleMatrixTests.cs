@@ -66,6 +66,10 @@ public sealed class RoleMatrixTests(ReviewDeskWebFactory factory) : IClassFixtur
         // Administering: Admin.
         ["GET /admin/api-keys"] = Administer,
         ["POST /admin/api-keys"] = Administer,
+        ["GET /workflows"] = Administer,
+        ["POST /workflows"] = Administer,
+        ["GET /workflows/{Id}/edit"] = Administer,
+        ["POST /workflows/{Id}/edit"] = Administer,
     };
 
     /// <summary>Pages being written on another branch: listed so they are checked the moment they exist.</summary>
