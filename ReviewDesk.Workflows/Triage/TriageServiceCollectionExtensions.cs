@@ -17,6 +17,7 @@ public static class TriageServiceCollectionExtensions
     public static IServiceCollection AddReviewDeskTriage(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton<TicketStore>();
+        services.TryAddSingleton<VariantSelector>();
         services.TryAddSingleton<TicketService>();
         services.AddOptions<ReviewQueueOptions>().BindConfiguration(ReviewQueueOptions.Section)
             .Validate(o => o.ClaimDuration > TimeSpan.Zero, $"{ReviewQueueOptions.Section}:ClaimDuration must be a positive duration.")
