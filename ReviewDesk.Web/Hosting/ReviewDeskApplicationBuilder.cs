@@ -7,6 +7,7 @@ using ReviewDesk.Web.Operations;
 using ReviewDesk.Web.Triage;
 using ReviewDesk.Workflows;
 using ReviewDesk.Workflows.Ai;
+using ReviewDesk.Workflows.Designer;
 using ReviewDesk.Workflows.Triage;
 
 namespace ReviewDesk.Web.Hosting;
@@ -34,7 +35,8 @@ public static class ReviewDeskApplicationBuilder
 
         builder.Services.AddReviewDeskWorkflows(builder.Configuration)
             .AddReviewDeskTriage(builder.Configuration)
-            .AddReviewDeskAi(builder.Configuration);
+            .AddReviewDeskAi(builder.Configuration)
+            .AddReviewDeskDesigner();
         builder.Services.AddReviewDeskOperations();
         builder.Services.AddHostedService<DemoTicketSeeder>();
 

@@ -30,6 +30,7 @@ public sealed class DefinitionValidator(ActivityRegistry registry, RetryPolicy d
             ValidateNode(node, errors);
         }
 
+        foreach (var problem in definition.Selection?.Problems() ?? []) errors.Add(new(null, $"variant selection: {problem}"));
         ValidateConnections(definition, ids, errors);
         ValidateReachability(definition, ids, errors);
         return errors;

@@ -30,6 +30,12 @@ public sealed record WorkflowDefinition
     /// <summary>The flowchart's connections: from a node's outcome to the next node.</summary>
     public IReadOnlyList<WorkflowConnection> Connections { get; init; } = [];
 
+    /// <summary>
+    /// When set, the rule that makes new tickets run this definition (a variant) instead of the default:
+    /// evaluated at submission against the latest published version of every definition.
+    /// </summary>
+    public VariantSelection? Selection { get; init; }
+
     /// <summary>Finds a node by id.</summary>
     public WorkflowNode? FindNode(string nodeId) => Nodes.FirstOrDefault(n => n.Id == nodeId);
 

@@ -119,6 +119,26 @@ public sealed class WorkflowDefinitionStore(IDbContextFactory<ReviewDeskDbContex
         return [.. records.Select(ToInfo)];
     }
 
+    /// <summary>Reads the newest published version of every definition (variant selection looks at these).</summary>
+    public async Task<IReadOnlyList<WorkflowDefinition>> ListLatestPublishedAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var records = await db.Definitions.AsNoTracking().Where(d => d.Status == DefinitionStatus.Published)
+            .Select(d => new { d.DefinitionId, d.Version, d.Json }).ToListAsync(cancellationToken);
+        return [.. records.GroupBy(r => r.DefinitionId, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => DefinitionJson.Parse(g.MaxBy(r => r.Version)!.Json))];
+    }
+
+    /// <summary>Deletes a version that is still a draft (never a published or retracted one); false when there is no such draft.</summary>
+    public async Task<bool> DeleteDraftAsync(string definitionId, int version, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var deleted = await db.Definitions
+            .Where(d => d.DefinitionId == definitionId && d.Version == version && d.Status == DefinitionStatus.Draft)
+            .ExecuteDeleteAsync(cancellationToken);
+        return deleted == 1;
+    }
+
     private static DefinitionVersionInfo ToInfo(DefinitionRecord r) => new(r.DefinitionId, r.Version, r.Name, r.Status, r.CreatedAt, r.PublishedAt, r.Author);
 }
 

@@ -18,6 +18,7 @@ public sealed partial class TicketService(
     ISecretProtector protector,
     AuditLog audit,
     IWorkflowIdGenerator ids,
+    VariantSelector variants,
     TimeProvider time,
     ILogger<TicketService> logger)
 {
@@ -35,16 +36,21 @@ public sealed partial class TicketService(
         }
 
         var now = time.GetUtcNow();
+        var ticketId = ids.NewId("tk_");
+        var channel = string.IsNullOrWhiteSpace(submission.Channel) ? "api" : submission.Channel.Trim().ToLowerInvariant();
         var ticket = new TicketRecord
         {
-            Id = ids.NewId("tk_"),
+            Id = ticketId,
             ExternalId = submission.ExternalId,
             IdempotencyKey = submission.IdempotencyKey,
-            Channel = string.IsNullOrWhiteSpace(submission.Channel) ? "api" : submission.Channel.Trim().ToLowerInvariant(),
+            Channel = channel,
             Status = TicketStatus.Received,
             ProtectedSubmission = protector.Protect(JsonSerializer.Serialize(
                 new ProtectedSubmission(submission.Subject!, submission.Body!, submission.Customer), JsonSerializerOptions.Web)),
-            DefinitionId = string.IsNullOrWhiteSpace(submission.Variant) ? TriageDefinitions.DefaultDefinitionId : submission.Variant,
+            // An explicit variant wins; otherwise the published variants' selection rules choose.
+            DefinitionId = string.IsNullOrWhiteSpace(submission.Variant)
+                ? await variants.SelectAsync(ticketId, channel, submission.Customer?.Email, cancellationToken)
+                : submission.Variant,
             CreatedAt = now,
             UpdatedAt = now,
         };

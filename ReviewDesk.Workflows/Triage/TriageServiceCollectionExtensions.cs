@@ -17,6 +17,7 @@ public static class TriageServiceCollectionExtensions
     public static IServiceCollection AddReviewDeskTriage(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton<TicketStore>();
+        services.TryAddSingleton<VariantSelector>();
         services.TryAddSingleton<TicketService>();
         services.TryAddSingleton<TicketSearch>();
         services.AddOptions<ReviewQueueOptions>().BindConfiguration(ReviewQueueOptions.Section)

@@ -155,8 +155,10 @@ public sealed class AuditTrailTests : IAsyncLifetime
 
         var published = await WaitForEntryAsync($"action=publish_definition&actor=test");
         Assert.Equal(WorkflowDefinitionStore.AuditTarget(ReviewTickets.Variant, 1), published.GetProperty("target").GetString());
-        var installed = await WaitForEntryAsync($"action=publish_definition&actor=system");
-        Assert.Equal("support-triage", installed.GetProperty("detail").GetProperty("definitionId").GetString());
+        await WaitForEntryAsync($"action=publish_definition&actor=system");
+        // Both shipped variants are installed at first start, by the system.
+        var installed = (await EntriesAsync("action=publish_definition&actor=system")).Select(e => e.GetProperty("detail").GetProperty("definitionId").GetString());
+        Assert.Equal(["support-triage", "vip-triage"], installed.Order(StringComparer.Ordinal));
         var retracted = await WaitForEntryAsync("action=retract_definition");
         Assert.Equal("apikey:admin", retracted.GetProperty("actor").GetString());
         Assert.Equal(WorkflowDefinitionStore.AuditTarget(ReviewTickets.Variant, 1), retracted.GetProperty("target").GetString());

@@ -96,6 +96,11 @@ public sealed class RoleMatrixTests(ReviewDeskWebFactory factory) : IClassFixtur
 
         // Revealing a ticket's original PII values: Admin, or the PiiRevealer grant (tested in PiiRevealApiTests).
         ["POST /api/tickets/{id}/reveal"] = RevealPii,
+
+        ["GET /workflows"] = Administer,
+        ["POST /workflows"] = Administer,
+        ["GET /workflows/{Id}/edit"] = Administer,
+        ["POST /workflows/{Id}/edit"] = Administer,
     };
 
     /// <summary>Pages being written on another branch: listed so they are checked the moment they exist.</summary>

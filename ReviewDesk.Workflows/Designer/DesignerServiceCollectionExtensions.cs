@@ -1,0 +1,19 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace ReviewDesk.Workflows.Designer;
+
+/// <summary>Composition of the workflow designer's services.</summary>
+public static class DesignerServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the <see cref="WorkflowDesigner"/> and the <see cref="DefinitionTestRunner"/>. Needs the runtime
+    /// (<c>AddReviewDeskWorkflows</c>), an <see cref="Triage.ISecretProtector"/> and an <see cref="Ai.ITicketClassifierFactory"/>.
+    /// </summary>
+    public static IServiceCollection AddReviewDeskDesigner(this IServiceCollection services)
+    {
+        services.TryAddSingleton<WorkflowDesigner>();
+        services.TryAddSingleton<DefinitionTestRunner>();
+        return services;
+    }
+}
