@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ReviewDesk.Tests.Web.Api;
 using ReviewDesk.Web.Cli;
 
 namespace ReviewDesk.Tests.Web.Cli;
@@ -97,6 +98,21 @@ public sealed class RemoteCliTests(CliServer server) : IClassFixture<CliServer>,
         Assert.Equal(id, JsonNode.Parse(second.Output)!["id"]!.GetValue<string>());
         var ticket = await server.Client.GetFromJsonAsync<JsonElement>($"/api/tickets/{id}", Ct);
         Assert.Equal(("cli-file-1", "email"), (ticket.GetProperty("externalId").GetString(), ticket.GetProperty("channel").GetString()));
+    }
+
+    [Fact]
+    public async Task Submit_TextStartingWithAt_IsSentAsTextNotReadAsAResponseFile()
+    {
+        var environment = Environment(server.Url, ReviewDeskWebFactory.BootstrapApiKey);
+
+        var (exit, output, error) = await RunAsync(["tickets", "submit", "--subject", "@support", "--body", "@/etc/hostname", "--variant", ReviewTickets.Variant, "--json"], environment);
+
+        Assert.Equal((0, ""), (exit, error));
+        var id = JsonNode.Parse(output)!["id"]!.GetValue<string>();
+        // The variant has no audit sample: a confident ticket is routed, its text scrubbed and readable.
+        await ReviewTickets.WaitForStatusAsync(server.Client, id, "Routed");
+        var ticket = await server.Client.GetFromJsonAsync<JsonElement>($"/api/tickets/{id}", Ct);
+        Assert.Equal(("@support", "@/etc/hostname"), (ticket.GetProperty("subject").GetString(), ticket.GetProperty("body").GetString()));
     }
 
     [Fact]

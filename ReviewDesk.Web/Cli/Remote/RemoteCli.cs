@@ -25,7 +25,8 @@ public static class RemoteCli
         root.Options.Add(runner.ApiKey);
         root.Options.Add(runner.Json);
 
-        var parse = root.Parse(args);
+        // No response files: a comment or subject that starts with '@' is text, not a file to read.
+        var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parse.Action is not HelpAction && parse.Errors.Count > 0)
         {
             var verb = RemoteVerbRunner.VerbPath(parse);

@@ -167,7 +167,7 @@ internal static class TicketsVerb
         ];
     }
 
-    internal static async Task<SubmitTicketRequest> ReadTicketAsync(FileInfo file, CancellationToken cancellationToken)
+    private static async Task<SubmitTicketRequest> ReadTicketAsync(FileInfo file, CancellationToken cancellationToken)
     {
         if (!file.Exists) throw new CliUsageException($"the file '{file.FullName}' does not exist");
         try
