@@ -26,13 +26,14 @@ public static class ReviewDeskWebPipeline
         app.UseRateLimiter();
         app.UseAntiforgery();
 
-        // Only static assets, /healthz, /readyz and the login page are anonymous; everything else needs at
+        // Only static assets, /healthz and the login page are anonymous; everything else needs at
         // least a signed-in user (the fallback policy), most a role (ReviewDeskPolicies).
         app.MapStaticAssets().AllowAnonymous();
-        // Liveness runs no check (the process answers); readiness checks the database and its migrations.
+        // Liveness runs no check (the process answers); readiness checks the database and its migrations,
+        // and names pending migrations, so it needs a signed-in caller (a probe sends an API key).
         app.MapHealthChecks(HealthPath, new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks(ReadyPath, new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag), ResponseWriter = HealthResponseWriter.WriteAsync })
-            .AllowAnonymous();
+            .RequireAuthorization(ReviewDeskPolicies.AnyRole);
         app.MapAccountEndpoints();
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode();

@@ -7,7 +7,8 @@ public static class AuthenticationProblems
     public static bool IsApiRequest(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/hubs") || request.Path.StartsWithSegments("/openapi");
+        return request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/hubs") || request.Path.StartsWithSegments("/openapi")
+            || request.Path.StartsWithSegments(Hosting.ReviewDeskWebPipeline.ReadyPath);
     }
 
     public static async Task WriteAsync(HttpContext context, int status)

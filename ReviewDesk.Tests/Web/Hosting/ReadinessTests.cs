@@ -17,9 +17,9 @@ public sealed class ReadinessTests : IAsyncLifetime
     public ValueTask DisposeAsync() => _factory.DisposeAsync();
 
     [Fact]
-    public async Task Readyz_MigratedDatabase_Is200WithAJsonReport_Anonymously()
+    public async Task Readyz_MigratedDatabase_Is200WithAJsonReport()
     {
-        using var client = _factory.CreateAnonymousClient();
+        using var client = _factory.CreateClient();
 
         using var response = await client.GetAsync("/readyz", Ct);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
@@ -32,12 +32,25 @@ public sealed class ReadinessTests : IAsyncLifetime
         Assert.Empty(data.GetProperty("identityPendingMigrations").EnumerateArray());
     }
 
+    [Fact]
+    public async Task Readyz_Anonymous_Is401ProblemDetails_WhileHealthzAnswers()
+    {
+        using var client = _factory.CreateAnonymousClient();
+
+        using var ready = await client.GetAsync("/readyz", Ct);
+        using var live = await client.GetAsync("/healthz", Ct);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, ready.StatusCode);
+        Assert.Equal("application/problem+json", ready.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+    }
+
     [Theory]
     [InlineData("__EFMigrationsHistory", "runtime")]
     [InlineData("__IdentityMigrationsHistory", "identity")]
     public async Task Readyz_AMigrationNotApplied_Is503NamingIt_WhileHealthzStaysHealthy(string historyTable, string set)
     {
-        using var client = _factory.CreateAnonymousClient();
+        using var client = _factory.CreateClient();
         using (var ready = await client.GetAsync("/readyz", Ct)) Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
 
         // Forget the newest migration of one set, as a database restored from before an upgrade would.
