@@ -26,6 +26,14 @@ public sealed class DesignerTests(ChromiumFixture chromium) : EndToEndTestBase(c
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/workflows/e2e-variant/edit");
         await page.GetByTestId("designer-ready").WaitForAsync(new() { State = WaitForSelectorState.Attached });
         await Expect(page.GetByTestId("flow-node")).ToHaveCountAsync(5);
+        // The chart is fitted to the view when it first renders: every node lies inside the canvas.
+        await page.WaitForFunctionAsync("""
+            () => {
+              const canvas = document.querySelector('[data-testid=designer-canvas]').getBoundingClientRect();
+              const nodes = [...document.querySelectorAll('[data-testid=flow-node]')].map(n => n.getBoundingClientRect());
+              return nodes.length === 5 && nodes.every(r => r.left >= canvas.left && r.right <= canvas.right && r.top >= canvas.top && r.bottom <= canvas.bottom);
+            }
+            """);
 
         // Add a node by dragging it from the toolbox onto the canvas, and set it up in the property panel.
         await page.Locator("[data-testid=toolbox-item][data-type=SetVariable]").DragToAsync(page.GetByTestId("designer-canvas"),

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -25,6 +26,10 @@ public static class ReviewDeskAuthBuilder
         var section = builder.Configuration.GetSection(AuthOptions.Section);
         var auth = section.Get<AuthOptions>() ?? new AuthOptions();
         services.AddOptions<AuthOptions>().Bind(section);
+        if (auth.RevalidationInterval <= TimeSpan.Zero)
+        {
+            throw new InvalidOperationException($"{AuthOptions.Section}:{nameof(AuthOptions.RevalidationInterval)} must be positive.");
+        }
 
         services.AddDbContextFactory<ReviewDeskIdentityDbContext>((sp, options) =>
             IdentityDatabase.Configure(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, options));
@@ -38,6 +43,7 @@ public static class ReviewDeskAuthBuilder
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<ReviewDeskIdentityDbContext>()
+            .AddUserManager<ReviewDeskUserManager>()
             .AddSignInManager();
 
         services.AddAuthentication(options =>
@@ -71,8 +77,15 @@ public static class ReviewDeskAuthBuilder
                 : RedirectAsync(context);
         });
 
+        // A sign-in is checked again (account there, not locked out, security stamp unchanged) on HTTP
+        // requests by the cookie and in open circuits by the authentication state provider.
+        services.TryAddScoped<SignedInAccountCheck>();
+        services.Replace(ServiceDescriptor.Scoped<ISecurityStampValidator, ReviewDeskSecurityStampValidator>());
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = auth.RevalidationInterval);
+
         services.AddAuthorizationBuilder().AddReviewDeskPolicies();
         services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityAuthenticationStateProvider>();
         services.AddRateLimiter(limiter => limiter.AddLoginPolicy(auth));
 
         services.TryAddSingleton<ApiKeyService>();

@@ -132,6 +132,13 @@ public sealed class ApiKeyService(IDbContextFactory<ReviewDeskIdentityDbContext>
         return record is null ? null : ApiKeyView.From(record);
     }
 
+    /// <summary>Whether key <paramref name="id"/> exists and is not revoked (an open console circuit checks its key again now and then).</summary>
+    public async Task<bool> IsActiveAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.ApiKeys.AsNoTracking().AnyAsync(k => k.Id == id && k.RevokedAt == null, cancellationToken);
+    }
+
     /// <summary>How the audit trail names a key: <c>apikey:7</c> (its id; the name is in the entry's detail).</summary>
     public static string AuditTarget(long id) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"apikey:{id}");
 

@@ -28,6 +28,12 @@ public sealed class AuthOptions
     /// </summary>
     public IReadOnlyList<string> PiiRevealers { get; set; } = [];
 
+    /// <summary>
+    /// How often a signed-in console user is checked again (account still there, not locked out, security
+    /// stamp unchanged): by each open circuit, and by the cookie on the next HTTP request after this long.
+    /// </summary>
+    public TimeSpan RevalidationInterval { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>How long a console sign-in lasts (sliding).</summary>
     public TimeSpan SessionDuration { get; set; } = TimeSpan.FromHours(8);
 }

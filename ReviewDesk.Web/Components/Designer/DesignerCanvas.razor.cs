@@ -20,6 +20,8 @@ namespace ReviewDesk.Web.Components.Designer;
 public sealed partial class DesignerCanvas : IDisposable
 {
     private bool _syncing;
+    // The chart is fitted to the view once, when it is first drawn in the browser (see FitOnceMeasured).
+    private bool _fitPending = true;
     private int _drawnRevision = -1;
 
     [Parameter, EditorRequired]
@@ -58,6 +60,7 @@ public sealed partial class DesignerCanvas : IDisposable
         Diagram.Links.Removed += OnLinkRemoved;
         Diagram.Nodes.Removed += OnNodeRemoved;
         Diagram.SelectionChanged += OnSelectionChanged;
+        Diagram.ContainerChanged += FitOnceMeasured;
     }
 
     protected override void OnParametersSet() => RebuildIfChanged();
@@ -95,6 +98,7 @@ public sealed partial class DesignerCanvas : IDisposable
                         new Point(node.Position?.X ?? 0, node.Position?.Y ?? 0));
                     model.AddPorts(Session.OutcomesOf(node));
                     model.Moved += OnNodeMoved;
+                    if (_fitPending) model.SizeChanged += OnFirstSize;
                     models[node.Id] = Diagram.Nodes.Add(model);
                     if (Session.SelectedNodeId == node.Id) Diagram.SelectModel(model, unselectOthers: true);
                 }
@@ -162,6 +166,27 @@ public sealed partial class DesignerCanvas : IDisposable
         if (Session.MoveNode(flow.NodeId, new NodePosition(flow.Position.X, flow.Position.Y))) Later();
     }
 
+    // Fitting needs the canvas's and every node's size, which the browser reports after the first
+    // render (only in an interactive circuit); an empty chart is left as it is.
+    private void FitOnceMeasured()
+    {
+        if (!_fitPending || Diagram.Container is null) return;
+        if (Diagram.Nodes.Count > 0 && Diagram.Nodes.Any(n => n.Size is null)) return;
+        _fitPending = false;
+        if (Diagram.Nodes.Count == 0) return;
+        _ = InvokeAsync(() =>
+        {
+            ZoomToFit();
+            StateHasChanged();
+        });
+    }
+
+    private void OnFirstSize(NodeModel node)
+    {
+        node.SizeChanged -= OnFirstSize;
+        FitOnceMeasured();
+    }
+
     private void OnSelectionChanged(SelectableModel model)
     {
         if (_syncing || model is not FlowNodeModel flow || !flow.Selected) return;
@@ -174,5 +199,6 @@ public sealed partial class DesignerCanvas : IDisposable
         Diagram.Links.Removed -= OnLinkRemoved;
         Diagram.Nodes.Removed -= OnNodeRemoved;
         Diagram.SelectionChanged -= OnSelectionChanged;
+        Diagram.ContainerChanged -= FitOnceMeasured;
     }
 }
