@@ -136,8 +136,12 @@ internal sealed partial class WorkflowStore : IAsyncDisposable
         {
             try
             {
-                batch.Reset(_time.GetUtcNow());
                 using var transaction = connection.BeginTransaction(deferred: false);
+                // Read the clock only once the write lock is held: BEGIN IMMEDIATE may wait up to the busy
+                // timeout for another process, and a lease computed from a reading taken before that wait
+                // would be born (partly or wholly) expired, so the other process could claim the work at once
+                // while this one runs it.
+                batch.Reset(_time.GetUtcNow());
                 batch.Transaction = transaction;
                 if (RunAll(batch, pending) is { } failed)
                 {

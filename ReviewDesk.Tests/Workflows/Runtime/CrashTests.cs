@@ -83,7 +83,10 @@ public sealed class CrashTests(ITestOutputHelper output)
         var ct = TestContext.Current.CancellationToken;
         using var database = new TestDatabase();
         // Steps of up to 40 ms and 4 at a time per process: the work lasts long enough for both to take part.
-        string[] SlowWorker = ["--Workflows:Worker:MaxConcurrency", "4"];
+        // Nobody is killed here, so the crash host's 1 s lease (short for the kill tests) is lengthened: "runs
+        // each step once" holds only while leases do not expire, and on a loaded machine a process can stall
+        // (scheduler, GC, waiting for the other's write lock) longer than the gap a 1 s lease leaves between heartbeats.
+        string[] SlowWorker = ["--Workflows:Worker:MaxConcurrency", "4", "--Workflows:Worker:LeaseDuration", "00:00:05"];
         // One side file per process: two processes appending to one file could overwrite each other's lines.
         var sideFiles = new[] { Path.Combine(database.Directory, "run-1.log"), Path.Combine(database.Directory, "run-2.log") };
 

@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using ReviewDesk.Workflows.Runtime;
@@ -49,5 +50,48 @@ public sealed class LeaseTests
         await first.WaitForStatusAsync(started.InstanceId, WorkflowStatus.Completed);
 
         Assert.Equal(1, log.Count(started.InstanceId, "slow"));
+    }
+
+    [Fact]
+    public async Task ClaimThatWaitedForAnotherProcessesWriteLock_LeasesFromWhenItGotTheLock()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var database = new TestDatabase();
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
+        await using var host = await RuntimeHost.StartAsync(database, time: time, worker: false);
+        await host.PublishAsync(Line("locked", Node("a", "Record")));
+        await host.Runtime.StartAsync(new StartWorkflowRequest { DefinitionId = "locked", BusinessKey = "L-3" }, ct);
+        var store = host.Services.GetRequiredService<WorkflowStore>();
+
+        // Another process holds SQLite's write lock while this one queues a claim; the claim's
+        // BEGIN IMMEDIATE waits (busy timeout) until the other process commits, longer than a lease.
+        await using var other = new SqliteConnection(database.ConnectionString);
+        await other.OpenAsync(ct);
+        Task<List<ClaimedWork>> claimed;
+        await using (var lockHolder = (SqliteTransaction)await other.BeginTransactionAsync(ct))
+        {
+            // A deferred transaction takes the write lock with its first write.
+            await using (var write = new SqliteCommand("""UPDATE "WorkItems" SET "DueAt" = "DueAt" WHERE 0""", other, lockHolder))
+            {
+                await write.ExecuteNonQueryAsync(ct);
+            }
+
+            claimed = store.ClaimAsync("waiting-worker", 10, ct);
+            await Task.Delay(500, ct);
+            Assert.False(claimed.IsCompleted);
+            time.Advance(store.LeaseDuration + TimeSpan.FromSeconds(1));
+            await lockHolder.CommitAsync(ct);
+        }
+
+        var work = Assert.Single(await claimed);
+
+        // The lease runs from when the claim got the lock: no other worker can take the item it is about to run.
+        await using (var read = new SqliteCommand("""SELECT "LeaseUntil" FROM "WorkItems" WHERE "Id" = $id""", other))
+        {
+            read.Parameters.AddWithValue("$id", work.Id);
+            Assert.Equal((time.GetUtcNow() + store.LeaseDuration).ToUnixTimeMilliseconds(), (long)(await read.ExecuteScalarAsync(ct))!);
+        }
+
+        Assert.Empty(await store.ClaimAsync("other-worker", 10, ct));
     }
 }
