@@ -76,8 +76,12 @@ internal static class CrashHostCommand
         }
         catch (Exception)
         {
-            // Fine when the other host published it first.
-            if (await definitions.GetLatestPublishedAsync(DefinitionId, CancellationToken.None) is null) throw;
+            // Fine when the other host saved it first: its draft is published a moment later, so wait for that (bounded).
+            for (var attempt = 0; await definitions.GetLatestPublishedAsync(DefinitionId, CancellationToken.None) is null; attempt++)
+            {
+                if (attempt == 100) throw;
+                await Task.Delay(50);
+            }
         }
     }
 
