@@ -78,7 +78,18 @@ public sealed class TriageHost : IAsyncDisposable
         while (true)
         {
             var ticket = (await Tickets.GetAsync(ticketId, TestContext.Current.CancellationToken))!;
-            if (ticket.Status == status) return ticket;
+            if (ticket.Status == status)
+            {
+                // The review gate marks the ticket before its step commits the bookmark (and its deadline
+                // timer): let that commit land before a test moves the clock or decides.
+                if (ticket.WorkflowInstanceId is { } instanceId)
+                {
+                    await Services.GetRequiredService<WorkflowRuntime>().WaitUntilSettledAsync(instanceId, TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+                }
+
+                return ticket;
+            }
+
             Assert.True(DateTime.UtcNow < deadline, $"ticket {ticketId} is {ticket.Status}, expected {status}");
             await Task.Delay(20, TestContext.Current.CancellationToken);
         }
