@@ -32,18 +32,10 @@ public sealed class InstanceListRequest
 
         if (Definition is { Length: 0 or > 100 }) errors["definition"] = ["The definition must be 1 to 100 characters."];
         if (BusinessKey is { Length: 0 or > 200 }) errors["businessKey"] = ["The business key must be 1 to 200 characters."];
-        var page = ParseInt(Page, "page", errors) ?? 1;
-        var pageSize = ParseInt(PageSize, "pageSize", errors) ?? 50;
+        var page = QueryStringValues.Int(Page, "page", errors) ?? 1;
+        var pageSize = QueryStringValues.Int(PageSize, "pageSize", errors) ?? 50;
         if (page < 1) errors.TryAdd("page", ["The page starts at 1."]);
         if (pageSize is < 1 or > MaxPageSize) errors.TryAdd("pageSize", [$"The page size must be 1 to {MaxPageSize}."]);
         return (new InstanceFilter { Status = status, DefinitionId = Definition, BusinessKey = BusinessKey }, page, pageSize, errors);
-    }
-
-    private static int? ParseInt(string? text, string name, Dictionary<string, string[]> errors)
-    {
-        if (text is null) return null;
-        if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)) return value;
-        errors[name] = [$"'{name}' must be a whole number."];
-        return null;
     }
 }

@@ -30,33 +30,17 @@ public sealed class ReviewQueueRequest
         {
             Category = Category,
             Priority = Priority,
-            MinConfidence = ParseDouble(MinConfidence, "minConfidence", errors),
-            MaxConfidence = ParseDouble(MaxConfidence, "maxConfidence", errors),
+            MinConfidence = QueryStringValues.Double(MinConfidence, "minConfidence", errors),
+            MaxConfidence = QueryStringValues.Double(MaxConfidence, "maxConfidence", errors),
             Reason = Reason,
             PiiType = PiiType,
             Variant = Variant,
             Sort = ParseSort(Sort, errors),
-            Page = ParseInt(Page, "page", errors) ?? 1,
-            PageSize = ParseInt(PageSize, "pageSize", errors) ?? 50,
+            Page = QueryStringValues.Int(Page, "page", errors) ?? 1,
+            PageSize = QueryStringValues.Int(PageSize, "pageSize", errors) ?? 50,
         };
         foreach (var (field, messages) in query.Validate()) errors.TryAdd(field, messages);
         return (query, errors);
-    }
-
-    private static double? ParseDouble(string? text, string name, Dictionary<string, string[]> errors)
-    {
-        if (text is null) return null;
-        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value)) return value;
-        errors[name] = [$"'{name}' must be a number between 0 and 1."];
-        return null;
-    }
-
-    private static int? ParseInt(string? text, string name, Dictionary<string, string[]> errors)
-    {
-        if (text is null) return null;
-        if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)) return value;
-        errors[name] = [$"'{name}' must be a whole number."];
-        return null;
     }
 
     private static ReviewQueueSort ParseSort(string? text, Dictionary<string, string[]> errors)

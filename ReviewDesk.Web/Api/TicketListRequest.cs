@@ -40,10 +40,10 @@ public sealed class TicketListRequest
             Channel = Channel,
             Variant = Variant,
             Text = Q,
-            CreatedFrom = ParseTime(CreatedFrom, "createdFrom", errors),
-            CreatedTo = ParseTime(CreatedTo, "createdTo", errors),
-            Page = ParseInt(Page, "page", errors) ?? 1,
-            PageSize = ParseInt(PageSize, "pageSize", errors) ?? 50,
+            CreatedFrom = QueryStringValues.Time(CreatedFrom, "createdFrom", errors),
+            CreatedTo = QueryStringValues.Time(CreatedTo, "createdTo", errors),
+            Page = QueryStringValues.Int(Page, "page", errors) ?? 1,
+            PageSize = QueryStringValues.Int(PageSize, "pageSize", errors) ?? 50,
         };
         foreach (var (field, messages) in query.Validate()) errors.TryAdd(field, messages);
         return (query, errors);
@@ -54,22 +54,6 @@ public sealed class TicketListRequest
         if (text is null) return null;
         if (!int.TryParse(text, out _) && Enum.TryParse<TicketStatus>(text, ignoreCase: true, out var status)) return status;
         errors["status"] = [$"The status must be one of {string.Join(", ", Enum.GetNames<TicketStatus>())}."];
-        return null;
-    }
-
-    private static DateTimeOffset? ParseTime(string? text, string name, Dictionary<string, string[]> errors)
-    {
-        if (text is null) return null;
-        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var value)) return value;
-        errors[name] = [$"'{name}' must be an ISO 8601 date or date-time, e.g. 2026-11-26 or 2026-11-26T09:00:00Z."];
-        return null;
-    }
-
-    private static int? ParseInt(string? text, string name, Dictionary<string, string[]> errors)
-    {
-        if (text is null) return null;
-        if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)) return value;
-        errors[name] = [$"'{name}' must be a whole number."];
         return null;
     }
 }
