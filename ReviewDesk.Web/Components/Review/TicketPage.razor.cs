@@ -73,6 +73,9 @@ public sealed partial class TicketPage : IAsyncDisposable
 
     private ClaimResult? Claim { get; set; }
 
+    /// <summary>The ticket as the queue listed it at the last load (null once it left the queue).</summary>
+    private ReviewQueueItem? QueueItem { get; set; }
+
     private string? Reviewer { get; set; }
 
     private bool CanTakeOver { get; set; }
@@ -182,9 +185,11 @@ public sealed partial class TicketPage : IAsyncDisposable
         PiiTypes = [.. spans.Where(s => s.Type is not null).DistinctBy(s => s.Placeholder).GroupBy(s => s.Type!).Select(g => (g.Key, g.Count())).OrderBy(g => g.Key, StringComparer.Ordinal)];
         // Kept for moving on after this ticket left the queue (its deadline is cleared then).
         if (ticket?.ReviewDeadline is { } deadline) _deadline = deadline;
-        if (Pending && await Queue.FindAsync(id, _disposed.Token) is { } item && item.ClaimedBy is { } holder && !_holding)
+        // One read of the claim as the queue sees it; callers compare it with what this page holds.
+        QueueItem = Pending ? await Queue.FindAsync(id, _disposed.Token) : null;
+        if (QueueItem is { ClaimedBy: { } holder } && !_holding)
         {
-            Claim = new ClaimResult(ClaimOutcome.ClaimedByOther, id, holder, item.ClaimedUntil, null);
+            Claim = new ClaimResult(ClaimOutcome.ClaimedByOther, id, holder, QueueItem.ClaimedUntil, null);
         }
 
         Loaded = true;
@@ -234,7 +239,7 @@ public sealed partial class TicketPage : IAsyncDisposable
         var wasPending = Pending;
         var heldBy = Claim?.ClaimedBy;
         await LoadAsync();
-        if (_holding && await Queue.FindAsync(Id, _disposed.Token) is { ClaimedBy: { } holder } && holder != Reviewer)
+        if (_holding && QueueItem is { ClaimedBy: { } holder } && holder != Reviewer)
         {
             // An admin took it over while it was open here.
             _holding = false;
@@ -246,7 +251,7 @@ public sealed partial class TicketPage : IAsyncDisposable
             _holding = false;
             Show($"{decision["reviewer"]} decided this ticket ({decision["action"]}) meanwhile.", Severity.Warning);
         }
-        else if (heldBy is not null && Pending && !_holding && await Queue.FindAsync(Id, _disposed.Token) is { ClaimedBy: null })
+        else if (heldBy is not null && Pending && !_holding && QueueItem is { ClaimedBy: null })
         {
             // The other reviewer let go: this reviewer may take it now.
             await ClaimAsync(takeOver: false);
