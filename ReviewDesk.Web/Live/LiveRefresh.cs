@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
 using ReviewDesk.Workflows;
-using ReviewDesk.Workflows.Runtime;
 
 namespace ReviewDesk.Web.Live;
 
@@ -20,16 +19,6 @@ public sealed class LiveRefresh : IDisposable
     private readonly ILogger _logger;
     private int _armed;
 
-    /// <param name="events">The runtime's event stream.</param>
-    /// <param name="time">Drives the debounce timer.</param>
-    /// <param name="filter">Which events matter.</param>
-    /// <param name="refresh">Runs on a timer thread: marshal to the renderer (InvokeAsync) inside it.</param>
-    /// <param name="logger">Where a failed refresh is logged.</param>
-    public LiveRefresh(WorkflowEventStream events, TimeProvider time, Func<WorkflowEvent, bool> filter, Func<Task> refresh, ILogger logger)
-        : this(Subscriber(events, filter), time, refresh, logger)
-    {
-    }
-
     private LiveRefresh(Func<Action, IDisposable> subscribe, TimeProvider time, Func<Task> refresh, ILogger logger)
     {
         ArgumentNullException.ThrowIfNull(time);
@@ -39,7 +28,12 @@ public sealed class LiveRefresh : IDisposable
         _subscription = subscribe(OnEvent);
     }
 
-    /// <summary>A refresh after the <paramref name="events"/> that pass <paramref name="filter"/>.</summary>
+    /// <summary>A refresh after the <paramref name="events"/> (the runtime's, the review queue's) that pass <paramref name="filter"/>.</summary>
+    /// <param name="events">The event stream.</param>
+    /// <param name="time">Drives the debounce timer.</param>
+    /// <param name="filter">Which events matter.</param>
+    /// <param name="refresh">Runs on a timer thread: marshal to the renderer (InvokeAsync) inside it.</param>
+    /// <param name="logger">Where a failed refresh is logged.</param>
     public static LiveRefresh On<TEvent>(InProcessEventStream<TEvent> events, TimeProvider time, Func<TEvent, bool> filter, Func<Task> refresh, ILogger logger) =>
         new(Subscriber(events, filter), time, refresh, logger);
 

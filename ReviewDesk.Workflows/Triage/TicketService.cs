@@ -144,21 +144,21 @@ public sealed partial class TicketService(
             Payload = payload,
             Actor = reviewer,
         }, waitForSettled: true, cancellationToken);
-        if (result.Outcome == ResumeOutcome.Delivered && !result.Duplicate)
+        if (result.Outcome == ResumeOutcome.Delivered)
         {
-            events.Publish(new TicketDecided(ticketId, decision.Action!, reviewer, time.GetUtcNow()));
-        }
+            if (!result.Duplicate) events.Publish(new TicketDecided(ticketId, decision.Action!, reviewer, time.GetUtcNow()));
 
-        if (result.Outcome == ResumeOutcome.Delivered && decision.Action == ReviewDecision.Escalate)
-        {
-            // Handed up: the ticket goes back to the queue unclaimed (a repeated request re-claimed it above).
-            await queue.ReleaseAsync(ticketId, reviewer, takeOver: false, cancellationToken);
-        }
+            if (decision.Action == ReviewDecision.Escalate)
+            {
+                // Handed up: the ticket goes back to the queue unclaimed (a repeated request re-claimed it above).
+                await queue.ReleaseAsync(ticketId, reviewer, takeOver: false, cancellationToken);
+            }
 
-        if (result.Outcome == ResumeOutcome.Delivered && !string.IsNullOrWhiteSpace(decision.Comment))
-        {
-            // Keyed by the decision's request id, so a repeated decision adds no second comment.
-            await StoreCommentAsync(ticketId, reviewer, decision.Action!, decision.Comment, requestId, cancellationToken);
+            if (!string.IsNullOrWhiteSpace(decision.Comment))
+            {
+                // Keyed by the decision's request id, so a repeated decision adds no second comment.
+                await StoreCommentAsync(ticketId, reviewer, decision.Action!, decision.Comment, requestId, cancellationToken);
+            }
         }
 
         var after = await GetAsync(ticketId, cancellationToken);

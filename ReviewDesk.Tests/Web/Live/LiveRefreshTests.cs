@@ -69,7 +69,7 @@ public sealed class LiveRefreshTests
     {
         var logs = new CapturingLoggerProvider();
         using var factory = LoggerFactory.Create(b => b.AddProvider(logs));
-        using var live = new LiveRefresh(_events, _time, _ => true, () =>
+        using var live = LiveRefresh.On(_events, _time, _ => true, () =>
         {
             Interlocked.Increment(ref _refreshes);
             throw new InvalidOperationException("database gone");
@@ -84,7 +84,7 @@ public sealed class LiveRefreshTests
         Assert.Equal(2, logs.Lines.Count(l => l.Contains("database gone", StringComparison.Ordinal)));
     }
 
-    private LiveRefresh Create(Func<WorkflowEvent, bool> filter) => new(_events, _time, filter, () =>
+    private LiveRefresh Create(Func<WorkflowEvent, bool> filter) => LiveRefresh.On(_events, _time, filter, () =>
     {
         Interlocked.Increment(ref _refreshes);
         return Task.CompletedTask;

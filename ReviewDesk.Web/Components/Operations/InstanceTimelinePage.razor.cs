@@ -57,7 +57,7 @@ public sealed partial class InstanceTimelinePage : IDisposable
     {
         if (!firstRender) return;
         // The filter reads the current parameter, so navigating to another instance keeps one subscription.
-        _live = new LiveRefresh(Events, Time, e => e.InstanceId == InstanceId, () => InvokeAsync(RefreshAsync), Logger);
+        _live = LiveRefresh.On(Events, Time, e => e.InstanceId == InstanceId, () => InvokeAsync(RefreshAsync), Logger);
         StateHasChanged();
     }
 

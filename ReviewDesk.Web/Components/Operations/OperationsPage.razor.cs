@@ -57,7 +57,7 @@ public sealed partial class OperationsPage : IDisposable
     {
         // Only an interactive render gets here, so a prerender never subscribes.
         if (!firstRender) return;
-        _live = new LiveRefresh(Events, Time, _ => true, () => InvokeAsync(RefreshAsync), Logger);
+        _live = LiveRefresh.On(Events, Time, _ => true, () => InvokeAsync(RefreshAsync), Logger);
         StateHasChanged();
     }
 
