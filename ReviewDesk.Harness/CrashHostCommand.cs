@@ -3,9 +3,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using ReviewDesk.Engine;
+using ReviewDesk.Engine.Definitions;
+using ReviewDesk.Engine.Runtime;
 using ReviewDesk.Workflows;
-using ReviewDesk.Workflows.Definitions;
-using ReviewDesk.Workflows.Runtime;
 
 namespace ReviewDesk.Harness;
 

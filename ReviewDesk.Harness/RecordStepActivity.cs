@@ -1,4 +1,4 @@
-using ReviewDesk.Workflows.Activities;
+using ReviewDesk.Engine.Activities;
 
 namespace ReviewDesk.Harness;
 

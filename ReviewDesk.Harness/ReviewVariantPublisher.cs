@@ -3,8 +3,9 @@ using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using ReviewDesk.Engine;
+using ReviewDesk.Engine.Definitions;
 using ReviewDesk.Workflows;
-using ReviewDesk.Workflows.Definitions;
 using ReviewDesk.Workflows.Triage;
 using ReviewDesk.Workflows.Triage.Activities;
 

@@ -4,6 +4,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using ReviewDesk.Engine;
+using ReviewDesk.Engine.Persistence;
 using ReviewDesk.Workflows;
 using ReviewDesk.Workflows.Ai;
 using ReviewDesk.Workflows.Persistence;
@@ -55,7 +57,7 @@ internal static class TriageHostCommand
         }
 
         Console.WriteLine("READY");
-        var contexts = host.Services.GetRequiredService<IDbContextFactory<ReviewDeskDbContext>>();
+        var contexts = host.Services.GetRequiredService<IDbContextFactory<TriageDbContext>>();
         while (true)
         {
             await using var db = await contexts.CreateDbContextAsync();

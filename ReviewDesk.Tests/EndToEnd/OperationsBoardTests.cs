@@ -1,9 +1,9 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using ReviewDesk.Engine.Runtime;
 using ReviewDesk.Tests.Web.Api;
 using ReviewDesk.Web.Identity;
-using ReviewDesk.Workflows.Runtime;
 using static Microsoft.Playwright.Assertions;
 
 namespace ReviewDesk.Tests.EndToEnd;

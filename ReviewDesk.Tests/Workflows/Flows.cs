@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using ReviewDesk.Workflows.Definitions;
+using ReviewDesk.Engine.Definitions;
 
 namespace ReviewDesk.Tests.Workflows;
 

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
-using ReviewDesk.Workflows.Activities;
+using ReviewDesk.Engine.Activities;
 
 namespace ReviewDesk.Tests.Workflows;
 

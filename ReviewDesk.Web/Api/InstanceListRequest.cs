@@ -1,6 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
-using ReviewDesk.Workflows.Runtime;
+using ReviewDesk.Engine.Runtime;
 
 namespace ReviewDesk.Web.Api;
 

@@ -1,8 +1,8 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using ReviewDesk.Engine.Runtime;
 using ReviewDesk.Web.Identity;
 using ReviewDesk.Web.Operations;
-using ReviewDesk.Workflows.Runtime;
 
 namespace ReviewDesk.Web.Api;
 

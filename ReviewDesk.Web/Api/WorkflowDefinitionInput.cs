@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using ReviewDesk.Workflows.Definitions;
+using ReviewDesk.Engine.Definitions;
 
 namespace ReviewDesk.Web.Api;
 

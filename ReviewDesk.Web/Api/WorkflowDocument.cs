@@ -1,4 +1,4 @@
-using ReviewDesk.Workflows.Definitions;
+using ReviewDesk.Engine.Definitions;
 
 namespace ReviewDesk.Web.Api;
 

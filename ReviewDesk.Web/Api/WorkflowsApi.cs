@@ -2,8 +2,8 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
+using ReviewDesk.Engine.Definitions;
 using ReviewDesk.Web.Identity;
-using ReviewDesk.Workflows.Definitions;
 
 namespace ReviewDesk.Web.Api;
 

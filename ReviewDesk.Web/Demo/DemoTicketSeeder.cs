@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using ReviewDesk.Engine.Persistence;
 using ReviewDesk.Workflows.Persistence;
 using ReviewDesk.Workflows.Triage;
 
@@ -10,7 +11,7 @@ namespace ReviewDesk.Web.Demo;
 /// </summary>
 public sealed class DemoTicketSeeder(
     IConfiguration configuration,
-    IDbContextFactory<ReviewDeskDbContext> contexts,
+    IDbContextFactory<TriageDbContext> contexts,
     TicketService tickets,
     ILogger<DemoTicketSeeder> logger) : BackgroundService
 {

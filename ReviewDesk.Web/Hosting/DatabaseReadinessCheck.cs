@@ -1,16 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using ReviewDesk.Web.Identity;
-using ReviewDesk.Workflows.Persistence;
+using ReviewDesk.Engine.Persistence;
 
 namespace ReviewDesk.Web.Hosting;
 
 /// <summary>
-/// Readiness (<c>/readyz</c>): the database answers and both of its migration sets, the runtime's and
-/// the accounts', are fully applied. Unhealthy (503) otherwise, naming what is missing.
+/// Readiness (<c>/readyz</c>): the database answers and every migration set (the engine's, the triage
+/// domain's, the accounts') is fully applied. Unhealthy (503) otherwise, naming what is missing.
 /// </summary>
-internal sealed class DatabaseReadinessCheck(
-    IDbContextFactory<ReviewDeskDbContext> runtime, IDbContextFactory<ReviewDeskIdentityDbContext> identity) : IHealthCheck
+internal sealed class DatabaseReadinessCheck(IEnumerable<MigrationSet> sets) : IHealthCheck
 {
     public const string Name = "database";
 
@@ -20,14 +18,10 @@ internal sealed class DatabaseReadinessCheck(
         var problems = new List<string>();
         try
         {
-            await using (var db = await runtime.CreateDbContextAsync(cancellationToken))
+            foreach (var set in sets)
             {
-                await CheckAsync(db, "runtime", data, problems, cancellationToken);
-            }
-
-            await using (var db = await identity.CreateDbContextAsync(cancellationToken))
-            {
-                await CheckAsync(db, "identity", data, problems, cancellationToken);
+                await using var db = await set.CreateContextAsync(cancellationToken);
+                await CheckAsync(db, set.Name, data, problems, cancellationToken);
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -39,7 +33,6 @@ internal sealed class DatabaseReadinessCheck(
             ? HealthCheckResult.Healthy("The database is reachable and every migration is applied.", data)
             : HealthCheckResult.Unhealthy(string.Join(" ", problems), data: data);
     }
-
     private static async Task CheckAsync(DbContext db, string name, Dictionary<string, object> data, List<string> problems, CancellationToken cancellationToken)
     {
         if (!await db.Database.CanConnectAsync(cancellationToken))

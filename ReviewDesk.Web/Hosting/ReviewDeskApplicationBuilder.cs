@@ -1,6 +1,8 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using ReviewDesk.Engine;
+using ReviewDesk.Engine.Designer;
 using ReviewDesk.Web.Demo;
 using ReviewDesk.Web.Hubs;
 using ReviewDesk.Web.Operations;

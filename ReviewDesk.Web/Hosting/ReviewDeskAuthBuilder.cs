@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using ReviewDesk.Engine;
+using ReviewDesk.Engine.Persistence;
 using ReviewDesk.Web.Identity;
 using ReviewDesk.Workflows.Persistence;
 
@@ -31,8 +33,7 @@ public static class ReviewDeskAuthBuilder
             throw new InvalidOperationException($"{AuthOptions.Section}:{nameof(AuthOptions.RevalidationInterval)} must be positive.");
         }
 
-        services.AddDbContextFactory<ReviewDeskIdentityDbContext>((sp, options) =>
-            IdentityDatabase.Configure(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, options));
+        services.AddWorkflowDbContext<ReviewDeskIdentityDbContext>("identity", ReviewDeskIdentityDbContext.MigrationsHistoryTable);
         services.AddIdentityCore<IdentityUser>(options =>
             {
                 options.User.RequireUniqueEmail = true;

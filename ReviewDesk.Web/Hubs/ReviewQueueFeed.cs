@@ -1,3 +1,4 @@
+using ReviewDesk.Engine;
 using ReviewDesk.Workflows;
 
 namespace ReviewDesk.Web.Hubs;

@@ -1,6 +1,6 @@
 using System.Threading.Channels;
 using Microsoft.AspNetCore.SignalR;
-using ReviewDesk.Workflows.Runtime;
+using ReviewDesk.Engine.Runtime;
 using ReviewDesk.Workflows.Triage;
 
 namespace ReviewDesk.Web.Hubs;

@@ -6,14 +6,13 @@ using ReviewDesk.Web.Demo;
 namespace ReviewDesk.Web.Identity;
 
 /// <summary>
-/// At start, before the server answers: applies the identity migrations, creates the roles, the
+/// At start, before the server answers (after the migrations, identity's included): creates the roles, the
 /// bootstrap admin (<c>Auth:BootstrapAdmin</c>), the PII revealers (<c>Auth:PiiRevealers</c>), the bootstrap API key (<c>Auth:BootstrapApiKey</c>)
 /// and, in demo mode, one demo user per role. Existing accounts are never changed (a password set
 /// later in the console survives a restart), except that the bootstrap admin is kept an Admin.
 /// </summary>
 internal sealed class AccountBootstrapper(
     IServiceScopeFactory scopes,
-    IDbContextFactory<ReviewDeskIdentityDbContext> contexts,
     ApiKeyService keys,
     IOptions<AuthOptions> options,
     IConfiguration configuration,
@@ -21,16 +20,6 @@ internal sealed class AccountBootstrapper(
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
-        {
-            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
-            if (pending.Count > 0)
-            {
-                logger.LogInformation("Applying {Count} identity migrations", pending.Count);
-                await db.Database.MigrateAsync(cancellationToken);
-            }
-        }
-
         await using var scope = scopes.CreateAsyncScope();
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in ReviewDeskRoles.Assignable)

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using ReviewDesk.Engine.Persistence;
 using ReviewDesk.Workflows.Persistence;
 
 namespace ReviewDesk.Web.Identity;

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using ReviewDesk.Engine;
 using ReviewDesk.Workflows;
 
 namespace ReviewDesk.Web.Live;

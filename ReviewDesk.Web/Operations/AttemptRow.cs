@@ -1,4 +1,4 @@
-using ReviewDesk.Workflows.Runtime;
+using ReviewDesk.Engine.Runtime;
 
 namespace ReviewDesk.Web.Operations;
 

@@ -1,4 +1,4 @@
-using ReviewDesk.Workflows.Runtime;
+using ReviewDesk.Engine.Runtime;
 using ReviewDesk.Workflows.Triage;
 
 namespace ReviewDesk.Web.Operations;

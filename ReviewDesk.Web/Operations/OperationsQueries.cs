@@ -1,12 +1,13 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using ReviewDesk.Engine.Persistence;
 using ReviewDesk.Workflows.Persistence;
 using ReviewDesk.Workflows.Triage;
 
 namespace ReviewDesk.Web.Operations;
 
 /// <summary>Ticket figures for the operator board, grouped and filtered in the database.</summary>
-public sealed class OperationsQueries(IDbContextFactory<ReviewDeskDbContext> contexts, TimeProvider time)
+public sealed class OperationsQueries(IDbContextFactory<TriageDbContext> contexts, IDbContextFactory<WorkflowDbContext> engine, TimeProvider time)
 {
     /// <summary>Counts tickets by status (every status present, zero when none).</summary>
     public async Task<IReadOnlyDictionary<TicketStatus, int>> CountTicketsByStatusAsync(CancellationToken cancellationToken)
@@ -30,7 +31,7 @@ public sealed class OperationsQueries(IDbContextFactory<ReviewDeskDbContext> con
     public async Task<IReadOnlyDictionary<string, InstanceStatus>> GetInstanceStatusesAsync(IReadOnlyCollection<string> instanceIds, CancellationToken cancellationToken)
     {
         if (instanceIds.Count == 0) return new Dictionary<string, InstanceStatus>(StringComparer.Ordinal);
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var db = await engine.CreateDbContextAsync(cancellationToken);
         return await db.Instances.AsNoTracking().Where(i => instanceIds.Contains(i.Id))
             .Select(i => new InstanceStatus(i.Id, i.BusinessKey, i.Status))
             .ToDictionaryAsync(i => i.Id, StringComparer.Ordinal, cancellationToken);

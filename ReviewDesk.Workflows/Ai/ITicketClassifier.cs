@@ -3,7 +3,7 @@ namespace ReviewDesk.Workflows.Ai;
 /// <summary>
 /// Classifies a redacted ticket. Implementations: the local ML.NET model (offline, the default) and
 /// Semantic Kernel chat models (OpenAI, Azure OpenAI, OpenAI-compatible servers). Transient failures
-/// surface as <see cref="Activities.ActivityException"/> with kinds from <see cref="AiErrorKinds"/>, so
+/// surface as <see cref="Engine.Activities.ActivityException"/> with kinds from <see cref="AiErrorKinds"/>, so
 /// the Classify step's retry policy applies.
 /// </summary>
 public interface ITicketClassifier

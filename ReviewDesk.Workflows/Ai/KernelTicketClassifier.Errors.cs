@@ -2,7 +2,7 @@ using System.ClientModel;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.SemanticKernel;
-using ReviewDesk.Workflows.Activities;
+using ReviewDesk.Engine.Activities;
 
 namespace ReviewDesk.Workflows.Ai;
 

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.Connectors.OpenAI;
 using OpenAI.Chat;
-using ReviewDesk.Workflows.Activities;
+using ReviewDesk.Engine.Activities;
 
 namespace ReviewDesk.Workflows.Ai;
 

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
 using Microsoft.SemanticKernel;
-using ReviewDesk.Workflows.Activities;
+using ReviewDesk.Engine.Activities;
 using ReviewDesk.Workflows.Pii;
 
 namespace ReviewDesk.Workflows.Ai;

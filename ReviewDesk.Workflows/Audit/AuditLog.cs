@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using ReviewDesk.Engine.Persistence;
 using ReviewDesk.Workflows.Persistence;
 
 namespace ReviewDesk.Workflows.Audit;
@@ -12,7 +13,7 @@ namespace ReviewDesk.Workflows.Audit;
 /// commit, their request) rather than lose the entry silently. Where a change and its entry can share a
 /// transaction they do (<see cref="Stage"/>).
 /// </summary>
-public sealed class AuditLog(IDbContextFactory<ReviewDeskDbContext> contexts, TimeProvider time, ILogger<AuditLog> logger)
+public sealed class AuditLog(IDbContextFactory<TriageDbContext> contexts, TimeProvider time, ILogger<AuditLog> logger)
 {
     /// <summary>
     /// Appends <paramref name="entry"/> in its own transaction. An entry whose <see cref="AuditEvent.Key"/>
@@ -63,7 +64,7 @@ public sealed class AuditLog(IDbContextFactory<ReviewDeskDbContext> contexts, Ti
     }
 
     /// <summary>Adds <paramref name="entry"/> to <paramref name="db"/>, to be saved in the caller's transaction with the change it records.</summary>
-    internal static void Stage(ReviewDeskDbContext db, AuditEvent entry, DateTimeOffset at)
+    internal static void Stage(TriageDbContext db, AuditEvent entry, DateTimeOffset at)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(entry.Actor);
         ArgumentException.ThrowIfNullOrWhiteSpace(entry.Action);

@@ -4,10 +4,11 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using ReviewDesk.Engine.Definitions;
+using ReviewDesk.Engine.Persistence;
+using ReviewDesk.Engine.Runtime;
 using ReviewDesk.Workflows.Ai;
-using ReviewDesk.Workflows.Definitions;
 using ReviewDesk.Workflows.Persistence;
-using ReviewDesk.Workflows.Runtime;
 using ReviewDesk.Workflows.Triage;
 
 namespace ReviewDesk.Workflows.Designer;
@@ -22,7 +23,7 @@ public sealed class DefinitionTestRunner(
     ISecretProtector protector,
     ITicketClassifierFactory classifiers,
     DefinitionValidator validator,
-    IDbContextFactory<ReviewDeskDbContext> contexts,
+    IDbContextFactory<TriageDbContext> contexts,
     ILogger<DefinitionTestRunner> logger)
 {
     /// <summary>How long a run may take before it is reported as still running.</summary>

@@ -7,12 +7,11 @@ namespace ReviewDesk.Workflows.Designer;
 public static class DesignerServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the <see cref="WorkflowDesigner"/> and the <see cref="DefinitionTestRunner"/>. Needs the runtime
+    /// Adds the <see cref="Engine.Designer.WorkflowDesigner"/> and the <see cref="DefinitionTestRunner"/>. Needs the runtime
     /// (<c>AddReviewDeskWorkflows</c>), an <see cref="Triage.ISecretProtector"/> and an <see cref="Ai.ITicketClassifierFactory"/>.
     /// </summary>
     public static IServiceCollection AddReviewDeskDesigner(this IServiceCollection services)
     {
-        services.TryAddSingleton<WorkflowDesigner>();
         services.TryAddSingleton<DefinitionTestRunner>();
         return services;
     }

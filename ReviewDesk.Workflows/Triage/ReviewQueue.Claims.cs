@@ -91,7 +91,7 @@ public sealed partial class ReviewQueue
             : new ClaimResult(ClaimOutcome.Released, ticketId, null, null, null);
     }
 
-    private static async Task<ClaimResult> RefusalAsync(Persistence.ReviewDeskDbContext db, string ticketId, DateTimeOffset now, CancellationToken cancellationToken)
+    private static async Task<ClaimResult> RefusalAsync(Persistence.TriageDbContext db, string ticketId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var row = await db.Tickets.AsNoTracking().Where(t => t.Id == ticketId)
             .Select(t => new { t.Status, t.Decision, t.ClaimedBy, t.ClaimedUntil }).SingleOrDefaultAsync(cancellationToken);

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using ReviewDesk.Engine.Persistence;
 using ReviewDesk.Workflows.Persistence;
 
 namespace ReviewDesk.Workflows.Triage;
@@ -12,7 +13,7 @@ namespace ReviewDesk.Workflows.Triage;
 /// claims reviewers hold on them.
 /// </summary>
 public sealed partial class ReviewQueue(
-    IDbContextFactory<ReviewDeskDbContext> contexts,
+    IDbContextFactory<TriageDbContext> contexts,
     ReviewEvents events,
     IOptions<ReviewQueueOptions> options,
     TimeProvider time,
@@ -45,7 +46,7 @@ public sealed partial class ReviewQueue(
     }
 
     /// <summary>The pending tickets, filtered.</summary>
-    internal static IQueryable<TicketRecord> Filter(ReviewDeskDbContext db, ReviewQueueQuery query)
+    internal static IQueryable<TicketRecord> Filter(TriageDbContext db, ReviewQueueQuery query)
     {
         var rows = Pending(db);
         if (query.Category is { } category) rows = rows.Where(t => t.AiCategory == category);
@@ -78,7 +79,7 @@ public sealed partial class ReviewQueue(
         _ => rows.OrderBy(t => t.ReviewDeadline).ThenBy(t => t.Id),
     };
 
-    private static IQueryable<TicketRecord> Pending(ReviewDeskDbContext db) =>
+    private static IQueryable<TicketRecord> Pending(TriageDbContext db) =>
         db.Tickets.AsNoTracking().Where(t => t.InReviewQueue == 1);
 
     private static IQueryable<QueueRow> Page(IQueryable<TicketRecord> rows, ReviewQueueQuery? query)

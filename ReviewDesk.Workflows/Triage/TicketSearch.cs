@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using ReviewDesk.Engine.Persistence;
 using ReviewDesk.Workflows.Persistence;
 
 namespace ReviewDesk.Workflows.Triage;
@@ -9,7 +10,7 @@ namespace ReviewDesk.Workflows.Triage;
 /// search matches ids exactly and the redacted subject by substring, the latter checked on the rows
 /// the other filters leave.
 /// </summary>
-public sealed class TicketSearch(IDbContextFactory<ReviewDeskDbContext> contexts)
+public sealed class TicketSearch(IDbContextFactory<TriageDbContext> contexts)
 {
     /// <summary>One page of tickets matching <paramref name="query"/>, with the total count.</summary>
     /// <exception cref="ArgumentException">The query is not valid (see <see cref="TicketListQuery.Validate"/>).</exception>
@@ -45,7 +46,7 @@ public sealed class TicketSearch(IDbContextFactory<ReviewDeskDbContext> contexts
     }
 
     /// <summary>The tickets matching the filters.</summary>
-    internal static IQueryable<TicketRecord> Filter(ReviewDeskDbContext db, TicketListQuery query)
+    internal static IQueryable<TicketRecord> Filter(TriageDbContext db, TicketListQuery query)
     {
         var rows = db.Tickets.AsNoTracking();
         if (query.Status is { } status) rows = rows.Where(t => t.Status == status);

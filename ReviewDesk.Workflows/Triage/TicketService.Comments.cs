@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using ReviewDesk.Engine.Persistence;
 using ReviewDesk.Workflows.Persistence;
 
 namespace ReviewDesk.Workflows.Triage;

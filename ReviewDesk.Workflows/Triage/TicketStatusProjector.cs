@@ -1,8 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using ReviewDesk.Engine.Persistence;
+using ReviewDesk.Engine.Runtime;
 using ReviewDesk.Workflows.Persistence;
-using ReviewDesk.Workflows.Runtime;
 
 namespace ReviewDesk.Workflows.Triage;
 
@@ -12,7 +13,7 @@ namespace ReviewDesk.Workflows.Triage;
 /// operator retries a faulted one. Runs in every process, on the events of the commits made there.
 /// </summary>
 internal sealed class TicketStatusProjector(
-    WorkflowEventStream events, IDbContextFactory<ReviewDeskDbContext> contexts, TimeProvider time, ILogger<TicketStatusProjector> logger)
+    WorkflowEventStream events, IDbContextFactory<TriageDbContext> contexts, TimeProvider time, ILogger<TicketStatusProjector> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

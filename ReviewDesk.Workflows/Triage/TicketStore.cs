@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using ReviewDesk.Engine.Persistence;
 using ReviewDesk.Workflows.Persistence;
 
 namespace ReviewDesk.Workflows.Triage;
@@ -7,7 +8,7 @@ namespace ReviewDesk.Workflows.Triage;
 /// Reads and updates ticket rows. Every update sets values (never increments), so an activity that
 /// runs again after a crash writes the same thing twice, harmlessly.
 /// </summary>
-public sealed class TicketStore(IDbContextFactory<ReviewDeskDbContext> contexts, TimeProvider time)
+public sealed class TicketStore(IDbContextFactory<TriageDbContext> contexts, TimeProvider time)
 {
     /// <summary>Reads a ticket.</summary>
     public async Task<TicketRecord?> FindAsync(string ticketId, CancellationToken cancellationToken)

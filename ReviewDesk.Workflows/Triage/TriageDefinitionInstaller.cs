@@ -1,7 +1,7 @@
 using System.Reflection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using ReviewDesk.Workflows.Definitions;
+using ReviewDesk.Engine.Definitions;
 
 namespace ReviewDesk.Workflows.Triage;
 

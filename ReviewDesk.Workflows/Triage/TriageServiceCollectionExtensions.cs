@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using ReviewDesk.Engine;
 using ReviewDesk.Workflows.Pii;
 using ReviewDesk.Workflows.Triage.Activities;
 

@@ -3,10 +3,11 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using ReviewDesk.Engine;
+using ReviewDesk.Engine.Definitions;
+using ReviewDesk.Engine.Runtime;
 using ReviewDesk.Tests.Workflows;
 using ReviewDesk.Workflows;
-using ReviewDesk.Workflows.Definitions;
-using ReviewDesk.Workflows.Runtime;
 using static ReviewDesk.Tests.Workflows.Flows;
 
 namespace ReviewDesk.Tests.Web.Api;

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
-using ReviewDesk.Workflows.Definitions;
+using ReviewDesk.Engine.Definitions;
 using ReviewDesk.Workflows.Triage;
 
 namespace ReviewDesk.Tests.Web.Api;

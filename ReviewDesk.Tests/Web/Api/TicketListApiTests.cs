@@ -111,7 +111,7 @@ public sealed class TicketListApiTests : IAsyncLifetime
         Assert.DoesNotContain(queue.GetProperty("items").EnumerateArray(), i => i.GetProperty("id").GetString() == id);
         var timeline = await _client.GetFromJsonAsync<JsonElement>($"/api/tickets/{id}/timeline", Ct);
         var last = timeline.EnumerateArray().Last();
-        Assert.Equal(ReviewDesk.Workflows.Runtime.JournalTypes.Cancelled, last.GetProperty("type").GetString());
+        Assert.Equal(ReviewDesk.Engine.Runtime.JournalTypes.Cancelled, last.GetProperty("type").GetString());
         Assert.Equal(TestApiKeys.PrincipalName("operator"), last.GetProperty("actor").GetString());
         Assert.Equal("duplicate of another ticket", last.GetProperty("detail").GetString());
     }

@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
-using ReviewDesk.Workflows.Definitions;
+using ReviewDesk.Engine.Definitions;
 using ReviewDesk.Workflows.Triage;
 
 namespace ReviewDesk.Tests.Web.Api;
@@ -187,7 +187,7 @@ public sealed class TriageApiTests : IAsyncLifetime
             variant = Variant,
         });
         await WaitForStatusAsync(submitted.Id, "AwaitingReview");
-        await _factory.Services.GetRequiredService<ReviewDesk.Workflows.Runtime.WorkflowRuntime>().WaitUntilSettledAsync(submitted.WorkflowInstanceId, TimeSpan.FromSeconds(10), Ct);
+        await _factory.Services.GetRequiredService<ReviewDesk.Engine.Runtime.WorkflowRuntime>().WaitUntilSettledAsync(submitted.WorkflowInstanceId, TimeSpan.FromSeconds(10), Ct);
 
         var stored = new StringBuilder();
         foreach (var file in Directory.GetFiles(Path.GetDirectoryName(_factory.DatabasePath)!, "reviewdesk.db*"))

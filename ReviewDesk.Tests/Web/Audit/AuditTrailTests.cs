@@ -4,10 +4,10 @@ using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using ReviewDesk.Engine.Definitions;
 using ReviewDesk.Tests.Web.Api;
 using ReviewDesk.Web.Identity;
 using ReviewDesk.Workflows.Audit;
-using ReviewDesk.Workflows.Definitions;
 
 namespace ReviewDesk.Tests.Web.Audit;
 
@@ -154,14 +154,14 @@ public sealed class AuditTrailTests : IAsyncLifetime
         Assert.True(await definitions.RetractAsync(ReviewTickets.Variant, 1, "apikey:admin", Ct));
 
         var published = await WaitForEntryAsync($"action=publish_definition&actor=test");
-        Assert.Equal(WorkflowDefinitionStore.AuditTarget(ReviewTickets.Variant, 1), published.GetProperty("target").GetString());
+        Assert.Equal(AuditedWorkflowChanges.Target(ReviewTickets.Variant, 1), published.GetProperty("target").GetString());
         await WaitForEntryAsync($"action=publish_definition&actor=system");
         // Both shipped variants are installed at first start, by the system.
         var installed = (await EntriesAsync("action=publish_definition&actor=system")).Select(e => e.GetProperty("detail").GetProperty("definitionId").GetString());
         Assert.Equal(["support-triage", "vip-triage"], installed.Order(StringComparer.Ordinal));
         var retracted = await WaitForEntryAsync("action=retract_definition");
         Assert.Equal("apikey:admin", retracted.GetProperty("actor").GetString());
-        Assert.Equal(WorkflowDefinitionStore.AuditTarget(ReviewTickets.Variant, 1), retracted.GetProperty("target").GetString());
+        Assert.Equal(AuditedWorkflowChanges.Target(ReviewTickets.Variant, 1), retracted.GetProperty("target").GetString());
     }
 
     [Fact]

@@ -2,13 +2,15 @@ using Bunit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using ReviewDesk.Engine;
+using ReviewDesk.Engine.Definitions;
+using ReviewDesk.Engine.Persistence;
+using ReviewDesk.Engine.Runtime;
 using ReviewDesk.Tests.Workflows;
 using ReviewDesk.Web.Components.Pages;
 using ReviewDesk.Web.Hosting;
 using ReviewDesk.Workflows;
-using ReviewDesk.Workflows.Definitions;
 using ReviewDesk.Workflows.Persistence;
-using ReviewDesk.Workflows.Runtime;
 
 namespace ReviewDesk.Tests.Web.Components;
 
@@ -27,9 +29,9 @@ public sealed class HomeTests : BunitTestContext
     }
 
     [Fact]
-    public void Render_WithSystemInfo_ShowsSystemCard()
+    public async Task Render_WithSystemInfo_ShowsSystemCard()
     {
-        Migrate();
+        await MigrateAsync();
 
         var cut = Render<Home>();
 
@@ -44,7 +46,7 @@ public sealed class HomeTests : BunitTestContext
     public async Task Render_WithInstancesInTheDatabase_ShowsTheirCountsByStatus()
     {
         var ct = Xunit.TestContext.Current.CancellationToken;
-        Migrate();
+        await MigrateAsync();
         var published = await Services.GetRequiredService<WorkflowDefinitionStore>().SaveAndPublishAsync(
             Flows.Line("home", Flows.Node("a", "NoOp")), "test", ct);
         Assert.True(published.Succeeded);
@@ -69,9 +71,12 @@ public sealed class HomeTests : BunitTestContext
         _database.Dispose();
     }
 
-    private void Migrate()
+    private async Task MigrateAsync()
     {
-        using var db = Services.GetRequiredService<IDbContextFactory<ReviewDeskDbContext>>().CreateDbContext();
-        db.Database.Migrate();
+        foreach (var set in Services.GetServices<MigrationSet>())
+        {
+            await using var db = await set.CreateContextAsync(Xunit.TestContext.Current.CancellationToken);
+            await db.Database.MigrateAsync(Xunit.TestContext.Current.CancellationToken);
+        }
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using ReviewDesk.Engine.Persistence;
 using ReviewDesk.Tests.Web.Api;
 using ReviewDesk.Workflows.Persistence;
 using ReviewDesk.Workflows.Triage;
@@ -14,7 +15,7 @@ public sealed class DemoTicketSeederTests
         var ct = TestContext.Current.CancellationToken;
         await using var factory = new ReviewDeskWebFactory { Classifier = new KeywordClassifierSource(), SeedDemo = true };
         _ = factory.Services;
-        var contexts = factory.Services.GetRequiredService<IDbContextFactory<ReviewDeskDbContext>>();
+        var contexts = factory.Services.GetRequiredService<IDbContextFactory<TriageDbContext>>();
         var expected = DemoTickets.Load();
 
         var deadline = DateTime.UtcNow.AddSeconds(60);

@@ -5,7 +5,7 @@ using Microsoft.Data.Sqlite;
 
 namespace ReviewDesk.Tests.Web.Hosting;
 
-/// <summary><c>/readyz</c>: 200 when the database answers and both migration sets are applied, 503 naming what is missing.</summary>
+/// <summary><c>/readyz</c>: 200 when the database answers and every migration set (engine, triage, identity) is applied, 503 naming what is missing.</summary>
 public sealed class ReadinessTests : IAsyncLifetime
 {
     private readonly ReviewDeskWebFactory _factory = new();
@@ -28,7 +28,8 @@ public sealed class ReadinessTests : IAsyncLifetime
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal("Healthy", body.GetProperty("status").GetString());
         var data = body.GetProperty("checks").GetProperty("database").GetProperty("data");
-        Assert.Empty(data.GetProperty("runtimePendingMigrations").EnumerateArray());
+        Assert.Empty(data.GetProperty("enginePendingMigrations").EnumerateArray());
+        Assert.Empty(data.GetProperty("triagePendingMigrations").EnumerateArray());
         Assert.Empty(data.GetProperty("identityPendingMigrations").EnumerateArray());
     }
 
@@ -46,7 +47,8 @@ public sealed class ReadinessTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("__EFMigrationsHistory", "runtime")]
+    [InlineData("__EngineMigrationsHistory", "engine")]
+    [InlineData("__TriageMigrationsHistory", "triage")]
     [InlineData("__IdentityMigrationsHistory", "identity")]
     public async Task Readyz_AMigrationNotApplied_Is503NamingIt_WhileHealthzStaysHealthy(string historyTable, string set)
     {

@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
+using ReviewDesk.Engine.Runtime;
 using ReviewDesk.Web.Live;
 using ReviewDesk.Web.Operations;
-using ReviewDesk.Workflows.Runtime;
 
 namespace ReviewDesk.Tests.Web.Live;
 

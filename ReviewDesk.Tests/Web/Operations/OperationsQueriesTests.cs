@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using ReviewDesk.Engine.Persistence;
 using ReviewDesk.Tests.Workflows;
 using ReviewDesk.Web.Operations;
 using ReviewDesk.Workflows.Persistence;
@@ -21,8 +22,8 @@ public sealed class OperationsQueriesTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _host = await RuntimeHost.StartAsync(_database, time: _time, worker: false);
-        var contexts = _host.Services.GetRequiredService<IDbContextFactory<ReviewDeskDbContext>>();
-        _queries = new OperationsQueries(contexts, _time);
+        var contexts = _host.Services.GetRequiredService<IDbContextFactory<TriageDbContext>>();
+        _queries = new OperationsQueries(contexts, _host.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>(), _time);
         _tickets = new TicketStore(contexts, _time);
     }
 

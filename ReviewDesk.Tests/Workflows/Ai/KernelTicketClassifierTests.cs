@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
-using ReviewDesk.Workflows.Activities;
+using ReviewDesk.Engine.Activities;
 using ReviewDesk.Workflows.Ai;
 using ReviewDesk.Workflows.Pii;
 

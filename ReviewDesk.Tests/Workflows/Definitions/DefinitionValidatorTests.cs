@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using ReviewDesk.Workflows.Definitions;
+using ReviewDesk.Engine.Definitions;
 using static ReviewDesk.Tests.Workflows.Flows;
 
 namespace ReviewDesk.Tests.Workflows.Definitions;

@@ -1,5 +1,5 @@
-using ReviewDesk.Workflows.Definitions;
-using ReviewDesk.Workflows.Runtime;
+using ReviewDesk.Engine.Definitions;
+using ReviewDesk.Engine.Runtime;
 using static ReviewDesk.Tests.Workflows.Flows;
 
 namespace ReviewDesk.Tests.Workflows.Definitions;

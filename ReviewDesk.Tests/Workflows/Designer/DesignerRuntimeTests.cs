@@ -1,9 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
+using ReviewDesk.Engine.Definitions;
+using ReviewDesk.Engine.Designer;
+using ReviewDesk.Engine.Runtime;
 using ReviewDesk.Tests.Web.Api;
 using ReviewDesk.Tests.Workflows.Triage;
-using ReviewDesk.Workflows.Definitions;
 using ReviewDesk.Workflows.Designer;
-using ReviewDesk.Workflows.Runtime;
 using ReviewDesk.Workflows.Triage;
 
 namespace ReviewDesk.Tests.Workflows.Designer;

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
-using ReviewDesk.Workflows.Definitions;
+using ReviewDesk.Engine.Definitions;
+using ReviewDesk.Engine.Designer;
 using ReviewDesk.Workflows.Designer;
 
 namespace ReviewDesk.Tests.Workflows.Designer;

@@ -1,7 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
-using ReviewDesk.Workflows.Activities;
-using ReviewDesk.Workflows.Activities.BuiltIn;
-using ReviewDesk.Workflows.Definitions;
+using ReviewDesk.Engine.Activities;
+using ReviewDesk.Engine.Activities.BuiltIn;
+using ReviewDesk.Engine.Definitions;
+using ReviewDesk.Engine.Designer;
 using ReviewDesk.Workflows.Designer;
 using ReviewDesk.Workflows.Triage;
 using ReviewDesk.Workflows.Triage.Activities;

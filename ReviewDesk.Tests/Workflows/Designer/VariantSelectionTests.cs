@@ -1,7 +1,7 @@
+using ReviewDesk.Engine.Definitions;
+using ReviewDesk.Engine.Runtime;
 using ReviewDesk.Tests.Web.Api;
 using ReviewDesk.Tests.Workflows.Triage;
-using ReviewDesk.Workflows.Definitions;
-using ReviewDesk.Workflows.Runtime;
 using ReviewDesk.Workflows.Triage;
 
 namespace ReviewDesk.Tests.Workflows.Designer;
@@ -65,7 +65,7 @@ public sealed class VariantSelectionTests : IAsyncLifetime
     [Fact]
     public async Task Submission_RunsTheMatchingPublishedVariant_LowestOrderWins_ExplicitVariantAndRetractionRespected()
     {
-        var store = (ReviewDesk.Workflows.Definitions.WorkflowDefinitionStore)_host.Services.GetService(typeof(WorkflowDefinitionStore))!;
+        var store = (ReviewDesk.Engine.Definitions.WorkflowDefinitionStore)_host.Services.GetService(typeof(WorkflowDefinitionStore))!;
         var shipped = (await store.GetLatestPublishedAsync(TriageDefinitions.DefaultDefinitionId, Ct))!;
         var domain = (await store.SaveAndPublishAsync(shipped with { Id = "acme", Name = "Acme", Selection = new VariantSelection { EmailDomains = ["acme.example"], Order = 5 } }, "test", Ct)).Version!;
         await store.SaveAndPublishAsync(shipped with { Id = "acme-chat", Name = "Acme chat", Selection = new VariantSelection { Channels = ["chat"], EmailDomains = ["acme.example"], Order = 1 } }, "test", Ct);

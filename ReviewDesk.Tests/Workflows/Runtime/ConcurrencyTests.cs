@@ -1,4 +1,4 @@
-using ReviewDesk.Workflows.Runtime;
+using ReviewDesk.Engine.Runtime;
 using static ReviewDesk.Tests.Workflows.Flows;
 
 namespace ReviewDesk.Tests.Workflows.Runtime;

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using ReviewDesk.Workflows.Runtime;
+using ReviewDesk.Engine.Runtime;
 using static ReviewDesk.Tests.Workflows.Flows;
 
 namespace ReviewDesk.Tests.Workflows.Runtime;

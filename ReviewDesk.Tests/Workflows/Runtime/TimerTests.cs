@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using ReviewDesk.Workflows.Runtime;
+using ReviewDesk.Engine.Runtime;
 using static ReviewDesk.Tests.Workflows.Flows;
 
 namespace ReviewDesk.Tests.Workflows.Runtime;

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using ReviewDesk.Engine.Persistence;
 using ReviewDesk.Workflows.Persistence;
 using ReviewDesk.Workflows.Triage;
 
@@ -21,7 +22,7 @@ public sealed class ReviewQueueTests : IAsyncLifetime
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private IDbContextFactory<ReviewDeskDbContext> Contexts => _host.Services.GetRequiredService<IDbContextFactory<ReviewDeskDbContext>>();
+    private IDbContextFactory<TriageDbContext> Contexts => _host.Services.GetRequiredService<IDbContextFactory<TriageDbContext>>();
 
     public async ValueTask InitializeAsync()
     {

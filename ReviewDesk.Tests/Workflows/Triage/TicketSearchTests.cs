@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using ReviewDesk.Engine.Persistence;
 using ReviewDesk.Workflows.Persistence;
 using ReviewDesk.Workflows.Triage;
 
@@ -16,7 +17,7 @@ public sealed class TicketSearchTests : IAsyncLifetime
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private IDbContextFactory<ReviewDeskDbContext> Contexts => _host.Services.GetRequiredService<IDbContextFactory<ReviewDeskDbContext>>();
+    private IDbContextFactory<TriageDbContext> Contexts => _host.Services.GetRequiredService<IDbContextFactory<TriageDbContext>>();
 
     public async ValueTask InitializeAsync()
     {

@@ -3,10 +3,11 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using ReviewDesk.Engine;
+using ReviewDesk.Engine.Runtime;
 using ReviewDesk.Web.Triage;
 using ReviewDesk.Workflows;
 using ReviewDesk.Workflows.Ai;
-using ReviewDesk.Workflows.Runtime;
 using ReviewDesk.Workflows.Triage;
 
 namespace ReviewDesk.Tests.Workflows.Triage;
@@ -57,7 +58,7 @@ public sealed class TriageHost : IAsyncDisposable
         await host.StartAsync(TestContext.Current.CancellationToken);
         if (!auditSample)
         {
-            var definitions = host.Services.GetRequiredService<ReviewDesk.Workflows.Definitions.WorkflowDefinitionStore>();
+            var definitions = host.Services.GetRequiredService<ReviewDesk.Engine.Definitions.WorkflowDefinitionStore>();
             var shipped = (await definitions.GetLatestPublishedAsync(TriageDefinitions.DefaultDefinitionId, TestContext.Current.CancellationToken))!;
             var nodes = shipped.Nodes.Select(n => n.Id == "decide" ? n with { Settings = new System.Text.Json.Nodes.JsonObject { ["threshold"] = 0.8, ["auditPercent"] = 0 } } : n).ToList();
             Assert.True((await definitions.SaveAndPublishAsync(shipped with { Nodes = nodes }, "test", TestContext.Current.CancellationToken)).Succeeded);

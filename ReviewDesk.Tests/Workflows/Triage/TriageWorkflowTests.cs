@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using ReviewDesk.Engine.Runtime;
 using ReviewDesk.Tests.Workflows.Ai;
-using ReviewDesk.Workflows.Runtime;
 using ReviewDesk.Workflows.Triage;
 using Reply = ReviewDesk.Tests.Workflows.Ai.ScriptedOpenAiServer.Reply;
 
@@ -195,7 +195,7 @@ public sealed class ProviderSelectionTests : TriageTestBase
     public async Task VariantNamingAnUnconfiguredProvider_FallsBackToLocal_AndJournalsIt()
     {
         var ct = Ct;
-        var definitions = Host.Services.GetRequiredService<ReviewDesk.Workflows.Definitions.WorkflowDefinitionStore>();
+        var definitions = Host.Services.GetRequiredService<ReviewDesk.Engine.Definitions.WorkflowDefinitionStore>();
         var shipped = (await definitions.GetLatestPublishedAsync(TriageDefinitions.DefaultDefinitionId, ct))!;
         var nodes = shipped.Nodes.Select(n => n.Id == "classify" ? n with { Settings = new System.Text.Json.Nodes.JsonObject { ["provider"] = "gpt-nowhere" } } : n).ToList();
         Assert.True((await definitions.SaveAndPublishAsync(shipped with { Id = "mixed", Name = "Mixed", Nodes = nodes }, "test", ct)).Succeeded);
@@ -211,7 +211,7 @@ public sealed class ProviderSelectionTests : TriageTestBase
         }
         while (current.Classification is null);
         // The activity writes the classification before its step commits; the journal (with the fallback) comes with the commit.
-        await Host.Services.GetRequiredService<ReviewDesk.Workflows.Runtime.WorkflowRuntime>().WaitUntilSettledAsync(ticket.WorkflowInstanceId!, TimeSpan.FromSeconds(30), ct);
+        await Host.Services.GetRequiredService<ReviewDesk.Engine.Runtime.WorkflowRuntime>().WaitUntilSettledAsync(ticket.WorkflowInstanceId!, TimeSpan.FromSeconds(30), ct);
 
         Assert.Equal("local", current.Classification["provider"]!.GetValue<string>());
         Assert.Equal(0, Server.RequestCount);
@@ -226,7 +226,7 @@ public sealed class RawTextGuardTests : TriageTestBase
     public async Task VariantWithoutScrubbing_NeverSendsRawTextToTheModel_RecordsAnIncident_AndSendsTheTicketToReview()
     {
         var ct = Ct;
-        var definitions = Host.Services.GetRequiredService<ReviewDesk.Workflows.Definitions.WorkflowDefinitionStore>();
+        var definitions = Host.Services.GetRequiredService<ReviewDesk.Engine.Definitions.WorkflowDefinitionStore>();
         var shipped = (await definitions.GetLatestPublishedAsync(TriageDefinitions.DefaultDefinitionId, ct))!;
         var unsafeVariant = shipped with
         {

@@ -8,7 +8,8 @@ using Blazor.Diagrams.Core.Routers;
 using Blazor.Diagrams.Options;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
-using ReviewDesk.Workflows.Definitions;
+using ReviewDesk.Engine.Definitions;
+using ReviewDesk.Engine.Designer;
 using ReviewDesk.Workflows.Designer;
 
 namespace ReviewDesk.Web.Components.Designer;

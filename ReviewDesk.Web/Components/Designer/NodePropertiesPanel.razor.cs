@@ -1,7 +1,8 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
-using ReviewDesk.Workflows.Activities;
-using ReviewDesk.Workflows.Definitions;
+using ReviewDesk.Engine.Activities;
+using ReviewDesk.Engine.Definitions;
+using ReviewDesk.Engine.Designer;
 using ReviewDesk.Workflows.Designer;
 
 namespace ReviewDesk.Web.Components.Designer;

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components;
+using ReviewDesk.Engine.Designer;
 using ReviewDesk.Workflows.Designer;
 
 namespace ReviewDesk.Web.Components.Designer;

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
-using ReviewDesk.Workflows.Definitions;
+using ReviewDesk.Engine.Definitions;
+using ReviewDesk.Engine.Designer;
 using ReviewDesk.Workflows.Designer;
 
 namespace ReviewDesk.Web.Components.Designer;

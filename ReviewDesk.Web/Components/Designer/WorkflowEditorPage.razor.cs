@@ -2,7 +2,8 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Routing;
 using MudBlazor;
-using ReviewDesk.Workflows.Definitions;
+using ReviewDesk.Engine.Definitions;
+using ReviewDesk.Engine.Designer;
 using ReviewDesk.Workflows.Designer;
 
 namespace ReviewDesk.Web.Components.Designer;

@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
-using ReviewDesk.Workflows.Definitions;
+using ReviewDesk.Engine.Definitions;
+using ReviewDesk.Engine.Designer;
 using ReviewDesk.Workflows.Designer;
 
 namespace ReviewDesk.Web.Components.Designer;

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Components;
+using ReviewDesk.Engine.Runtime;
 using ReviewDesk.Web.Operations;
-using ReviewDesk.Workflows.Runtime;
 
 namespace ReviewDesk.Web.Components.Operations;
 

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Components;
-using ReviewDesk.Workflows.Runtime;
+using ReviewDesk.Engine.Runtime;
 
 namespace ReviewDesk.Web.Components.Operations;
 

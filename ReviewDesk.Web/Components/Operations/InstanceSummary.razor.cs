@@ -1,6 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
-using ReviewDesk.Workflows.Runtime;
+using ReviewDesk.Engine.Runtime;
 
 namespace ReviewDesk.Web.Components.Operations;
 

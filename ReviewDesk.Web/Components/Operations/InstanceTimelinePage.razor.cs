@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
+using ReviewDesk.Engine.Runtime;
 using ReviewDesk.Web.Live;
 using ReviewDesk.Web.Operations;
-using ReviewDesk.Workflows.Runtime;
 
 namespace ReviewDesk.Web.Components.Operations;
 

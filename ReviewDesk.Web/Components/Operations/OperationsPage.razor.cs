@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using MudBlazor;
+using ReviewDesk.Engine.Runtime;
 using ReviewDesk.Web.Live;
 using ReviewDesk.Web.Operations;
-using ReviewDesk.Workflows.Runtime;
 
 namespace ReviewDesk.Web.Components.Operations;
 

@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
+using ReviewDesk.Engine.Definitions;
 using ReviewDesk.Web.Hubs;
 using ReviewDesk.Web.Live;
-using ReviewDesk.Workflows.Definitions;
 using ReviewDesk.Workflows.Triage;
 
 namespace ReviewDesk.Web.Components.Review;

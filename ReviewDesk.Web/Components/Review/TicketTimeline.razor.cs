@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Components;
-using ReviewDesk.Workflows.Runtime;
+using ReviewDesk.Engine.Runtime;
 using ReviewDesk.Workflows.Triage;
 
 namespace ReviewDesk.Web.Components.Review;

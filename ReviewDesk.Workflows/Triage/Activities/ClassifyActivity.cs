@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using ReviewDesk.Workflows.Activities;
+using ReviewDesk.Engine.Activities;
 using ReviewDesk.Workflows.Ai;
 
 namespace ReviewDesk.Workflows.Triage.Activities;

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using ReviewDesk.Workflows.Activities;
+using ReviewDesk.Engine.Activities;
 
 namespace ReviewDesk.Workflows.Triage.Activities;
 

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using ReviewDesk.Workflows.Activities;
+using ReviewDesk.Engine.Activities;
 using ReviewDesk.Workflows.Ai;
 using ReviewDesk.Workflows.Audit;
 using ReviewDesk.Workflows.Pii;

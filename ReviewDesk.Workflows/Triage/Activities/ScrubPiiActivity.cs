@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using ReviewDesk.Workflows.Activities;
+using ReviewDesk.Engine.Activities;
 using ReviewDesk.Workflows.Pii;
 
 namespace ReviewDesk.Workflows.Triage.Activities;

@@ -1,4 +1,5 @@
 using Bunit;
+using ReviewDesk.Engine.Designer;
 using ReviewDesk.Tests.Workflows.Designer;
 using ReviewDesk.Web.Components.Designer;
 using ReviewDesk.Workflows.Designer;

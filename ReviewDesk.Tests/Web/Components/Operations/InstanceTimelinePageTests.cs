@@ -1,6 +1,6 @@
 using Bunit;
+using ReviewDesk.Engine.Runtime;
 using ReviewDesk.Web.Components.Operations;
-using ReviewDesk.Workflows.Runtime;
 using static ReviewDesk.Tests.Workflows.Flows;
 
 namespace ReviewDesk.Tests.Web.Components.Operations;

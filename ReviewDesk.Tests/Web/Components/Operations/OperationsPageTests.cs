@@ -2,10 +2,11 @@ using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using ReviewDesk.Web.Live;
+using ReviewDesk.Engine.Persistence;
+using ReviewDesk.Engine.Runtime;
 using ReviewDesk.Web.Components.Operations;
+using ReviewDesk.Web.Live;
 using ReviewDesk.Workflows.Persistence;
-using ReviewDesk.Workflows.Runtime;
 using ReviewDesk.Workflows.Triage;
 using static ReviewDesk.Tests.Workflows.Flows;
 
@@ -174,7 +175,7 @@ public sealed class OperationsPageTests : OperationsTestContext
         RenderPopoverProvider();
         var cut = Render<OperationsPage>();
         await cut.WaitForElementAsync("[data-testid=live-indicator]");
-        var contexts = Host.Services.GetRequiredService<IDbContextFactory<ReviewDeskDbContext>>();
+        var contexts = Host.Services.GetRequiredService<IDbContextFactory<TriageDbContext>>();
         await using (var db = await contexts.CreateDbContextAsync(Ct))
         {
             // Temporary test database: losing the tickets table makes every board refresh fail.

@@ -1,11 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using ReviewDesk.Engine.Definitions;
+using ReviewDesk.Engine.Persistence;
+using ReviewDesk.Engine.Runtime;
 using ReviewDesk.Tests.Workflows;
 using ReviewDesk.Web.Operations;
-using ReviewDesk.Workflows.Definitions;
 using ReviewDesk.Workflows.Persistence;
-using ReviewDesk.Workflows.Runtime;
 using ReviewDesk.Workflows.Triage;
 using static ReviewDesk.Tests.Workflows.Flows;
 
@@ -30,11 +31,12 @@ public abstract class OperationsTestContext : BunitTestContext, IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         Host = await RuntimeHost.StartAsync(_database, time: Time);
-        var contexts = Host.Services.GetRequiredService<IDbContextFactory<ReviewDeskDbContext>>();
+        var contexts = Host.Services.GetRequiredService<IDbContextFactory<TriageDbContext>>();
         Tickets = new TicketStore(contexts, Time);
         Services.AddLogging();
         Services.AddSingleton<TimeProvider>(Time);
         Services.AddSingleton(contexts);
+        Services.AddSingleton(Host.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>());
         Services.AddSingleton(Host.Queries);
         Services.AddSingleton(Host.Runtime);
         Services.AddSingleton(Host.Events);

@@ -2,6 +2,7 @@ using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using ReviewDesk.Engine.Persistence;
 using ReviewDesk.Web.Components.Review;
 using ReviewDesk.Workflows.Persistence;
 
@@ -100,7 +101,7 @@ public sealed class ReviewQueuePageTests : ReviewTestContext
         await cut.InvokeAsync(() => Connection.SetAsync(false));
         await cut.WaitForAssertionAsync(() => cut.Find("[data-testid=connection-lost]"));
         // A change nobody announces (another node's, say) is only seen by re-reading.
-        var contexts = Host.Services.GetRequiredService<IDbContextFactory<ReviewDeskDbContext>>();
+        var contexts = Host.Services.GetRequiredService<IDbContextFactory<TriageDbContext>>();
         await using (var db = await contexts.CreateDbContextAsync(Ct))
         {
             await db.Tickets.Where(t => t.Id == ticket.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.Subject, "Renamed while away"), Ct);

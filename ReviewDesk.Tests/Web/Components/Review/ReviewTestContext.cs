@@ -4,15 +4,16 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using ReviewDesk.Engine.Definitions;
+using ReviewDesk.Engine.Persistence;
+using ReviewDesk.Engine.Runtime;
 using ReviewDesk.Tests.Web.Api;
 using ReviewDesk.Tests.Workflows;
 using ReviewDesk.Tests.Workflows.Triage;
 using ReviewDesk.Web.Hubs;
 using ReviewDesk.Web.Identity;
 using ReviewDesk.Web.Live;
-using ReviewDesk.Workflows.Definitions;
 using ReviewDesk.Workflows.Persistence;
-using ReviewDesk.Workflows.Runtime;
 using ReviewDesk.Workflows.Triage;
 
 namespace ReviewDesk.Tests.Web.Components.Review;
@@ -90,7 +91,7 @@ public abstract class ReviewTestContext : BunitTestContext, IAsyncLifetime
     /// <summary>Changes a ticket's claim behind every service's back (no event), as another node would.</summary>
     protected async Task SetClaimSilentlyAsync(string ticketId, string? reviewer)
     {
-        var contexts = Host.Services.GetRequiredService<IDbContextFactory<ReviewDeskDbContext>>();
+        var contexts = Host.Services.GetRequiredService<IDbContextFactory<TriageDbContext>>();
         await using var db = await contexts.CreateDbContextAsync(Ct);
         DateTimeOffset? until = reviewer is null ? null : DateTimeOffset.UtcNow.AddMinutes(10);
         await db.Tickets.Where(t => t.Id == ticketId).ExecuteUpdateAsync(s => s.SetProperty(t => t.ClaimedBy, reviewer).SetProperty(t => t.ClaimedUntil, until), Ct);

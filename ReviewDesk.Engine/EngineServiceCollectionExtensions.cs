@@ -1,0 +1,111 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using ReviewDesk.Engine.Activities;
+using ReviewDesk.Engine.Activities.BuiltIn;
+using ReviewDesk.Engine.Definitions;
+using ReviewDesk.Engine.Designer;
+using ReviewDesk.Engine.Persistence;
+using ReviewDesk.Engine.Runtime;
+
+namespace ReviewDesk.Engine;
+
+/// <summary>Composition of the workflow engine.</summary>
+public static class EngineServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the engine: persistence (its migration set, applied at start), definitions, the worker, retention,
+    /// events, the built-in activities and the designer's document model, configured from <c>Database</c>,
+    /// <c>ConnectionStrings:ReviewDesk</c> and <c>Workflows</c>. A domain adds its activities with
+    /// <see cref="AddWorkflowActivity{TActivity}"/> and its tables with <see cref="AddWorkflowDbContext{TContext}"/>.
+    /// </summary>
+    public static IServiceCollection AddWorkflowEngine(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section))
+            .PostConfigure(o => o.ConnectionString = ResolveConnectionString(configuration, o));
+        services.AddOptions<WorkflowRuntimeOptions>().Bind(configuration.GetSection(WorkflowRuntimeOptions.Section));
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IWorkflowIdGenerator, GuidV7IdGenerator>();
+        services.AddWorkflowDbContext<WorkflowDbContext>("engine", WorkflowDbContext.MigrationsHistoryTable);
+
+        services.TryAddSingleton<ActivityRegistry>();
+        services.TryAddSingleton(sp => new DefinitionValidator(
+            sp.GetRequiredService<ActivityRegistry>(), sp.GetRequiredService<IOptions<WorkflowRuntimeOptions>>().Value.ResolveDefaultRetry()));
+        services.TryAddSingleton(sp => new WorkflowDefinitionStore(
+            sp.GetRequiredService<IDbContextFactory<WorkflowDbContext>>(), sp.GetRequiredService<DefinitionValidator>(),
+            sp.GetRequiredService<WorkflowStore>(), sp.GetServices<IWorkflowChangeHandler>()));
+        services.TryAddSingleton<DefinitionCache>();
+        services.TryAddSingleton<WorkflowEventStream>();
+        services.TryAddSingleton<WorkSignal>();
+        services.TryAddSingleton<WorkerIdentity>();
+        services.TryAddSingleton<WorkflowStore>();
+        services.TryAddSingleton<StepExecutor>();
+        services.TryAddSingleton<WorkflowQueries>();
+        services.TryAddSingleton(sp => new WorkflowRuntime(
+            sp.GetRequiredService<WorkflowStore>(), sp.GetRequiredService<WorkflowQueries>(),
+            sp.GetRequiredService<WorkflowEventStream>(), sp.GetRequiredService<IOptions<WorkflowRuntimeOptions>>()));
+        services.TryAddSingleton<RetentionService>();
+        services.TryAddSingleton<WorkflowDesigner>();
+
+        services.AddHostedService<DatabaseMigrator>();
+        services.AddHostedService(sp => sp.GetRequiredService<RetentionService>());
+        if (configuration.GetValue($"{WorkflowRuntimeOptions.Section}:Worker:Enabled", true))
+        {
+            services.TryAddSingleton<WorkflowWorker>();
+            services.AddHostedService(sp => sp.GetRequiredService<WorkflowWorker>());
+        }
+
+        services.AddWorkflowActivity<NoOpActivity>()
+            .AddWorkflowActivity<SetVariableActivity>()
+            .AddWorkflowActivity<DelayActivity>()
+            .AddWorkflowActivity<WaitForSignalActivity>();
+        return services;
+    }
+
+    /// <summary>Registers an activity type so definitions can use it.</summary>
+    public static IServiceCollection AddWorkflowActivity<TActivity>(this IServiceCollection services)
+        where TActivity : class, IActivityType
+    {
+        services.AddSingleton(new ActivityRegistration(TActivity.Descriptor, typeof(TActivity)));
+        return services;
+    }
+
+    /// <summary>
+    /// Adds a context over the engine's database (same provider, connection and pragmas) whose migrations
+    /// form the set <paramref name="name"/>, applied at start after the sets registered before it.
+    /// </summary>
+    public static IServiceCollection AddWorkflowDbContext<TContext>(this IServiceCollection services, string name, string migrationsHistoryTable)
+        where TContext : DbContext
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentException.ThrowIfNullOrWhiteSpace(migrationsHistoryTable);
+        services.AddDbContextFactory<TContext>((sp, options) =>
+            WorkflowDatabase.Configure(options, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, migrationsHistoryTable));
+        return services.AddMigrationSet<TContext>(name);
+    }
+
+    /// <summary>
+    /// Makes the migrations of <typeparamref name="TContext"/> (whose factory is registered) the set <paramref name="name"/>:
+    /// applied at start after the sets registered before it, and listed by readiness checks.
+    /// </summary>
+    public static IServiceCollection AddMigrationSet<TContext>(this IServiceCollection services, string name)
+        where TContext : DbContext
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        services.AddSingleton<MigrationSet>(sp => new MigrationSet<TContext>(name, sp));
+        return services;
+    }
+
+    private static string ResolveConnectionString(IConfiguration configuration, DatabaseOptions options)
+    {
+        var configured = configuration.GetConnectionString("ReviewDesk");
+        if (!string.IsNullOrWhiteSpace(configured)) return configured;
+        var directory = Path.GetFullPath(options.DataDirectory);
+        Directory.CreateDirectory(directory);
+        return $"Data Source={Path.Combine(directory, "reviewdesk.db")}";
+    }
+}

@@ -1,0 +1,74 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace ReviewDesk.Engine.Persistence;
+
+/// <summary>
+/// Applies the pending migrations of every <see cref="MigrationSet"/> at start-up, in order, before the
+/// worker runs; adopts a database of an earlier layout first (see <see cref="MigrationBaseline"/>).
+/// </summary>
+internal sealed class DatabaseMigrator(IEnumerable<MigrationSet> sets, IEnumerable<MigrationBaseline> baselines, ILogger<DatabaseMigrator> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        foreach (var set in sets)
+        {
+            await using var db = await set.CreateContextAsync(cancellationToken);
+            foreach (var baseline in baselines.Where(b => b.Set == set.Name))
+            {
+                await AdoptAsync(db, set, baseline, cancellationToken);
+            }
+
+            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+            if (pending.Count == 0) continue;
+            logger.LogInformation("Applying {Count} {Set} database migrations", pending.Count, set.Name);
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private async Task AdoptAsync(DbContext db, MigrationSet set, MigrationBaseline baseline, CancellationToken cancellationToken)
+    {
+        if (!db.Database.IsSqlite()) return;
+        if ((await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Any()) return;
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            var legacy = await ScalarAsync(connection, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = $1", cancellationToken, baseline.HistoryTable) is not null
+                && await ScalarAsync(connection, $"""SELECT 1 FROM "{baseline.HistoryTable}" WHERE "MigrationId" = $1""", cancellationToken, baseline.MigrationId) is not null;
+            if (!legacy) return;
+
+            var first = db.Database.GetMigrations().First();
+            var history = db.GetService<IHistoryRepository>();
+            await db.Database.ExecuteSqlRawAsync(history.GetCreateIfNotExistsScript(), cancellationToken);
+            await db.Database.ExecuteSqlRawAsync(history.GetInsertScript(new HistoryRow(first, ProductInfo.GetVersion())), cancellationToken);
+            logger.LogInformation("Adopted the {Set} tables of an earlier layout ({Legacy} has {MigrationId}): {First} recorded as applied",
+                set.Name, baseline.HistoryTable, baseline.MigrationId, first);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static async Task<object?> ScalarAsync(DbConnection connection, string sql, CancellationToken cancellationToken, params object[] args)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        for (var i = 0; i < args.Length; i++)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "$" + (i + 1);
+            parameter.Value = args[i];
+            command.Parameters.Add(parameter);
+        }
+
+        return await command.ExecuteScalarAsync(cancellationToken);
+    }
+}

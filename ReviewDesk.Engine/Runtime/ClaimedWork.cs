@@ -1,0 +1,12 @@
+namespace ReviewDesk.Engine.Runtime;
+
+/// <summary>A work item this worker holds a lease on.</summary>
+internal sealed record ClaimedWork(
+    long Id,
+    string InstanceId,
+    string NodeId,
+    WorkItemKind Kind,
+    int Attempt,
+    int ClaimCount,
+    string? BookmarkId,
+    long? ResumeRequestId);

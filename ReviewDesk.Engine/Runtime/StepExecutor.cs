@@ -1,0 +1,211 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ReviewDesk.Engine.Activities;
+using ReviewDesk.Engine.Definitions;
+
+namespace ReviewDesk.Engine.Runtime;
+
+/// <summary>
+/// Runs claimed work: executes the activity outside any transaction, turns its result into a
+/// <see cref="StepPlan"/>, and commits it. When the commit leases the next step back to this worker,
+/// it goes on with it directly, holding the instance state in memory.
+/// </summary>
+internal sealed class StepExecutor(
+    WorkflowStore store,
+    DefinitionCache definitions,
+    ActivityRegistry registry,
+    IServiceScopeFactory scopes,
+    TimeProvider time,
+    IOptions<WorkflowRuntimeOptions> options,
+    ILogger<StepExecutor> logger)
+{
+    private readonly RetryPolicy _defaultRetry = options.Value.ResolveDefaultRetry();
+
+    /// <summary>Runs <paramref name="first"/> and every step the commits lease back, until the chain waits, ends or loses its fence.</summary>
+    public async Task RunChainAsync(ClaimedWork first, string owner, CancellationToken cancellationToken)
+    {
+        ClaimedWork? work = first;
+        InstanceState? state = null;
+        while (work is not null && !cancellationToken.IsCancellationRequested)
+        {
+            state ??= await store.LoadInstanceAsync(work.InstanceId, cancellationToken);
+            if (state is null || state.Status is WorkflowStatus.Completed or WorkflowStatus.Cancelled)
+            {
+                await store.DropWorkAsync(work, owner, CancellationToken.None);
+                return;
+            }
+
+            var plan = await PlanAsync(work, state, owner, cancellationToken);
+            if (plan is null)
+            {
+                await store.DropWorkAsync(work, owner, CancellationToken.None);
+                return;
+            }
+
+            StepCommitResult? committed;
+            try
+            {
+                committed = await store.CommitStepAsync(plan, owner, CancellationToken.None);
+            }
+            catch (InstanceConflictException ex)
+            {
+                logger.LogWarning("{Message}", ex.Message);
+                await store.ReleaseLeaseAsync(work, owner, CancellationToken.None);
+                return;
+            }
+            catch (Exception ex) when (plan.Effects.Count > 0 && ex is not OperationCanceledException)
+            {
+                // The activity's own writes failed: the step failed, and nothing of it was written. Its node's
+                // policy decides (retry with backoff, or give up), like any other failure of the step.
+                var error = new ActivityException(ErrorKinds.EffectFailed, $"the step's database effects failed: {ex.GetType().Name}: {ex.Message}", inner: ex);
+                committed = await store.CommitStepAsync(
+                    Failure(work, state, plan.Definition, plan.ActivityType, plan.StartedAt, plan.Policy ?? _defaultRetry, error, null), owner, CancellationToken.None);
+            }
+
+            if (committed is null)
+            {
+                logger.LogInformation("Work item {WorkItemId} of instance {InstanceId} was taken over; its result is dropped", work.Id, work.InstanceId);
+                return;
+            }
+
+            (state, work) = (committed.After, committed.Next);
+        }
+    }
+
+    /// <summary>Executes the activity and decides what the step writes; null when the work has nothing left to do.</summary>
+    private async Task<StepPlan?> PlanAsync(ClaimedWork work, InstanceState state, string owner, CancellationToken cancellationToken)
+    {
+        var startedAt = time.GetUtcNow();
+        var definition = await definitions.GetAsync(state.DefinitionId, state.DefinitionVersion, cancellationToken);
+        var node = definition?.FindNode(work.NodeId);
+        if (definition is null || node is null)
+        {
+            var missing = definition is null ? $"definition {state.DefinitionId} v{state.DefinitionVersion}" : $"node {work.NodeId}";
+            return Failure(work, state, definition, node?.Type ?? "?", startedAt, _defaultRetry, new ActivityException("DefinitionMissing", $"{missing} does not exist", nonRetryable: true), null);
+        }
+
+        var policy = _defaultRetry.With(node.Retry);
+        ResumeInfo? resume = null;
+        BookmarkInfo? bookmark = null;
+        if (work.Kind == WorkItemKind.Resume && work.ResumeRequestId is { } resumeId)
+        {
+            resume = await store.LoadResumeAsync(resumeId, cancellationToken);
+        }
+        else if (work.Kind == WorkItemKind.Timer)
+        {
+            bookmark = await store.LoadBookmarkAsync(work.BookmarkId!, cancellationToken);
+            if (bookmark is null) return null;
+        }
+
+        if (!registry.TryGet(node.Type, out var registration))
+        {
+            return Failure(work, state, definition, node.Type, startedAt, policy, new ActivityException(ErrorKinds.UnknownActivity, $"activity type {node.Type} is not registered in this process"), null);
+        }
+
+        var variables = (JsonObject)state.Variables.DeepClone();
+        var outputs = (JsonObject)state.Outputs.DeepClone();
+        using var timeout = new CancellationTokenSource(policy.StartToCloseTimeout, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        await using var scope = scopes.CreateAsyncScope();
+        var context = new ActivityContext(state.Id, state.BusinessKey, node.Id, work.Attempt, node.Settings, state.Input,
+            variables, outputs, scope.ServiceProvider, time, linked.Token)
+        {
+            Resume = resume,
+            Bookmark = bookmark,
+        };
+
+        ActivityResult result;
+        try
+        {
+            var activity = registration.Create(scope.ServiceProvider);
+            result = work.Kind switch
+            {
+                WorkItemKind.Resume => await activity.ResumeAsync(context),
+                WorkItemKind.Timer => await activity.OnDeadlineAsync(context),
+                _ => await activity.ExecuteAsync(context),
+            };
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        {
+            var error = new ActivityException(ErrorKinds.Timeout, $"the attempt ran longer than its start-to-close timeout of {policy.StartToCloseTimeout}");
+            return Failure(work, state, definition, node.Type, startedAt, policy, error, context);
+        }
+        catch (Exception ex)
+        {
+            var error = ex as ActivityException ?? new ActivityException(ErrorKinds.Unexpected, $"{ex.GetType().Name}: {ex.Message}", inner: ex);
+            return Failure(work, state, definition, node.Type, startedAt, policy, error, context);
+        }
+
+        if (result.Output is not null) outputs[node.Id] = result.Output.DeepClone();
+        var outcome = result.OutcomeName;
+        var next = outcome is null ? null : definition.NextNodeId(node.Id, outcome);
+        return new StepPlan
+        {
+            Work = work,
+            Before = state,
+            ActivityType = node.Type,
+            StartedAt = startedAt,
+            FinishedAt = time.GetUtcNow(),
+            ExecutionStatus = outcome is null ? "Suspended" : "Completed",
+            Outcome = outcome,
+            OutputJson = result.Output?.ToJsonString(),
+            MetricsJson = context.Metrics.Count == 0 ? null : context.Metrics.ToJsonString(),
+            Variables = variables,
+            Outputs = outputs,
+            VariablesJson = variables.ToJsonString(),
+            OutputsJson = outputs.ToJsonString(),
+            NextNodeId = next,
+            NextActivityType = next is null ? null : definition.FindNode(next)?.Type,
+            Bookmark = result.Bookmark,
+            Complete = outcome is not null && next is null,
+            ExtraJournal = context.ExtraJournal,
+            Effects = context.Effects,
+            Policy = policy,
+            Definition = definition,
+        };
+    }
+
+    private StepPlan Failure(ClaimedWork work, InstanceState state, WorkflowDefinition? definition, string activityType,
+        DateTimeOffset startedAt, RetryPolicy policy, ActivityException error, ActivityContext? context)
+    {
+        var retry = policy.ShouldRetry(work.Attempt, error.Kind, error.NonRetryable);
+        var failedNext = retry ? null : definition?.NextNodeId(work.NodeId, Outcomes.Failed);
+        var outputs = (JsonObject)state.Outputs.DeepClone();
+        if (failedNext is not null)
+        {
+            // The node after a Failed connection (human review, say) can read why.
+            outputs[work.NodeId] = new JsonObject { ["error"] = error.Kind, ["message"] = error.Message, ["attempts"] = work.Attempt };
+        }
+
+        logger.LogWarning("Activity {ActivityType} at node {NodeId} of instance {InstanceId} failed on attempt {Attempt} ({ErrorKind}); {Next}",
+            activityType, work.NodeId, state.Id, work.Attempt, error.Kind, retry ? "retrying" : failedNext is not null ? "taking the Failed outcome" : "faulting");
+        return new StepPlan
+        {
+            Work = work,
+            Before = state,
+            ActivityType = activityType,
+            StartedAt = startedAt,
+            FinishedAt = time.GetUtcNow(),
+            ExecutionStatus = "Failed",
+            ErrorKind = error.Kind,
+            Error = error.Message,
+            MetricsJson = context is null || context.Metrics.Count == 0 ? null : context.Metrics.ToJsonString(),
+            Variables = state.Variables,
+            Outputs = outputs,
+            VariablesJson = state.Variables.ToJsonString(),
+            OutputsJson = outputs.ToJsonString(),
+            RetryDelay = retry ? policy.DelayAfter(work.Attempt, error.RetryAfter) : null,
+            Incident = !retry,
+            NextNodeId = failedNext,
+            NextActivityType = failedNext is null ? null : definition?.FindNode(failedNext)?.Type,
+            Fault = !retry && failedNext is null,
+            ExtraJournal = context?.ExtraJournal ?? [],
+        };
+    }
+}

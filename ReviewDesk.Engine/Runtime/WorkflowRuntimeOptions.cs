@@ -1,0 +1,57 @@
+using ReviewDesk.Engine.Definitions;
+
+namespace ReviewDesk.Engine.Runtime;
+
+/// <summary>Runtime settings, bound from the <c>Workflows</c> section.</summary>
+public sealed class WorkflowRuntimeOptions
+{
+    /// <summary>The configuration section name.</summary>
+    public const string Section = "Workflows";
+
+    /// <summary>Worker settings.</summary>
+    public WorkerOptions Worker { get; set; } = new();
+
+    /// <summary>The retry policy a node gets for whatever it does not declare.</summary>
+    public RetryPolicySettings DefaultRetry { get; set; } = new();
+
+    /// <summary>Retention of finished instances.</summary>
+    public RetentionOptions Retention { get; set; } = new();
+
+    /// <summary>How long a synchronous resume waits for the instance to settle before it answers with the state so far.</summary>
+    public TimeSpan SyncResumeTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The resolved default policy: built-in defaults under <see cref="DefaultRetry"/>.</summary>
+    public RetryPolicy ResolveDefaultRetry() => RetryPolicy.Default.With(DefaultRetry);
+}
+
+/// <summary>Worker settings, <c>Workflows:Worker</c>.</summary>
+public sealed class WorkerOptions
+{
+    /// <summary>Whether this process runs workflow steps (a read-only node sets false).</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>A stable id for this worker; default: host name, process id and a random suffix.</summary>
+    public string? Id { get; set; }
+
+    /// <summary>How many steps run at once in this process.</summary>
+    public int MaxConcurrency { get; set; } = 16;
+
+    /// <summary>How long a claim lasts without a heartbeat; a dead worker's work is picked up after this.</summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>How often due work is looked for when nothing wakes the worker.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>The most writes grouped into one database transaction.</summary>
+    public int MaxCommitBatch { get; set; } = 128;
+}
+
+/// <summary>Retention settings, <c>Workflows:Retention</c>.</summary>
+public sealed class RetentionOptions
+{
+    /// <summary>Completed and cancelled instances older than this are purged with their journals; null keeps them forever.</summary>
+    public TimeSpan? FinishedInstanceAge { get; set; } = TimeSpan.FromDays(90);
+
+    /// <summary>How often the purge runs.</summary>
+    public TimeSpan Interval { get; set; } = TimeSpan.FromHours(1);
+}

@@ -1,0 +1,162 @@
+using System.Text.Json.Nodes;
+using ReviewDesk.Engine.Definitions;
+
+namespace ReviewDesk.Engine.Runtime;
+
+internal sealed partial class WorkflowStore
+{
+    private const string InsertInstanceSql = """
+        INSERT INTO "Instances" ("Id", "DefinitionId", "DefinitionVersion", "BusinessKey", "Status", "Input", "Variables", "Outputs",
+            "CurrentNodeId", "Version", "NextJournalSequence", "CreatedAt", "UpdatedAt")
+        VALUES ($1, $2, $3, $4, 0, $5, '{}', '{}', $6, 1, $8, $7, $7)
+        ON CONFLICT ("BusinessKey") DO NOTHING
+        """;
+
+    private const int FirstJournalSequence = 1;
+
+    /// <summary>
+    /// Starts an instance on the latest published version (or the one asked for) unless one with the
+    /// business key exists. Null when there is no such published version.
+    /// </summary>
+    public Task<StartWorkflowResult?> StartAsync(StartWorkflowRequest request, CancellationToken cancellationToken) =>
+        WriteAsync(batch => Start(batch, request), cancellationToken);
+
+    /// <summary>Starts an instance inside <paramref name="batch"/> (see <see cref="StartAsync"/>); wakes the worker once it committed.</summary>
+    internal StartWorkflowResult? Start(WorkflowTransaction batch, StartWorkflowRequest request)
+    {
+        var version = request.Version is { } asked
+            ? batch.Scalar("""SELECT "Version" FROM "Definitions" WHERE "DefinitionId" = $1 AND "Version" = $2 AND "Status" <> 0""", request.DefinitionId, asked)
+            : batch.Scalar("""SELECT MAX("Version") FROM "Definitions" WHERE "DefinitionId" = $1 AND "Status" = 1""", request.DefinitionId);
+        if (version is not long number) return null;
+        var definition = DefinitionIn(batch, request.DefinitionId, (int)number);
+
+        var id = _ids.NewId("wf_");
+        var startNode = definition.StartNodeId!;
+        // The instance row already counts the two journal entries written below.
+        if (batch.Execute(InsertInstanceSql, id, definition.Id, number, request.BusinessKey, ToJson(request.Input), startNode, batch.NowMs, FirstJournalSequence + 2) == 0)
+        {
+            using var existing = batch.Query("""SELECT "Id", "DefinitionId", "DefinitionVersion" FROM "Instances" WHERE "BusinessKey" = $1""", request.BusinessKey);
+            existing.Read();
+            return new StartWorkflowResult(existing.GetString(0), false, existing.GetString(1), existing.GetInt32(2));
+        }
+
+        batch.Scalar(InsertWorkItemSql, id, startNode, (int)WorkItemKind.Execute, 1, batch.NowMs, null, null, 0, null, null);
+        var journal = new JournalWriter(batch, id, FirstJournalSequence);
+        journal.Append(JournalTypes.Started, batch.Now, actor: request.Actor, detail: $"{definition.Id} v{number}");
+        journal.Append(JournalTypes.ActivityScheduled, batch.Now, startNode, definition.FindNode(startNode)?.Type, attempt: 1, actor: request.Actor);
+        journal.Flush();
+        batch.Publish(new InstanceChanged(id, request.BusinessKey, batch.Now, definition.Id, (int)number, WorkflowStatus.Running, startNode));
+        batch.OnCommitted(_signal.Notify);
+        return new StartWorkflowResult(id, true, definition.Id, (int)number);
+    }
+
+    /// <summary>Cancels an unfinished instance: its work, bookmarks and pending resumes are removed.</summary>
+    public Task<OperationResult> CancelAsync(string instanceId, string? actor, string? reason, CancellationToken cancellationToken) =>
+        WriteAsync(batch => Cancel(batch, instanceId, actor, reason), cancellationToken);
+
+    /// <summary>Cancels an instance inside <paramref name="batch"/> (see <see cref="CancelAsync"/>).</summary>
+    internal OperationResult Cancel(WorkflowTransaction batch, string instanceId, string? actor, string? reason)
+    {
+        if (ReadHeader(batch, instanceId) is not { } header) return OperationResult.NotFound;
+        if (header.Status is WorkflowStatus.Completed or WorkflowStatus.Cancelled) return OperationResult.Finished(header.Status);
+
+        batch.Execute("""DELETE FROM "WorkItems" WHERE "InstanceId" = $1""", instanceId);
+        batch.Execute("""DELETE FROM "Bookmarks" WHERE "InstanceId" = $1""", instanceId);
+        batch.Execute(
+            """UPDATE "ResumeRequests" SET "State" = 2, "Message" = 'the instance was cancelled' WHERE "InstanceId" = $1 AND "State" = 0""",
+            instanceId);
+        batch.Execute("""UPDATE "Incidents" SET "ResolvedAt" = $1 WHERE "InstanceId" = $2 AND "ResolvedAt" IS NULL""", batch.NowMs, instanceId);
+        var journal = new JournalWriter(batch, instanceId, header.NextJournalSequence);
+        journal.Append(JournalTypes.Cancelled, batch.Now, actor: actor, detail: reason);
+        journal.Flush();
+        batch.Execute(
+            """UPDATE "Instances" SET "Status" = 4, "FinishedAt" = $1, "UpdatedAt" = $1, "NextJournalSequence" = $2, "Version" = "Version" + 1 WHERE "Id" = $3""",
+            batch.NowMs, journal.NextSequence, instanceId);
+        batch.Publish(new InstanceChanged(instanceId, header.BusinessKey, batch.Now, header.DefinitionId, header.DefinitionVersion, WorkflowStatus.Cancelled, header.CurrentNodeId));
+        Announce(batch, new InstanceTransition(InstanceTransitionKind.Cancelled, instanceId, header.BusinessKey, header.DefinitionId,
+            header.DefinitionVersion, header.CurrentNodeId, actor, reason, batch.Now));
+        return OperationResult.Done;
+    }
+
+    /// <summary>Retries a faulted instance from the node that failed, with a fresh attempt count.</summary>
+    public Task<OperationResult> RetryAsync(string instanceId, string? actor, CancellationToken cancellationToken) =>
+        WriteAsync(batch => Retry(batch, instanceId, actor), cancellationToken);
+
+    /// <summary>Retries a faulted instance inside <paramref name="batch"/> (see <see cref="RetryAsync"/>); wakes the worker once it committed.</summary>
+    internal OperationResult Retry(WorkflowTransaction batch, string instanceId, string? actor)
+    {
+        if (ReadHeader(batch, instanceId) is not { } header) return OperationResult.NotFound;
+        if (header.Status != WorkflowStatus.Faulted || header.FaultedNodeId is null) return OperationResult.NotFaulted(header.Status);
+
+        batch.Scalar(InsertWorkItemSql, instanceId, header.FaultedNodeId, (int)WorkItemKind.Execute, 1, batch.NowMs, null, null, 0, null, null);
+        batch.Execute("""UPDATE "Incidents" SET "ResolvedAt" = $1 WHERE "InstanceId" = $2 AND "ResolvedAt" IS NULL""", batch.NowMs, instanceId);
+        var journal = new JournalWriter(batch, instanceId, header.NextJournalSequence);
+        var activityType = ActivityTypeOf(batch, header, header.FaultedNodeId);
+        journal.Append(JournalTypes.Retried, batch.Now, header.FaultedNodeId, activityType, actor: actor);
+        journal.Append(JournalTypes.ActivityScheduled, batch.Now, header.FaultedNodeId, activityType, attempt: 1, actor: actor);
+        journal.Flush();
+        batch.Execute(
+            """UPDATE "Instances" SET "Status" = 0, "FaultedNodeId" = NULL, "Error" = NULL, "CurrentNodeId" = $1, "UpdatedAt" = $2, "NextJournalSequence" = $3, "Version" = "Version" + 1 WHERE "Id" = $4""",
+            header.FaultedNodeId, batch.NowMs, journal.NextSequence, instanceId);
+        batch.Publish(new InstanceChanged(instanceId, header.BusinessKey, batch.Now, header.DefinitionId, header.DefinitionVersion, WorkflowStatus.Running, header.FaultedNodeId));
+        Announce(batch, new InstanceTransition(InstanceTransitionKind.Retried, instanceId, header.BusinessKey, header.DefinitionId,
+            header.DefinitionVersion, header.FaultedNodeId, actor, null, batch.Now));
+        batch.OnCommitted(_signal.Notify);
+        return OperationResult.Done;
+    }
+
+    /// <summary>Deletes up to <paramref name="max"/> completed or cancelled instances finished before <paramref name="before"/>, with everything they own.</summary>
+    public Task<int> PurgeFinishedAsync(DateTimeOffset before, int max, CancellationToken cancellationToken) =>
+        WriteAsync(batch =>
+        {
+            var ids = new List<string>();
+            using (var reader = batch.Query(
+                """SELECT "Id" FROM "Instances" WHERE "Status" IN (2, 4) AND "FinishedAt" < $1 LIMIT $2""",
+                before.ToUnixTimeMilliseconds(), max))
+            {
+                while (reader.Read()) ids.Add(reader.GetString(0));
+            }
+
+            foreach (var id in ids)
+            {
+                foreach (var table in (string[])["Journal", "Executions", "Incidents", "ResumeRequests", "Bookmarks", "WorkItems"])
+                {
+                    batch.Execute($"""DELETE FROM "{table}" WHERE "InstanceId" = $1""", id);
+                }
+
+                batch.Execute("""DELETE FROM "Instances" WHERE "Id" = $1""", id);
+            }
+
+            return ids.Count;
+        }, cancellationToken);
+
+    /// <summary>Lets every <see cref="IWorkflowChangeHandler"/> write its part of <paramref name="transition"/> in the same transaction.</summary>
+    private void Announce(WorkflowTransaction batch, InstanceTransition transition)
+    {
+        foreach (var handler in _handlers) handler.OnInstanceTransition(batch, transition);
+    }
+
+    /// <summary>The activity type of a node of the instance's definition version (journal entries name both).</summary>
+    private string? ActivityTypeOf(WorkflowTransaction batch, InstanceHeader header, string? nodeId) =>
+        nodeId is null ? null : DefinitionIn(batch, header.DefinitionId, header.DefinitionVersion).FindNode(nodeId)?.Type;
+
+    /// <summary>A definition version, from the cache or read inside the current write.</summary>
+    private WorkflowDefinition DefinitionIn(WorkflowTransaction batch, string definitionId, int version) =>
+        _definitions.GetOrParse(definitionId, version, () => (string)batch.Scalar(
+            """SELECT "Json" FROM "Definitions" WHERE "DefinitionId" = $1 AND "Version" = $2""", definitionId, version)!);
+
+    private static InstanceHeader? ReadHeader(WorkflowTransaction batch, string instanceId)
+    {
+        using var reader = batch.Query(
+            """SELECT "BusinessKey", "DefinitionId", "DefinitionVersion", "Status", "CurrentNodeId", "FaultedNodeId", "NextJournalSequence" FROM "Instances" WHERE "Id" = $1""",
+            instanceId);
+        return reader.Read()
+            ? new InstanceHeader(instanceId, reader.GetString(0), reader.GetString(1), reader.GetInt32(2), (WorkflowStatus)reader.GetInt32(3),
+                reader.IsDBNull(4) ? null : reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5), reader.GetInt32(6))
+            : null;
+    }
+
+    private sealed record InstanceHeader(
+        string Id, string BusinessKey, string DefinitionId, int DefinitionVersion, WorkflowStatus Status,
+        string? CurrentNodeId, string? FaultedNodeId, int NextJournalSequence);
+}

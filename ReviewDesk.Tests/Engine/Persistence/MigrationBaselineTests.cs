@@ -1,0 +1,67 @@
+using Microsoft.Data.Sqlite;
+using ReviewDesk.Engine.Persistence;
+using ReviewDesk.Tests.Workflows;
+using ReviewDesk.Workflows;
+using ReviewDesk.Workflows.Persistence;
+
+namespace ReviewDesk.Tests.Engine.Persistence;
+
+/// <summary>A database made before the engine had its own migration set is adopted, not re-created or refused.</summary>
+public sealed class MigrationBaselineTests : IDisposable
+{
+    private readonly TestDatabase _database = new();
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public void Dispose() => _database.Dispose();
+
+    [Fact]
+    public async Task StartAsync_DatabaseOfTheSingleSetLayout_AdoptsItsTablesAndKeepsItsRows()
+    {
+        // Make the earlier layout: the same tables, recorded in one history table that ends with the audit trail.
+        await using (var first = await RuntimeHost.StartAsync(_database, worker: false))
+        {
+            await first.PublishAsync(Flows.Line("kept", Flows.Node("a", "Record")));
+        }
+
+        await using (var connection = new SqliteConnection(_database.ConnectionString))
+        {
+            await connection.OpenAsync(Ct);
+            await ExecuteAsync(connection, $"""DROP TABLE "{WorkflowDbContext.MigrationsHistoryTable}"; DROP TABLE "{TriageDbContext.MigrationsHistoryTable}";""");
+            await ExecuteAsync(connection, $"""
+                CREATE TABLE "{WorkflowsServiceCollectionExtensions.LegacyHistoryTable}" ("MigrationId" TEXT NOT NULL PRIMARY KEY, "ProductVersion" TEXT NOT NULL);
+                INSERT INTO "{WorkflowsServiceCollectionExtensions.LegacyHistoryTable}" VALUES
+                    ('20261126113814_Initial', '10.0.15'), ('20261126120617_ReviewQueue', '10.0.15'), ('20261126125738_TicketComments', '10.0.15'),
+                    ('20261126134544_TicketList', '10.0.15'), ('{WorkflowsServiceCollectionExtensions.LegacyLastMigration}', '10.0.15');
+                """);
+        }
+
+        await using var second = await RuntimeHost.StartAsync(_database, worker: false);
+
+        Assert.NotNull(await second.Definitions.GetLatestPublishedAsync("kept", Ct));
+        await using var check = new SqliteConnection(_database.ConnectionString);
+        await check.OpenAsync(Ct);
+        foreach (var table in (string[])[WorkflowDbContext.MigrationsHistoryTable, TriageDbContext.MigrationsHistoryTable])
+        {
+            await using var command = check.CreateCommand();
+            command.CommandText = $"""SELECT COUNT(*) FROM "{table}" """;
+            Assert.Equal(1L, await command.ExecuteScalarAsync(Ct));
+        }
+    }
+
+    [Fact]
+    public async Task StartAsync_EmptyDatabase_RunsEverySetsMigrations()
+    {
+        await using var host = await RuntimeHost.StartAsync(_database, worker: false);
+
+        await host.PublishAsync(Flows.Line("fresh", Flows.Node("a", "Record")));
+        Assert.NotNull(await host.Definitions.GetLatestPublishedAsync("fresh", Ct));
+    }
+
+    private static async Task ExecuteAsync(SqliteConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(Ct);
+    }
+}

@@ -1,0 +1,30 @@
+using Microsoft.EntityFrameworkCore;
+using ReviewDesk.Engine.Persistence;
+
+namespace ReviewDesk.Workflows.Persistence;
+
+/// <summary>
+/// The triage domain's tables: tickets, reviewers' comments and the audit trail. They live in the
+/// engine's database (its own migration set, history table <see cref="MigrationsHistoryTable"/>), so a
+/// step's ticket changes commit in the same transaction as the step.
+/// </summary>
+public sealed class TriageDbContext(DbContextOptions<TriageDbContext> options) : DbContext(options)
+{
+    /// <summary>The triage domain's migration history table.</summary>
+    public const string MigrationsHistoryTable = "__TriageMigrationsHistory";
+
+    /// <summary>Tickets.</summary>
+    public DbSet<TicketRecord> Tickets => Set<TicketRecord>();
+    /// <summary>Reviewers' comments on tickets.</summary>
+    public DbSet<TicketCommentRecord> TicketComments => Set<TicketCommentRecord>();
+    /// <summary>The append-only audit trail (write it through <see cref="Audit.AuditLog"/>).</summary>
+    public DbSet<AuditEntryRecord> AuditEntries => Set<AuditEntryRecord>();
+
+    /// <inheritdoc />
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        DateTimeOffsetToMillisecondsConverter.Register(configurationBuilder);
+
+    /// <inheritdoc />
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(TriageDbContext).Assembly);
+}
