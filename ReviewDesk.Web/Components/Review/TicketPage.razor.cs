@@ -180,7 +180,7 @@ public sealed partial class TicketPage : IAsyncDisposable
         Ticket = ticket;
         Timeline = ticket is null ? [] : await Tickets.GetTimelineAsync(id, _disposed.Token) ?? [];
         Comments = ticket is null ? [] : await Tickets.GetCommentsAsync(id, _disposed.Token) ?? [];
-        var spans = ticket?.PiiSpans.Select(s => (Type: s?["type"]?.ToString(), Placeholder: s?["placeholder"]?.ToString())).ToList() ?? [];
+        var spans = ticket?.PiiSpans.Select(s => (Type: (string?)s.Type, Placeholder: (string?)s.Placeholder)).ToList() ?? [];
         Placeholders = spans.Where(s => s.Placeholder is not null).Select(s => s.Placeholder!).ToHashSet(StringComparer.Ordinal);
         PiiTypes = [.. spans.Where(s => s.Type is not null).DistinctBy(s => s.Placeholder).GroupBy(s => s.Type!).Select(g => (g.Key, g.Count())).OrderBy(g => g.Key, StringComparer.Ordinal)];
         // Kept for moving on after this ticket left the queue (its deadline is cleared then).
@@ -246,10 +246,10 @@ public sealed partial class TicketPage : IAsyncDisposable
             Claim = new ClaimResult(ClaimOutcome.ClaimedByOther, Id, holder, null, null);
             Show($"{holder} took this ticket over.", Severity.Warning);
         }
-        else if (wasPending && !Pending && Ticket?.Decision is { } decision && decision["reviewer"]?.ToString() != Reviewer)
+        else if (wasPending && !Pending && Ticket?.Decision is { } decision && decision.Reviewer != Reviewer)
         {
             _holding = false;
-            Show($"{decision["reviewer"]} decided this ticket ({decision["action"]}) meanwhile.", Severity.Warning);
+            Show($"{decision.Reviewer} decided this ticket ({decision.Action}) meanwhile.", Severity.Warning);
         }
         else if (heldBy is not null && Pending && !_holding && QueueItem is { ClaimedBy: null })
         {
@@ -278,8 +278,8 @@ public sealed partial class TicketPage : IAsyncDisposable
         if (!CanDecide) return;
         var parameters = new DialogParameters<EditLabelsDialog>
         {
-            { d => d.OriginalCategory, Ticket!.Classification?["category"]?.ToString() },
-            { d => d.OriginalPriority, Ticket.FinalPriority ?? Ticket.Classification?["priority"]?.ToString() },
+            { d => d.OriginalCategory, Ticket!.Classification?.Category },
+            { d => d.OriginalPriority, Ticket.FinalPriority ?? Ticket.Classification?.Priority },
         };
         var dialog = await Dialogs.ShowAsync<EditLabelsDialog>("Edit & approve", parameters, DialogOptions);
         if (await dialog.Result is not { Canceled: false, Data: EditedLabels labels }) return;
