@@ -26,18 +26,13 @@ public sealed partial class TicketService(
     /// <summary>
     /// Stores the ticket (its text encrypted) and starts its workflow, in one commit: the ticket row, its
     /// instance and the instance's first work item. A repeated external id or idempotency key returns the
-    /// first ticket and starts nothing. A new ticket is answered from what was written, without reading it back.
+    /// first ticket (read back) and starts nothing. A new ticket is answered from what was written, without reading it back.
     /// </summary>
     /// <exception cref="WorkflowRequestException">The variant has no published version.</exception>
     public async Task<SubmitResult> SubmitAsync(TicketSubmission submission, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(submission);
-        // Most repeats are answered by a read, without queuing a write.
-        if (await tickets.FindByKeysAsync(submission.ExternalId, submission.IdempotencyKey, cancellationToken) is { } existing)
-        {
-            return new SubmitResult(ToView(existing), false);
-        }
-
+        // A repeat is found inside the write, under the write lock: no read before it for the common case, a new ticket.
         var ticket = await NewTicketAsync(submission, cancellationToken);
         var raced = await runtime.WriteAsync(tx => Submit(tx, ticket), cancellationToken);
         if (raced is not null)

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using ReviewDesk.Engine.Runtime;
 using ReviewDesk.Workflows.Persistence;
 
 namespace ReviewDesk.Workflows.Triage;
@@ -7,16 +8,8 @@ namespace ReviewDesk.Workflows.Triage;
 /// Reads ticket rows and comments (pooled read connections; a WAL reader never waits for the writer).
 /// Writes go through <see cref="TicketWriter"/>, inside the transaction of the step or command that makes them.
 /// </summary>
-public sealed class TicketStore(IDbContextFactory<TriageDbContext> contexts)
+public sealed class TicketStore(IDbContextFactory<TriageDbContext> contexts, WorkflowReader reader)
 {
-    // The two reads every ticket's workflow makes, compiled once.
-    private static readonly Func<TriageDbContext, string, CancellationToken, Task<string?>> SubmissionQuery =
-        EF.CompileAsyncQuery((TriageDbContext db, string id, CancellationToken _) =>
-            db.Tickets.Where(t => t.Id == id).Select(t => t.ProtectedSubmission).SingleOrDefault());
-
-    private static readonly Func<TriageDbContext, string, CancellationToken, Task<RedactedText?>> RedactedTextQuery =
-        EF.CompileAsyncQuery((TriageDbContext db, string id, CancellationToken _) =>
-            db.Tickets.Where(t => t.Id == id).Select(t => new RedactedText(t.Subject, t.Body)).SingleOrDefault());
 
     /// <summary>Reads a ticket.</summary>
     public async Task<TicketRecord?> FindAsync(string ticketId, CancellationToken cancellationToken)
@@ -26,18 +19,15 @@ public sealed class TicketStore(IDbContextFactory<TriageDbContext> contexts)
     }
 
     /// <summary>The encrypted submission of a ticket; null when there is no such ticket.</summary>
-    public async Task<string?> FindSubmissionAsync(string ticketId, CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await SubmissionQuery(db, ticketId, cancellationToken);
-    }
+    /// <remarks>This and <see cref="FindRedactedTextAsync"/> are the reads every ticket's workflow makes: lean SQL, not EF (whose
+    /// query execution builds and then finalizes a delegate each time).</remarks>
+    public Task<string?> FindSubmissionAsync(string ticketId, CancellationToken cancellationToken) =>
+        reader.QuerySingleAsync("""SELECT "ProtectedSubmission" FROM "Tickets" WHERE "Id" = $1""", r => r.GetString(0), cancellationToken, ticketId);
 
     /// <summary>The redacted subject and body of a ticket (null fields before it is scrubbed); null when there is no such ticket.</summary>
-    public async Task<RedactedText?> FindRedactedTextAsync(string ticketId, CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await RedactedTextQuery(db, ticketId, cancellationToken);
-    }
+    public Task<RedactedText?> FindRedactedTextAsync(string ticketId, CancellationToken cancellationToken) =>
+        reader.QuerySingleAsync("""SELECT "Subject", "Body" FROM "Tickets" WHERE "Id" = $1""",
+            r => new RedactedText(r.IsDBNull(0) ? null : r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1)), cancellationToken, ticketId);
 
     /// <summary>Finds a ticket by the integrator's external id or the submission's idempotency key.</summary>
     public async Task<TicketRecord?> FindByKeysAsync(string? externalId, string? idempotencyKey, CancellationToken cancellationToken)

@@ -90,7 +90,12 @@ public sealed partial class TicketPage : IAsyncDisposable
 
     private bool Busy { get; set; }
 
-    private bool Live { get; set; }
+    // The browser's marker that the page is interactive and shows a loaded, claimed ticket (tests wait for it).
+    private bool Live => _rendered && _settled;
+
+    private bool _rendered;
+
+    private bool _settled;
 
     private string? Message { get; set; }
 
@@ -131,8 +136,10 @@ public sealed partial class TicketPage : IAsyncDisposable
         Claim = null;
         Revealed = null;
         _loadedId = Id;
+        _settled = false;
         await LoadAsync();
         if (RendererInfo.IsInteractive) await ClaimAsync(takeOver: false);
+        _settled = RendererInfo.IsInteractive;
     }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
@@ -153,8 +160,9 @@ public sealed partial class TicketPage : IAsyncDisposable
             Logger.LogWarning(ex, "Keyboard shortcuts could not start");
         }
 
-        // OnParametersSet ran once during prerender (no claim then) and once now, interactively, so the claim is settled.
-        Live = true;
+        // The first interactive render can come while the interactive OnParametersSetAsync still awaits its claim:
+        // Live waits for both.
+        _rendered = true;
         StateHasChanged();
     }
 

@@ -31,7 +31,7 @@ public abstract class OperationsTestContext : BunitTestContext, IAsyncLifetime
     {
         Host = await RuntimeHost.StartAsync(_database, time: Time, triageTables: true);
         var contexts = Host.Services.GetRequiredService<IDbContextFactory<TriageDbContext>>();
-        Tickets = new TicketStore(contexts);
+        Tickets = Host.Services.GetRequiredService<TicketStore>();
         Services.AddLogging();
         Services.AddSingleton<TimeProvider>(Time);
         Services.AddSingleton(contexts);
