@@ -29,6 +29,8 @@ internal static class BenchCommand
         var rounds = int.Parse(config["rounds"] ?? "3", CultureInfo.InvariantCulture);
         var tickets = int.Parse(config["tickets"] ?? "2000", CultureInfo.InvariantCulture);
         var clients = int.Parse(config["clients"] ?? "16", CultureInfo.InvariantCulture);
+        var bulk = int.Parse(config["bulk-tickets"] ?? "10000", CultureInfo.InvariantCulture);
+        var batchSize = int.Parse(config["batch-size"] ?? "500", CultureInfo.InvariantCulture);
         var product = !string.Equals(config["product"], "false", StringComparison.OrdinalIgnoreCase);
         var folder = Path.Combine(Path.GetTempPath(), "reviewdesk-bench-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(folder);
@@ -56,10 +58,14 @@ internal static class BenchCommand
             if (product)
             {
                 Console.WriteLine($"product over HTTP: {tickets:N0} tickets from {clients} keep-alive clients against the web app (local AI, warmed up)...");
-                var result = await ProductBenchmark.RunAsync(config["web"] ?? WebAppProcess.DefaultAssemblyPath(), tickets, clients, CancellationToken.None);
+                var result = await ProductBenchmark.RunAsync(config["web"] ?? WebAppProcess.DefaultAssemblyPath(), tickets, clients, bulk, batchSize, CancellationToken.None);
                 Console.WriteLine($"product: {result.TicketsPerSecond:N0} tickets/s end to end ({result.Routed:N0} routed, {result.Reviewed:N0} waiting for review); " +
                     $"submissions {result.SubmissionsPerSecond:N0}/s, POST p50 {result.PostP50Ms:N1} ms, p99 {result.PostP99Ms:N1} ms");
                 Console.WriteLine($"ratio product tickets/s to engine workflows/s: {result.TicketsPerSecond / workflowsMedian:P1}");
+                if (result.Bulk is { } b)
+                {
+                    Console.WriteLine($"bulk path: {b.Tickets:N0} tickets in batches of {b.BatchSize} through POST /api/tickets/batch: accepted {b.AcceptedPerSecond:N0}/s, settled (triaged) {b.SettledPerSecond:N0}/s end to end");
+                }
             }
 
             return 0;

@@ -17,9 +17,16 @@ internal static class ProductBenchmark
     private static readonly TimeSpan WarmUpTimeout = TimeSpan.FromSeconds(180);
     private static readonly TimeSpan SettleTimeout = TimeSpan.FromMinutes(10);
 
-    public sealed record Result(int Tickets, double TicketsPerSecond, double SubmissionsPerSecond, double PostP50Ms, double PostP99Ms, int Routed, int Reviewed);
+    public sealed record Result(int Tickets, double TicketsPerSecond, double SubmissionsPerSecond, double PostP50Ms, double PostP99Ms, int Routed, int Reviewed)
+    {
+        /// <summary>The bulk path's figures, when it ran.</summary>
+        public BulkResult? Bulk { get; init; }
+    }
 
-    public static async Task<Result> RunAsync(string webAssembly, int tickets, int clients, CancellationToken cancellationToken)
+    /// <summary>The bulk path: accepted per second (the batch requests), and settled per second end to end.</summary>
+    public sealed record BulkResult(int Tickets, int BatchSize, double AcceptedPerSecond, double SettledPerSecond);
+
+    public static async Task<Result> RunAsync(string webAssembly, int tickets, int clients, int bulkTickets, int batchSize, CancellationToken cancellationToken)
     {
         await using var web = WebAppProcess.Start(webAssembly);
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = clients, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
@@ -41,8 +48,33 @@ internal static class ProductBenchmark
         var after = await WaitSettledAsync(http, before.Total + tickets, SettleTimeout, web, cancellationToken);
         var elapsed = clock.Elapsed.TotalSeconds;
         latencies.Sort();
-        return new Result(tickets, tickets / elapsed, tickets / submitted, latencies[latencies.Count / 2], latencies[(int)(latencies.Count * 0.99)],
+        var result = new Result(tickets, tickets / elapsed, tickets / submitted, latencies[latencies.Count / 2], latencies[(int)(latencies.Count * 0.99)],
             after.Routed - before.Routed, after.Reviewed - before.Reviewed);
+        if (bulkTickets <= 0) return result;
+
+        // The bulk path: POST /api/tickets/batch, NDJSON, a few requests in flight.
+        var bulkClock = Stopwatch.StartNew();
+        var nextBatch = -1;
+        var batches = (bulkTickets + batchSize - 1) / batchSize;
+        await Task.WhenAll(Enumerable.Range(0, Math.Min(4, batches)).Select(async _ =>
+        {
+            int b;
+            while ((b = Interlocked.Increment(ref nextBatch)) < batches)
+            {
+                var lines = Enumerable.Range(b * batchSize, Math.Min(batchSize, bulkTickets - (b * batchSize))).Select(i =>
+                {
+                    var text = texts[i % texts.Count];
+                    return JsonSerializer.Serialize(new { subject = $"{text.Subject} #bulk-{i}", body = text.Body, customer = text.Customer, channel = text.Channel, externalId = $"bulk-{i}" },
+                        JsonSerializerOptions.Web);
+                });
+                using var content = new StringContent(string.Join('\n', lines), System.Text.Encoding.UTF8, "application/x-ndjson");
+                using var response = await http.PostAsync("/api/tickets/batch", content, cancellationToken);
+                if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"POST /api/tickets/batch answered {(int)response.StatusCode}");
+            }
+        }));
+        var accepted = bulkClock.Elapsed.TotalSeconds;
+        await WaitSettledAsync(http, after.Total + bulkTickets, SettleTimeout, web, cancellationToken);
+        return result with { Bulk = new BulkResult(bulkTickets, batchSize, bulkTickets / accepted, bulkTickets / bulkClock.Elapsed.TotalSeconds) };
     }
 
     /// <summary><paramref name="count"/> submissions from <paramref name="clients"/> concurrent loops; the POST latencies in milliseconds.</summary>
