@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using ReviewDesk.Engine;
+using ReviewDesk.Workflows.Notifications;
 using ReviewDesk.Workflows.Pii;
 using ReviewDesk.Workflows.Triage.Activities;
 
@@ -32,6 +33,8 @@ public static class TriageServiceCollectionExtensions
         services.TryAddSingleton(sp => new PiiAnonymizer(sp.GetRequiredService<PiiAnalyzer>()));
         services.AddHostedService<TriageDefinitionInstaller>();
         services.AddHostedService<TicketStatusProjector>();
+        // The shipped definitions notify reviewers (a Notify node before the review gate, a notice at its deadline).
+        services.AddReviewDeskNotifications(configuration);
         return services
             .AddWorkflowActivity<ScrubPiiActivity>()
             .AddWorkflowActivity<ClassifyActivity>()

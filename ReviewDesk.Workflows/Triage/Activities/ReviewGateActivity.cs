@@ -30,6 +30,7 @@ public sealed class ReviewGateActivity(TicketStore tickets, AuditLog audit, PiiA
         Settings =
         [
             new() { Name = "deadline", Label = "Deadline", Kind = SettingKind.Duration, Default = "1.00:00:00", Minimum = 60, Description = "Time a reviewer has before the ticket escalates." },
+            Notifications.DeadlineNotices.SettingEntry,
         ],
     };
 
@@ -39,7 +40,7 @@ public sealed class ReviewGateActivity(TicketStore tickets, AuditLog audit, PiiA
         ArgumentNullException.ThrowIfNull(context);
         var reasons = (context.Variables[TriageDefinitions.Variables.Review]?["reasons"] as JsonArray)?.Select(r => r!.GetValue<string>()).ToList() ?? [];
         // Reached through a Failed connection: say why the AI step gave up.
-        if (context.Outputs.Select(o => o.Value?["error"]?.GetValue<string>()).FirstOrDefault(e => e is not null) is { } error)
+        if (context.Outputs.Select(o => o.Value?["error"]?.GetValue<string>()).FirstOrDefault(e => e is not null && !Notifications.NotifyActivity.ErrorKinds.Contains(e)) is { } error)
         {
             reasons.Add($"classification_failed:{error}");
         }
@@ -59,6 +60,7 @@ public sealed class ReviewGateActivity(TicketStore tickets, AuditLog audit, PiiA
     public ValueTask<ActivityResult> OnDeadlineAsync(ActivityContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        Notifications.DeadlineNotices.Enlist(context);
         return EscalateAsync(context, "review deadline passed", releaseClaim: false);
     }
 
