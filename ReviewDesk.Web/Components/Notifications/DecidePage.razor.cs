@@ -46,10 +46,11 @@ public sealed partial class DecidePage
     {
         Approve ??= new ApproveInput();
         Reject ??= new RejectInput();
-        if (HttpMethods.IsPost(HttpContext.Request.Method)) return;
-        Check = await Links.CheckAsync(Token, SignedInUser, "GET", HttpContext.RequestAborted);
+        var post = HttpMethods.IsPost(HttpContext.Request.Method);
+        // A post renders the same forms (Blazor dispatches it to the form of that name), then its handler decides.
+        Check = await Links.CheckAsync(Token, SignedInUser, post ? "POST" : "GET", HttpContext.RequestAborted);
         RedirectToSignInIfNeeded();
-        if (Check.Ticket is { } ticket && Approve.Category is null)
+        if (!post && Check.Ticket is { } ticket && Approve.Category is null)
         {
             Approve.Category = ticket.Category;
             Approve.Priority = ticket.Priority;
