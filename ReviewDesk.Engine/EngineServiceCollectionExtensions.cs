@@ -45,6 +45,7 @@ public static class EngineServiceCollectionExtensions
         services.TryAddSingleton<WorkflowStore>();
         services.TryAddSingleton<StepExecutor>();
         services.TryAddSingleton<WorkflowQueries>();
+        services.TryAddSingleton(sp => new WorkflowReader(sp.GetRequiredService<WorkflowStore>()));
         services.TryAddSingleton(sp => new WorkflowRuntime(
             sp.GetRequiredService<WorkflowStore>(), sp.GetRequiredService<WorkflowQueries>(),
             sp.GetRequiredService<WorkflowEventStream>(), sp.GetRequiredService<IOptions<WorkflowRuntimeOptions>>()));
@@ -83,7 +84,8 @@ public static class EngineServiceCollectionExtensions
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentException.ThrowIfNullOrWhiteSpace(migrationsHistoryTable);
-        services.AddDbContextFactory<TContext>((sp, options) =>
+        // Pooled: reads on the hot path (a step's ticket, a queue page) reuse contexts instead of building one each time.
+        services.AddPooledDbContextFactory<TContext>((sp, options) =>
             WorkflowDatabase.Configure(options, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, migrationsHistoryTable));
         return services.AddMigrationSet<TContext>(name);
     }

@@ -9,15 +9,15 @@ using ReviewDesk.Engine;
 using ReviewDesk.Engine.Definitions;
 using ReviewDesk.Engine.Persistence;
 using ReviewDesk.Engine.Runtime;
-using ReviewDesk.Workflows;
-using ReviewDesk.Workflows.Persistence;
 
 namespace ReviewDesk.Harness;
 
 /// <summary>
-/// Measures, in one run and with the same SQLite settings (WAL, synchronous=NORMAL): the raw rate of
-/// single-row committed inserts, and the engine's rate of workflows of four no-op activities. The
-/// engine's figure counts activity steps per second; the ratio is steps/s over raw commits/s.
+/// Measures, in one run on the same disk and with the same SQLite settings (WAL, synchronous=NORMAL): the raw
+/// rate of single-row committed inserts; the engine's rate of workflows of four no-op activities (steps per
+/// second over raw commits per second is the engine's ratio); and the product's tickets per second over HTTP
+/// against the real web app (<see cref="ProductBenchmark"/>), whose ratio to the engine's workflows per second
+/// says how much the product costs on top of the engine.
 /// </summary>
 internal static class BenchCommand
 {
@@ -27,6 +27,11 @@ internal static class BenchCommand
         var workflows = int.Parse(config["workflows"] ?? "5000", CultureInfo.InvariantCulture);
         var seconds = double.Parse(config["seconds"] ?? "3", CultureInfo.InvariantCulture);
         var rounds = int.Parse(config["rounds"] ?? "3", CultureInfo.InvariantCulture);
+        var tickets = int.Parse(config["tickets"] ?? "2000", CultureInfo.InvariantCulture);
+        var clients = int.Parse(config["clients"] ?? "16", CultureInfo.InvariantCulture);
+        var bulk = int.Parse(config["bulk-tickets"] ?? "10000", CultureInfo.InvariantCulture);
+        var batchSize = int.Parse(config["batch-size"] ?? "500", CultureInfo.InvariantCulture);
+        var product = !string.Equals(config["product"], "false", StringComparison.OrdinalIgnoreCase);
         var folder = Path.Combine(Path.GetTempPath(), "reviewdesk-bench-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(folder);
         try
@@ -50,6 +55,19 @@ internal static class BenchCommand
             Console.WriteLine($"median raw single-row committed inserts: {rawMedian:N0}/s");
             Console.WriteLine($"median engine: {workflowsMedian:N0} workflows/s, {stepsMedian:N0} activity steps/s ({workflows:N0} workflows x 4 no-op steps)");
             Console.WriteLine($"ratio steps/s to raw commits/s: {stepsMedian / rawMedian:P1}");
+            if (product)
+            {
+                Console.WriteLine($"product over HTTP: {tickets:N0} tickets from {clients} keep-alive clients against the web app (local AI, warmed up)...");
+                var result = await ProductBenchmark.RunAsync(config["web"] ?? WebAppProcess.DefaultAssemblyPath(), tickets, clients, bulk, batchSize, CancellationToken.None);
+                Console.WriteLine($"product: {result.TicketsPerSecond:N0} tickets/s end to end ({result.Routed:N0} routed, {result.Reviewed:N0} waiting for review); " +
+                    $"submissions {result.SubmissionsPerSecond:N0}/s, POST p50 {result.PostP50Ms:N1} ms, p99 {result.PostP99Ms:N1} ms");
+                Console.WriteLine($"ratio product tickets/s to engine workflows/s: {result.TicketsPerSecond / workflowsMedian:P1}");
+                if (result.Bulk is { } b)
+                {
+                    Console.WriteLine($"bulk path: {b.Tickets:N0} tickets in batches of {b.BatchSize} through POST /api/tickets/batch: accepted {b.AcceptedPerSecond:N0}/s, settled (triaged) {b.SettledPerSecond:N0}/s end to end");
+                }
+            }
+
             return 0;
         }
         finally
@@ -100,7 +118,7 @@ internal static class BenchCommand
             ["Workflows:Worker:PollInterval"] = "00:00:00.010",
         });
         builder.Logging.AddSimpleConsole().AddFilter(level => level >= LogLevel.Warning);
-        builder.Services.AddReviewDeskWorkflows(builder.Configuration);
+        builder.Services.AddWorkflowEngine(builder.Configuration);
         using var host = builder.Build();
         await host.StartAsync();
         WorkflowNode NoOp(string id) => new() { Id = id, Type = "NoOp" };

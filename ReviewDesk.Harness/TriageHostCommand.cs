@@ -70,12 +70,4 @@ internal static class TriageHostCommand
         await host.StopAsync();
         return 0;
     }
-
-    /// <summary>The harness is a test tool: it keeps ticket originals readable (the product encrypts them with Data Protection).</summary>
-    private sealed class HarnessSecretProtector : ISecretProtector
-    {
-        public string Protect(string plaintext) => Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(plaintext));
-
-        public string Unprotect(string protectedText) => System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(protectedText));
-    }
 }

@@ -28,6 +28,7 @@ app.MapReviewDeskWeb();
 // HTTP API.
 app.UseMiddleware<ApiRequestLimitMiddleware>();
 app.MapTicketsApi();
+app.MapTicketBatchApi();
 app.MapReviewsApi();
 app.MapWorkflowsApi();
 app.MapInstancesApi();

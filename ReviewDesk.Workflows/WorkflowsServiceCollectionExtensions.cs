@@ -33,6 +33,7 @@ public static class WorkflowsServiceCollectionExtensions
         }
 
         services.TryAddSingleton<AuditLog>();
+        services.TryAddSingleton<Triage.TicketStore>();
         services.AddSingleton<IWorkflowChangeHandler, AuditedWorkflowChanges>();
         return services;
     }

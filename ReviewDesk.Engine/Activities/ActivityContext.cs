@@ -10,6 +10,8 @@ public sealed class ActivityContext
     internal ActivityContext(
         string instanceId,
         string businessKey,
+        string definitionId,
+        int definitionVersion,
         string nodeId,
         int attempt,
         JsonObject settings,
@@ -22,6 +24,8 @@ public sealed class ActivityContext
     {
         InstanceId = instanceId;
         BusinessKey = businessKey;
+        DefinitionId = definitionId;
+        DefinitionVersion = definitionVersion;
         NodeId = nodeId;
         Attempt = attempt;
         Settings = settings;
@@ -38,6 +42,12 @@ public sealed class ActivityContext
 
     /// <summary>The instance's business key (the ticket id).</summary>
     public string BusinessKey { get; }
+
+    /// <summary>The definition the instance runs.</summary>
+    public string DefinitionId { get; }
+
+    /// <summary>The definition version the instance runs (it stays on the version it started with).</summary>
+    public int DefinitionVersion { get; }
 
     /// <summary>The node being executed.</summary>
     public string NodeId { get; }

@@ -109,7 +109,7 @@ internal sealed class StepExecutor(
         using var timeout = new CancellationTokenSource(policy.StartToCloseTimeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         await using var scope = scopes.CreateAsyncScope();
-        var context = new ActivityContext(state.Id, state.BusinessKey, node.Id, work.Attempt, node.Settings, state.Input,
+        var context = new ActivityContext(state.Id, state.BusinessKey, state.DefinitionId, state.DefinitionVersion, node.Id, work.Attempt, node.Settings, state.Input,
             variables, outputs, scope.ServiceProvider, time, linked.Token)
         {
             Resume = resume,

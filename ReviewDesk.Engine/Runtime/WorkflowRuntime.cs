@@ -45,6 +45,17 @@ public sealed class WorkflowRuntime
         return _store.WriteAsync(write, cancellationToken);
     }
 
+    /// <summary>Runs <paramref name="write"/> on the runtime's writer (see <see cref="WriteAsync{T}"/>) and waits until it committed.</summary>
+    public Task WriteAsync(Action<WorkflowTransaction> write, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        return _store.WriteAsync(tx =>
+        {
+            write(tx);
+            return true;
+        }, cancellationToken);
+    }
+
     /// <summary>
     /// Resumes a bookmark. When <paramref name="waitForSettled"/> is true and the resume was delivered,
     /// the answer carries the instance after the resumed work ran to its next suspension or end

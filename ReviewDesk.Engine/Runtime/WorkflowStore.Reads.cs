@@ -60,11 +60,11 @@ internal sealed partial class WorkflowStore
     public Task<int> DropWorkAsync(ClaimedWork work, string owner, CancellationToken cancellationToken) =>
         WriteAsync(batch => batch.Execute(FenceSql, work.Id, owner, work.ClaimCount), cancellationToken);
 
-    private static SqliteCommand Command(SqliteConnection connection, string sql, params object[] args)
+    internal static SqliteCommand Command(SqliteConnection connection, string sql, params object?[] args)
     {
         var command = connection.CreateCommand();
         command.CommandText = sql;
-        for (var i = 0; i < args.Length; i++) command.Parameters.AddWithValue("$" + (i + 1), args[i]);
+        for (var i = 0; i < args.Length; i++) command.Parameters.AddWithValue("$" + (i + 1), args[i] ?? DBNull.Value);
         return command;
     }
 }

@@ -92,7 +92,7 @@ internal sealed partial class WorkflowStore
         return new ResumeResult(ResumeOutcome.Delivered, request.RequestId, header.Id, bookmarkId, null, false);
     }
 
-    private static ResumeResult? FindResume(WorkflowTransaction batch, string requestId)
+    internal static ResumeResult? FindResume(WorkflowTransaction batch, string requestId)
     {
         using var reader = batch.Query(
             """SELECT "State", "InstanceId", "BookmarkId", "Message" FROM "ResumeRequests" WHERE "RequestId" = $1""", requestId);

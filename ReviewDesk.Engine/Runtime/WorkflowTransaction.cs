@@ -88,6 +88,13 @@ public sealed class WorkflowTransaction
         return _store.ApplyResume(this, request);
     }
 
+    /// <summary>The first answer to the resume with <paramref name="requestId"/>, when that request id was seen before; null otherwise.</summary>
+    public ResumeResult? FindResume(string requestId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(requestId);
+        return WorkflowStore.FindResume(this, requestId);
+    }
+
     /// <summary>Cancels an unfinished instance in this transaction (see <see cref="WorkflowRuntime.CancelAsync"/>).</summary>
     public OperationResult Cancel(string instanceId, string? actor, string? reason = null) => _store.Cancel(this, instanceId, actor, reason);
 

@@ -1,8 +1,10 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using ReviewDesk.Workflows.Audit;
 
 namespace ReviewDesk.Web.Identity;
@@ -14,8 +16,13 @@ namespace ReviewDesk.Web.Identity;
 /// and revoking are audited right after they commit (the keys live in the identity context, the trail
 /// in the application's); a failed audit write fails the call rather than pass unnoticed.
 /// </summary>
-public sealed class ApiKeyService(IDbContextFactory<ReviewDeskIdentityDbContext> contexts, AuditLog audit, TimeProvider time, ILogger<ApiKeyService> logger)
+public sealed class ApiKeyService(
+    IDbContextFactory<ReviewDeskIdentityDbContext> contexts, AuditLog audit, TimeProvider time, IOptions<AuthOptions> options, ILogger<ApiKeyService> logger)
 {
+    // Verified keys by hash, with when they were read; bounded, and cleared by every change made here.
+    private const int MaxCachedKeys = 1_000;
+    private readonly ConcurrentDictionary<string, (ApiKeyView Key, DateTimeOffset ReadAt)> _verified = new(StringComparer.Ordinal);
+
     public const string PrincipalPrefix = "apikey:";
     public const int MaxNameLength = 100;
 
@@ -91,6 +98,7 @@ public sealed class ApiKeyService(IDbContextFactory<ReviewDeskIdentityDbContext>
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        _verified.Clear();
         foreach (var old in revoked) await AuditRevokedAsync(old.Id, old.Name, actor, cancellationToken);
         var record = NewRecord(name, secret.Trim(), roles, actor);
         // Not even part of a configured key is shown anywhere.
@@ -116,6 +124,7 @@ public sealed class ApiKeyService(IDbContextFactory<ReviewDeskIdentityDbContext>
         var revoked = await db.ApiKeys.Where(k => k.Id == id && k.RevokedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(k => k.RevokedAt, time.GetUtcNow()).SetProperty(k => k.RevokedBy, revokedBy), cancellationToken);
         if (revoked == 0) return false;
+        _verified.Clear();
         logger.LogInformation("API key {KeyId} revoked by {Actor}", id, revokedBy);
         var name = await db.ApiKeys.AsNoTracking().Where(k => k.Id == id).Select(k => k.Name).SingleAsync(cancellationToken);
         await AuditRevokedAsync(id, name, revokedBy, cancellationToken);
@@ -127,9 +136,26 @@ public sealed class ApiKeyService(IDbContextFactory<ReviewDeskIdentityDbContext>
     {
         if (string.IsNullOrWhiteSpace(secret) || secret.Length > 512) return null;
         var hash = Hash(secret.Trim());
+        var now = time.GetUtcNow();
+        var duration = options.Value.ApiKeyCacheDuration;
+        if (_verified.TryGetValue(hash, out var cached) && now - cached.ReadAt < duration) return cached.Key;
+
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var record = await db.ApiKeys.AsNoTracking().SingleOrDefaultAsync(k => k.KeyHash == hash && k.RevokedAt == null, cancellationToken);
-        return record is null ? null : ApiKeyView.From(record);
+        if (record is null)
+        {
+            _verified.TryRemove(hash, out _);
+            return null;
+        }
+
+        var view = ApiKeyView.From(record);
+        if (duration > TimeSpan.Zero)
+        {
+            if (_verified.Count >= MaxCachedKeys) _verified.Clear();
+            _verified[hash] = (view, now);
+        }
+
+        return view;
     }
 
     /// <summary>Whether key <paramref name="id"/> exists and is not revoked (an open console circuit checks its key again now and then).</summary>

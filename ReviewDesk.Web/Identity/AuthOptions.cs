@@ -34,6 +34,12 @@ public sealed class AuthOptions
     /// </summary>
     public TimeSpan RevalidationInterval { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// How long a verified API key is remembered, so a busy integration is not one database read per request. A
+    /// revocation on this node takes effect at once; one on another node within this time. Zero: read every time.
+    /// </summary>
+    public TimeSpan ApiKeyCacheDuration { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>How long a console sign-in lasts (sliding).</summary>
     public TimeSpan SessionDuration { get; set; } = TimeSpan.FromHours(8);
 }

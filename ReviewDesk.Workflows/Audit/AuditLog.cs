@@ -3,40 +3,43 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using ReviewDesk.Engine.Persistence;
+using ReviewDesk.Engine.Runtime;
 using ReviewDesk.Workflows.Persistence;
 
 namespace ReviewDesk.Workflows.Audit;
 
 /// <summary>
 /// The append-only audit trail: append and read, nothing else (the table's triggers refuse UPDATE and
-/// DELETE too). A failed append throws: callers let it fail their operation (or, after their own
-/// commit, their request) rather than lose the entry silently. Where a change and its entry can share a
-/// transaction they do (<see cref="Stage"/>).
+/// DELETE too). An entry is written in the transaction of the change it records (<see cref="Append"/>):
+/// a decision's entry commits with the decision's step, a claim's with the claim. A failed append fails
+/// that transaction, so nothing happens unrecorded. An entry whose <see cref="AuditEvent.Key"/> is already
+/// in the trail is not written again.
 /// </summary>
-public sealed class AuditLog(IDbContextFactory<TriageDbContext> contexts, TimeProvider time, ILogger<AuditLog> logger)
+public sealed class AuditLog(IDbContextFactory<TriageDbContext> contexts, WorkflowRuntime runtime, ILogger<AuditLog> logger)
 {
-    /// <summary>
-    /// Appends <paramref name="entry"/> in its own transaction. An entry whose <see cref="AuditEvent.Key"/>
-    /// is already in the trail is not written again.
-    /// </summary>
+    private const string InsertSql = """
+        INSERT INTO "AuditEntries" ("At", "Actor", "Action", "TicketId", "Target", "Detail", "Key")
+        VALUES ($1, $2, $3, $4, $5, $6, $7)
+        ON CONFLICT ("Key") DO NOTHING
+        """;
+
+    /// <summary>Appends <paramref name="entry"/> in a transaction of its own (a change made elsewhere, such as an account's).</summary>
     public async Task AppendAsync(AuditEvent entry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        if (entry.Key is { } key && await db.AuditEntries.AnyAsync(a => a.Key == key, cancellationToken)) return;
-        Stage(db, entry, time.GetUtcNow());
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException) when (entry.Key is not null)
-        {
-            // The same event raced in (a step run twice): the unique key kept one. Anything else is a real failure.
-            if (!await ExistsAsync(entry.Key, cancellationToken)) throw;
-            return;
-        }
-
+        await runtime.WriteAsync(tx => Append(tx, entry), cancellationToken);
         logger.LogDebug("Audit {Action} by {Actor} on {TicketId}{Target}", entry.Action, entry.Actor, entry.TicketId, entry.Target);
+    }
+
+    /// <summary>Appends <paramref name="entry"/> in <paramref name="transaction"/>, with the change it records.</summary>
+    public static void Append(WorkflowTransaction transaction, AuditEvent entry)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentException.ThrowIfNullOrWhiteSpace(entry.Actor);
+        ArgumentException.ThrowIfNullOrWhiteSpace(entry.Action);
+        transaction.Execute(InsertSql, transaction.NowMs, entry.Actor, entry.Action, entry.TicketId, entry.Target,
+            (entry.Detail ?? []).ToJsonString(), entry.Key);
     }
 
     /// <summary>A page of entries matching <paramref name="query"/>, newest first.</summary>
@@ -61,29 +64,6 @@ public sealed class AuditLog(IDbContextFactory<TriageDbContext> contexts, TimePr
         {
             yield return ToEntry(record);
         }
-    }
-
-    /// <summary>Adds <paramref name="entry"/> to <paramref name="db"/>, to be saved in the caller's transaction with the change it records.</summary>
-    internal static void Stage(TriageDbContext db, AuditEvent entry, DateTimeOffset at)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(entry.Actor);
-        ArgumentException.ThrowIfNullOrWhiteSpace(entry.Action);
-        db.AuditEntries.Add(new AuditEntryRecord
-        {
-            At = at,
-            Actor = entry.Actor,
-            Action = entry.Action,
-            TicketId = entry.TicketId,
-            Target = entry.Target,
-            Detail = (entry.Detail ?? []).ToJsonString(),
-            Key = entry.Key,
-        });
-    }
-
-    private async Task<bool> ExistsAsync(string key, CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.AuditEntries.AnyAsync(a => a.Key == key, cancellationToken);
     }
 
     private static IQueryable<AuditEntryRecord> Filter(IQueryable<AuditEntryRecord> entries, AuditQuery query)

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using ReviewDesk.Engine.Runtime;
-using ReviewDesk.Workflows.Persistence;
 
 namespace ReviewDesk.Workflows.Audit;
 
@@ -23,8 +22,8 @@ public sealed class AuditedWorkflowChanges : IWorkflowChangeHandler
         if (action is null) return;
         var detail = new JsonObject { ["definitionId"] = change.DefinitionId, ["version"] = change.Version };
         if (change.Kind == DefinitionVersionChangeKind.Published) detail["name"] = change.Name;
-        AuditLog.Stage(transaction.Db<TriageDbContext>(), new AuditEvent(
+        AuditLog.Append(transaction, new AuditEvent(
             string.IsNullOrWhiteSpace(change.Actor) ? AuditActions.SystemActor : change.Actor, action,
-            Target: Target(change.DefinitionId, change.Version), Detail: detail), change.At);
+            Target: Target(change.DefinitionId, change.Version), Detail: detail));
     }
 }

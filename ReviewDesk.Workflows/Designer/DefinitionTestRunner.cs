@@ -161,8 +161,8 @@ public sealed class DefinitionTestRunner(
 
     private static string Summarize(TicketView ticket)
     {
-        var category = ticket.FinalCategory ?? ticket.Classification?["category"]?.GetValue<string>();
-        var priority = ticket.FinalPriority ?? ticket.Classification?["priority"]?.GetValue<string>();
+        var category = ticket.FinalCategory ?? ticket.Classification?.Category;
+        var priority = ticket.FinalPriority ?? ticket.Classification?.Priority;
         var parts = new List<string> { $"status {ticket.Status}" };
         if (category is not null) parts.Add($"category {category}");
         if (priority is not null) parts.Add($"priority {priority}");

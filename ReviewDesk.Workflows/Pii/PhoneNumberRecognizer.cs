@@ -57,10 +57,12 @@ public sealed partial class PhoneNumberRecognizer : IPiiRecognizer
 
         var best = new Dictionary<(int Start, int End), double>();
 
+        var windows = Windows(text);
+
         // International format: the country code is in the text, so the region does not matter.
-        foreach (var match in Util.FindNumbers(text, "ZZ", PhoneNumberUtil.Leniency.POSSIBLE, long.MaxValue))
+        foreach (var (match, offset) in FindNumbers(text, windows, "ZZ", PhoneNumberUtil.Leniency.POSSIBLE))
         {
-            var (start, end) = Trim(text, match.Start, match.Start + match.Length);
+            var (start, end) = Trim(text, offset + match.Start, offset + match.Start + match.Length);
             if (start < end && text[start] == '+')
             {
                 Offer(best, text, start, end, Util.IsValidNumber(match.Number) ? 0.85 : 0.5);
@@ -69,9 +71,9 @@ public sealed partial class PhoneNumberRecognizer : IPiiRecognizer
 
         foreach (var region in _regions)
         {
-            foreach (var match in Util.FindNumbers(text, region, PhoneNumberUtil.Leniency.VALID, long.MaxValue))
+            foreach (var (match, offset) in FindNumbers(text, windows, region, PhoneNumberUtil.Leniency.VALID))
             {
-                var (start, end) = Trim(text, match.Start, match.Start + match.Length);
+                var (start, end) = Trim(text, offset + match.Start, offset + match.Start + match.Length);
                 if (start >= end || text[start] == '+')
                 {
                     continue;
@@ -85,6 +87,67 @@ public sealed partial class PhoneNumberRecognizer : IPiiRecognizer
         }
 
         return Resolve(best, text);
+    }
+
+    /// <summary>
+    /// The parts of <paramref name="text"/> worth handing to libphonenumber: each run of digits and phone
+    /// punctuation with at least <see cref="MinDigits"/> digits, with <see cref="WindowMargin"/> characters either side (the matcher
+    /// looks at a number's neighbours), merged where they touch. Twenty regions scan these few short windows
+    /// instead of the whole text twenty times, which is where the time went.
+    /// </summary>
+    private static List<(int Start, int Length)> Windows(string text)
+    {
+        var windows = new List<(int Start, int Length)>();
+        foreach (Match run in DigitRunRegex().Matches(text))
+        {
+            if (CountDigits(run.ValueSpan) < MinDigits) continue;
+            var start = Math.Max(0, run.Index - WindowMargin);
+            var end = Math.Min(text.Length, run.Index + run.Length + WindowMargin);
+            if (windows.Count > 0 && windows[^1].Start + windows[^1].Length >= start)
+            {
+                var last = windows[^1];
+                windows[^1] = (last.Start, end - last.Start);
+            }
+            else
+            {
+                windows.Add((start, end - start));
+            }
+        }
+
+        return windows;
+    }
+
+    private static IEnumerable<(PhoneNumberMatch Match, int Offset)> FindNumbers(
+        string text, List<(int Start, int Length)> windows, string region, PhoneNumberUtil.Leniency leniency)
+    {
+        foreach (var (start, length) in windows)
+        {
+            var window = start == 0 && length == text.Length ? text : text.Substring(start, length);
+            foreach (var match in Util.FindNumbers(window, region, leniency, long.MaxValue))
+            {
+                yield return (match, start);
+            }
+        }
+    }
+
+    private const int WindowMargin = 24;
+
+    // No region tried here has a valid or possible number of fewer digits (area code included).
+    private const int MinDigits = 5;
+
+    // Digits with the punctuation phone numbers are written with.
+    [GeneratedRegex(@"\+?[\d(][\d\s().\-/]*\d", RegexOptions.CultureInvariant)]
+    private static partial Regex DigitRunRegex();
+
+    private static int CountDigits(ReadOnlySpan<char> value)
+    {
+        var digits = 0;
+        foreach (var c in value)
+        {
+            if (char.IsAsciiDigit(c)) digits++;
+        }
+
+        return digits;
     }
 
     private static void Offer(Dictionary<(int, int), double> best, string text, int start, int end, double score)

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ReviewDesk.Engine.Persistence;
+using ReviewDesk.Engine.Runtime;
 using ReviewDesk.Workflows.Persistence;
 
 namespace ReviewDesk.Workflows.Triage;
@@ -14,6 +15,7 @@ namespace ReviewDesk.Workflows.Triage;
 /// </summary>
 public sealed partial class ReviewQueue(
     IDbContextFactory<TriageDbContext> contexts,
+    WorkflowRuntime runtime,
     ReviewEvents events,
     IOptions<ReviewQueueOptions> options,
     TimeProvider time,

@@ -5,8 +5,8 @@ namespace ReviewDesk.Workflows.Triage;
 public sealed partial class TicketService
 {
     /// <summary>
-    /// Cancels the ticket's workflow (an operator's act); the ticket is then Cancelled and leaves the
-    /// review queue. A ticket whose workflow already finished (routed, rejected, cancelled) is a conflict.
+    /// Cancels the ticket's workflow (an operator's act); the ticket becomes Cancelled in the same commit
+    /// and leaves the review queue. A ticket whose workflow already finished (routed, rejected, cancelled) is a conflict.
     /// </summary>
     public async Task<TicketCancelResult> CancelAsync(string ticketId, string actor, string? reason, CancellationToken cancellationToken)
     {
@@ -14,7 +14,7 @@ public sealed partial class TicketService
         if (ticket is null) return new TicketCancelResult(TicketCancelOutcome.NotFound, null, $"no ticket {ticketId}");
         if (ticket.InstanceId is null)
         {
-            return new TicketCancelResult(TicketCancelOutcome.Conflict, await ToViewAsync(ticket, cancellationToken), $"ticket {ticketId} has no workflow to cancel");
+            return new TicketCancelResult(TicketCancelOutcome.Conflict, ToView(ticket), $"ticket {ticketId} has no workflow to cancel");
         }
 
         var result = await runtime.CancelAsync(ticket.InstanceId, actor, reason ?? "cancelled by an operator", cancellationToken);

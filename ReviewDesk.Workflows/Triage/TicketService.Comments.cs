@@ -27,21 +27,16 @@ public sealed partial class TicketService
     private async Task<TicketComment> StoreCommentAsync(
         string ticketId, string author, string kind, string text, string? requestId, CancellationToken cancellationToken)
     {
-        var record = new TicketCommentRecord
+        var added = await runtime.WriteAsync(tx =>
         {
-            TicketId = ticketId,
-            Author = author,
-            Kind = kind,
-            Text = text.Trim(),
-            RequestId = requestId,
-            At = time.GetUtcNow(),
-        };
-        if (await tickets.TryAddCommentAsync(record, cancellationToken))
-        {
-            var comment = ToComment(record);
-            logger.LogInformation("Comment {CommentId} ({Kind}) added to ticket {TicketId}", record.Id, kind, ticketId);
-            events.Publish(new TicketCommented(comment));
+            var comment = TicketWriter.AddComment(tx, ticketId, author, kind, text, requestId);
+            if (comment is not null) tx.OnCommitted(() => events.Publish(new TicketCommented(comment)));
             return comment;
+        }, cancellationToken);
+        if (added is not null)
+        {
+            logger.LogDebug("Comment {CommentId} ({Kind}) added to ticket {TicketId}", added.Id, kind, ticketId);
+            return added;
         }
 
         return ToComment((await tickets.FindCommentAsync(ticketId, requestId!, cancellationToken))!);

@@ -1,11 +1,11 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
-using ReviewDesk.Engine.Persistence;
+using ReviewDesk.Engine.Activities;
 using ReviewDesk.Engine.Runtime;
 using ReviewDesk.Workflows.Audit;
 using ReviewDesk.Workflows.Persistence;
 using ReviewDesk.Workflows.Triage.Activities;
+using ReviewDesk.Workflows.Triage.Contracts;
 
 namespace ReviewDesk.Workflows.Triage;
 
@@ -24,22 +24,53 @@ public sealed partial class TicketService(
     ILogger<TicketService> logger)
 {
     /// <summary>
-    /// Stores the ticket (its text encrypted) and starts its workflow. A repeated external id or
-    /// idempotency key returns the first ticket (and makes sure its workflow started).
+    /// Stores the ticket (its text encrypted) and starts its workflow, in one commit: the ticket row, its
+    /// instance and the instance's first work item. A repeated external id or idempotency key returns the
+    /// first ticket (read back) and starts nothing. A new ticket is answered from what was written, without reading it back.
     /// </summary>
     /// <exception cref="WorkflowRequestException">The variant has no published version.</exception>
     public async Task<SubmitResult> SubmitAsync(TicketSubmission submission, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(submission);
-        if (await tickets.FindByKeysAsync(submission.ExternalId, submission.IdempotencyKey, cancellationToken) is { } existing)
+        // A repeat is found inside the write, under the write lock: no read before it for the common case, a new ticket.
+        var ticket = await NewTicketAsync(submission, cancellationToken);
+        var raced = await runtime.WriteAsync(tx => Submit(tx, ticket), cancellationToken);
+        if (raced is not null)
         {
-            return new SubmitResult(await EnsureStartedAsync(existing, cancellationToken), false);
+            return new SubmitResult(ToView((await tickets.FindAsync(raced, cancellationToken))!), false);
         }
 
+        logger.LogDebug("Ticket {TicketId} submitted on {Channel}; workflow {InstanceId}", ticket.Id, ticket.Channel, ticket.InstanceId);
+        return new SubmitResult(ToView(ticket), true);
+    }
+
+    /// <summary>
+    /// Inserts <paramref name="ticket"/> and starts its workflow in <paramref name="tx"/>; returns the id of the ticket
+    /// that already has its external id or idempotency key instead, writing nothing.
+    /// </summary>
+    internal static string? Submit(WorkflowTransaction tx, TicketRecord ticket)
+    {
+        if (TicketWriter.FindIdByKeys(tx, ticket.ExternalId, ticket.IdempotencyKey) is { } raced) return raced;
+        var started = tx.StartWorkflow(new StartWorkflowRequest
+        {
+            DefinitionId = ticket.DefinitionId,
+            BusinessKey = ticket.Id,
+            Input = JsonSerializer.SerializeToNode(new TriageInput(ticket.Id, ticket.Channel), WorkflowVariable.Json),
+            Actor = "submission",
+        });
+        ticket.InstanceId = started.InstanceId;
+        ticket.DefinitionVersion = started.DefinitionVersion;
+        TicketWriter.Insert(tx, ticket);
+        return null;
+    }
+
+    /// <summary>The row of a new ticket: an id, the channel, the variant that runs it, and the submission encrypted.</summary>
+    internal async Task<TicketRecord> NewTicketAsync(TicketSubmission submission, CancellationToken cancellationToken)
+    {
         var now = time.GetUtcNow();
         var ticketId = ids.NewId("tk_");
         var channel = string.IsNullOrWhiteSpace(submission.Channel) ? "api" : submission.Channel.Trim().ToLowerInvariant();
-        var ticket = new TicketRecord
+        return new TicketRecord
         {
             Id = ticketId,
             ExternalId = submission.ExternalId,
@@ -55,30 +86,13 @@ public sealed partial class TicketService(
             CreatedAt = now,
             UpdatedAt = now,
         };
-        if (!await tickets.TryInsertAsync(ticket, cancellationToken))
-        {
-            var raced = await tickets.FindByKeysAsync(submission.ExternalId, submission.IdempotencyKey, cancellationToken);
-            return new SubmitResult(await EnsureStartedAsync(raced!, cancellationToken), false);
-        }
-
-        try
-        {
-            var view = await EnsureStartedAsync(ticket, cancellationToken);
-            logger.LogInformation("Ticket {TicketId} submitted on {Channel}; workflow {InstanceId}", ticket.Id, ticket.Channel, view.WorkflowInstanceId);
-            return new SubmitResult(view, true);
-        }
-        catch (WorkflowRequestException)
-        {
-            await tickets.DeleteAsync(ticket.Id, CancellationToken.None);
-            throw;
-        }
     }
 
-    /// <summary>Reads a ticket; its status reflects a faulted or cancelled workflow.</summary>
+    /// <summary>Reads a ticket; its status is its workflow's (they change in one commit).</summary>
     public async Task<TicketView?> GetAsync(string ticketId, CancellationToken cancellationToken)
     {
         var ticket = await tickets.FindAsync(ticketId, cancellationToken);
-        return ticket is null ? null : await ToViewAsync(ticket, cancellationToken);
+        return ticket is null ? null : ToView(ticket);
     }
 
     /// <summary>The ticket's timeline (its workflow journal); null for an unknown ticket.</summary>
@@ -93,152 +107,97 @@ public sealed partial class TicketService(
 
     /// <summary>
     /// Applies a reviewer's decision and waits until the workflow moved on (routed, rejected, or
-    /// waiting again after an escalation); the decision's comment joins the ticket's comments.
-    /// A repeated request id returns the ticket as it is; a ticket decided by someone else, not
+    /// waiting again after an escalation). The claim and the resume of the approval bookmark commit
+    /// together; the review gate's step then writes the decision, its audit entry and its comment in one
+    /// commit. A repeated request id returns the ticket as it is; a ticket decided by someone else, not
     /// awaiting review, or claimed by another reviewer (unless <see cref="ReviewDecision.TakeOver"/>) is a conflict.
     /// </summary>
     public async Task<DecisionResult> DecideAsync(string ticketId, ReviewDecision decision, string reviewer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(decision);
-        var ticket = await tickets.FindAsync(ticketId, cancellationToken);
-        if (ticket is null) return new DecisionResult(DecisionOutcome.NotFound, null, $"no ticket {ticketId}");
-        if (ticket.Decision is not null)
+        ArgumentException.ThrowIfNullOrWhiteSpace(reviewer);
+        var payload = new TicketDecision(decision.Action!, decision.Category, decision.Priority, decision.Comment, reviewer,
+            decision.RequestId ?? ids.NewId("decision_"), time.GetUtcNow());
+        var attempt = await runtime.WriteAsync(tx => Decide(tx, ticketId, payload, decision.TakeOver), cancellationToken);
+        if (attempt.Resume is { Duplicate: false } resume)
         {
-            var earlier = JsonNode.Parse(ticket.Decision)!;
-            var view = await ToViewAsync(ticket, cancellationToken);
-            return decision.RequestId is not null && earlier["requestId"]?.GetValue<string>() == decision.RequestId
-                ? new DecisionResult(DecisionOutcome.Applied, view, null)
-                : new DecisionResult(DecisionOutcome.Conflict, view,
-                    $"ticket {ticketId} was already decided ({earlier["action"]}) by {earlier["reviewer"]}");
-        }
-
-        var bookmark = await FindApprovalBookmarkAsync(ticket, cancellationToken);
-        if (bookmark is null)
-        {
-            return new DecisionResult(DecisionOutcome.Conflict, await ToViewAsync(ticket, cancellationToken),
-                $"ticket {ticketId} is not awaiting review (it is {ticket.Status})");
-        }
-
-        // Deciding claims the ticket (or renews the reviewer's claim) in one conditional UPDATE, so a
-        // reviewer never decides a ticket someone else holds, unless taking it over.
-        var claim = await queue.ClaimAsync(ticketId, reviewer, decision.TakeOver, cancellationToken);
-        if (claim.Outcome == ClaimOutcome.ClaimedByOther)
-        {
-            return new DecisionResult(DecisionOutcome.Conflict, await ToViewAsync(ticket, cancellationToken), claim.Message);
-        }
-
-        var requestId = decision.RequestId ?? ids.NewId("decision_");
-        var payload = new JsonObject
-        {
-            ["action"] = decision.Action,
-            ["category"] = decision.Category,
-            ["priority"] = decision.Priority,
-            ["comment"] = decision.Comment,
-            ["reviewer"] = reviewer,
-            ["requestId"] = requestId,
-            ["decidedAt"] = time.GetUtcNow(),
-        };
-        var result = await runtime.ResumeAsync(new ResumeRequest
-        {
-            RequestId = requestId,
-            BookmarkId = bookmark.Id,
-            Payload = payload,
-            Actor = reviewer,
-        }, waitForSettled: true, cancellationToken);
-        if (result.Outcome == ResumeOutcome.Delivered)
-        {
-            if (!result.Duplicate) events.Publish(new TicketDecided(ticketId, decision.Action!, reviewer, time.GetUtcNow()));
-
-            if (decision.Action == ReviewDecision.Escalate)
-            {
-                // Handed up: the ticket goes back to the queue unclaimed (a repeated request re-claimed it above).
-                await queue.ReleaseAsync(ticketId, reviewer, takeOver: false, cancellationToken);
-            }
-
-            if (!string.IsNullOrWhiteSpace(decision.Comment))
-            {
-                // Keyed by the decision's request id, so a repeated decision adds no second comment.
-                await StoreCommentAsync(ticketId, reviewer, decision.Action!, decision.Comment, requestId, cancellationToken);
-            }
+            await runtime.SettleAsync(resume, waitForSettled: true, cancellationToken);
         }
 
         var after = await GetAsync(ticketId, cancellationToken);
-        return result.Outcome == ResumeOutcome.Delivered
-            ? new DecisionResult(DecisionOutcome.Applied, after, null)
-            : new DecisionResult(DecisionOutcome.Conflict, after, result.Message ?? $"ticket {ticketId} was decided meanwhile");
+        return new DecisionResult(attempt.Outcome, after, attempt.Message);
     }
 
-    private async Task<BookmarkView?> FindApprovalBookmarkAsync(TicketRecord ticket, CancellationToken cancellationToken)
+    /// <summary>The decision's checks, claim and resume, in one transaction.</summary>
+    private DecisionAttempt Decide(WorkflowTransaction tx, string ticketId, TicketDecision decision, bool takeOver)
     {
-        if (ticket.InstanceId is null) return null;
-        var bookmark = (await queries.GetBookmarksAsync(ticket.InstanceId, cancellationToken)).FirstOrDefault(b => b.Kind == TriageDefinitions.ApprovalBookmark);
-        if (bookmark is not null || ticket.Status is not (TicketStatus.AwaitingReview or TicketStatus.Escalated)) return bookmark;
-
-        // The review gate marks the ticket before its step commits the bookmark: a reviewer that quick waits for the commit.
-        await runtime.WaitUntilSettledAsync(ticket.InstanceId, TimeSpan.FromSeconds(5), cancellationToken);
-        return (await queries.GetBookmarksAsync(ticket.InstanceId, cancellationToken)).FirstOrDefault(b => b.Kind == TriageDefinitions.ApprovalBookmark);
-    }
-
-    private async Task<TicketView> EnsureStartedAsync(TicketRecord ticket, CancellationToken cancellationToken)
-    {
-        if (ticket.InstanceId is null)
+        if (tx.FindResume(decision.RequestId) is { } earlier)
         {
-            var started = await runtime.StartAsync(new StartWorkflowRequest
-            {
-                DefinitionId = ticket.DefinitionId,
-                BusinessKey = ticket.Id,
-                Input = new JsonObject { ["ticketId"] = ticket.Id, ["channel"] = ticket.Channel },
-                Actor = "submission",
-            }, cancellationToken);
-            var instance = await queries.GetInstanceAsync(started.InstanceId, cancellationToken);
-            await tickets.UpdateAsync(ticket.Id, t =>
-            {
-                t.InstanceId = started.InstanceId;
-                t.DefinitionVersion = instance?.DefinitionVersion;
-            }, cancellationToken);
-            ticket = (await tickets.FindAsync(ticket.Id, cancellationToken))!;
+            // The same request again: the first answer, and nothing changes.
+            return earlier.Outcome == ResumeOutcome.Delivered
+                ? new DecisionAttempt(DecisionOutcome.Applied, null, earlier)
+                : new DecisionAttempt(DecisionOutcome.Conflict, earlier.Message ?? $"ticket {ticketId} was decided meanwhile", null);
         }
 
-        return await ToViewAsync(ticket, cancellationToken);
-    }
-
-    private async Task<TicketView> ToViewAsync(TicketRecord ticket, CancellationToken cancellationToken)
-    {
-        var status = ticket.Status;
-        if (ticket.InstanceId is not null && status is not (TicketStatus.Routed or TicketStatus.Rejected))
+        if (TicketWriter.ReadReviewState(tx, ticketId) is not { } state) return new DecisionAttempt(DecisionOutcome.NotFound, $"no ticket {ticketId}", null);
+        if (state.Decision is { } made)
         {
-            var instance = await queries.GetInstanceAsync(ticket.InstanceId, cancellationToken);
-            status = instance?.Status switch
-            {
-                WorkflowStatus.Faulted => TicketStatus.Failed,
-                WorkflowStatus.Cancelled => TicketStatus.Cancelled,
-                _ => status,
-            };
+            return new DecisionAttempt(DecisionOutcome.Conflict, $"ticket {ticketId} was already decided ({made.Action}) by {made.Reviewer}", null);
         }
 
-        return new TicketView
+        if (state.Status is not (TicketStatus.AwaitingReview or TicketStatus.Escalated) || state.InstanceId is null)
         {
-            Id = ticket.Id,
-            ExternalId = ticket.ExternalId,
-            Channel = ticket.Channel,
-            Status = status,
-            Subject = ticket.Subject,
-            Body = ticket.Body,
-            PiiSpans = ticket.PiiSpans is null ? [] : JsonNode.Parse(ticket.PiiSpans)!.AsArray(),
-            Classification = ticket.Classification is null ? null : JsonNode.Parse(ticket.Classification)!.AsObject(),
-            ReviewRequired = ticket.ReviewRequired,
-            ReviewReasons = ticket.ReviewReasons is null ? [] : JsonSerializer.Deserialize<List<string>>(ticket.ReviewReasons)!,
-            ReviewDeadline = ticket.ReviewDeadline,
-            Escalations = ticket.Escalations,
-            Decision = ticket.Decision is null ? null : JsonNode.Parse(ticket.Decision)!.AsObject(),
-            FinalCategory = ticket.FinalCategory,
-            FinalPriority = ticket.FinalPriority,
-            Queue = ticket.Queue,
-            WorkflowInstanceId = ticket.InstanceId,
-            WorkflowDefinition = ticket.DefinitionId,
-            WorkflowVersion = ticket.DefinitionVersion,
-            CreatedAt = ticket.CreatedAt,
-            UpdatedAt = ticket.UpdatedAt,
-        };
+            return new DecisionAttempt(DecisionOutcome.Conflict, $"ticket {ticketId} is not awaiting review (it is {state.Status})", null);
+        }
+
+        // Deciding claims the ticket (or renews the reviewer's claim), so a reviewer never decides a ticket
+        // someone else holds, unless taking it over.
+        var claim = queue.Claim(tx, ticketId, decision.Reviewer, takeOver);
+        if (claim.Outcome != ClaimOutcome.Claimed) return new DecisionAttempt(DecisionOutcome.Conflict, claim.Message, null);
+
+        // Awaiting review and its approval bookmark commit together, so the bookmark waits: the resume is delivered.
+        var resume = tx.Resume(new ResumeRequest
+        {
+            RequestId = decision.RequestId,
+            InstanceId = state.InstanceId,
+            Kind = TriageDefinitions.ApprovalBookmark,
+            Payload = JsonSerializer.SerializeToNode(decision, WorkflowVariable.Json),
+            Actor = decision.Reviewer,
+        });
+        return resume.Outcome == ResumeOutcome.Delivered
+            ? new DecisionAttempt(DecisionOutcome.Applied, null, resume)
+            : throw new InvalidOperationException($"ticket {ticketId} is awaiting review but its approval bookmark did not take the decision: {resume.Outcome} {resume.Message}");
     }
+
+    internal static TicketView ToView(TicketRecord ticket) => new()
+    {
+        Id = ticket.Id,
+        ExternalId = ticket.ExternalId,
+        Channel = ticket.Channel,
+        Status = ticket.Status,
+        Subject = ticket.Subject,
+        Body = ticket.Body,
+        PiiSpans = ticket.PiiSpans is null ? [] : JsonSerializer.Deserialize<List<PiiSpan>>(ticket.PiiSpans, WorkflowVariable.Json)!,
+        Classification = ticket.Classification is null ? null : JsonSerializer.Deserialize<TicketClassification>(ticket.Classification, WorkflowVariable.Json),
+        ReviewRequired = ticket.ReviewRequired,
+        ReviewReasons = ticket.ReviewReasons is null ? [] : JsonSerializer.Deserialize<List<string>>(ticket.ReviewReasons)!,
+        ReviewDeadline = ticket.ReviewDeadline,
+        Escalations = ticket.Escalations,
+        Decision = ticket.Decision is null ? null : JsonSerializer.Deserialize<TicketDecision>(ticket.Decision, WorkflowVariable.Json),
+        FinalCategory = ticket.FinalCategory,
+        FinalPriority = ticket.FinalPriority,
+        Queue = ticket.Queue,
+        WorkflowInstanceId = ticket.InstanceId,
+        WorkflowDefinition = ticket.DefinitionId,
+        WorkflowVersion = ticket.DefinitionVersion,
+        CreatedAt = ticket.CreatedAt,
+        UpdatedAt = ticket.UpdatedAt,
+    };
+
+    private sealed record DecisionAttempt(DecisionOutcome Outcome, string? Message, ResumeResult? Resume);
 }
+
+/// <summary>A triage workflow's input: only the ticket's id and channel (its text stays encrypted with the ticket).</summary>
+/// <param name="TicketId">The ticket.</param>
+/// <param name="Channel">Its channel.</param>
+public sealed record TriageInput(string TicketId, string Channel);

@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using ReviewDesk.Workflows.Triage.Contracts;
 
 namespace ReviewDesk.Workflows.Triage;
 
@@ -18,9 +18,9 @@ public sealed record TicketView
     /// <summary>Redacted body (null until scrubbed).</summary>
     public string? Body { get; init; }
     /// <summary>PII found: field, type, start, end and placeholder; never the values.</summary>
-    public JsonArray PiiSpans { get; init; } = [];
+    public IReadOnlyList<PiiSpan> PiiSpans { get; init; } = [];
     /// <summary>The AI's classification.</summary>
-    public JsonObject? Classification { get; init; }
+    public TicketClassification? Classification { get; init; }
     /// <summary>Whether a reviewer must look.</summary>
     public bool? ReviewRequired { get; init; }
     /// <summary>Why.</summary>
@@ -30,7 +30,7 @@ public sealed record TicketView
     /// <summary>How many deadlines passed.</summary>
     public int Escalations { get; init; }
     /// <summary>The reviewer's decision.</summary>
-    public JsonObject? Decision { get; init; }
+    public TicketDecision? Decision { get; init; }
     /// <summary>Category used for routing.</summary>
     public string? FinalCategory { get; init; }
     /// <summary>Priority used for routing.</summary>

@@ -1,26 +1,33 @@
+using ReviewDesk.Engine.Activities;
+using ReviewDesk.Workflows.Triage.Contracts;
+
 namespace ReviewDesk.Workflows.Triage;
 
-/// <summary>Names shared by the triage workflow and its activities.</summary>
+/// <summary>Names shared by the triage definitions and their activities.</summary>
 public static class TriageDefinitions
 {
-    /// <summary>The default workflow every new ticket runs.</summary>
+    /// <summary>The definition every ticket runs unless a variant's rule selects another.</summary>
     public const string DefaultDefinitionId = "support-triage";
 
-    /// <summary>The bookmark kind of a pending review.</summary>
+    /// <summary>The bookmark kind the review gate waits on; a decision resumes it.</summary>
     public const string ApprovalBookmark = "approval";
 
-    /// <summary>Variables the triage activities exchange.</summary>
+    /// <summary>The instance variables the triage activities share, each with its type.</summary>
     public static class Variables
     {
-        /// <summary>PII summary: types found and whether any is high-risk.</summary>
-        public const string Pii = "pii";
+        /// <summary>What the scrubber found (types and counts, never values).</summary>
+        public static readonly WorkflowVariable<PiiSummary> Pii = new("pii");
+
         /// <summary>The AI's classification.</summary>
-        public const string Classification = "classification";
-        /// <summary>Review decision of the Decide step: required and reasons.</summary>
-        public const string Review = "review";
-        /// <summary>The category used for routing (edited by a reviewer or the AI's).</summary>
-        public const string FinalCategory = "finalCategory";
-        /// <summary>The priority used for routing (after edits and escalations).</summary>
-        public const string FinalPriority = "finalPriority";
+        public static readonly WorkflowVariable<TicketClassification> Classification = new("classification");
+
+        /// <summary>Whether a reviewer must look, and why.</summary>
+        public static readonly WorkflowVariable<ReviewRequirement> Review = new("review");
+
+        /// <summary>The category the ticket is routed by: the AI's, or the reviewer's edit.</summary>
+        public static readonly WorkflowVariable<string> FinalCategory = new("finalCategory");
+
+        /// <summary>The priority the ticket is routed by: the AI's, raised by escalations, or the reviewer's edit.</summary>
+        public static readonly WorkflowVariable<string> FinalPriority = new("finalPriority");
     }
 }

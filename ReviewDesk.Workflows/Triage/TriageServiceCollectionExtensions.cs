@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using ReviewDesk.Engine;
+using ReviewDesk.Engine.Runtime;
 using ReviewDesk.Workflows.Notifications;
 using ReviewDesk.Workflows.Pii;
 using ReviewDesk.Workflows.Triage.Activities;
@@ -20,6 +21,7 @@ public static class TriageServiceCollectionExtensions
     {
         services.TryAddSingleton<TicketStore>();
         services.TryAddSingleton<VariantSelector>();
+        services.AddSingleton<IWorkflowChangeHandler>(sp => sp.GetRequiredService<VariantSelector>());
         services.TryAddSingleton<TicketService>();
         services.TryAddSingleton<TicketSearch>();
         services.AddOptions<ReviewQueueOptions>().BindConfiguration(ReviewQueueOptions.Section)
@@ -32,7 +34,7 @@ public static class TriageServiceCollectionExtensions
         services.TryAddSingleton(sp => new PiiAnalyzer(sp.GetRequiredService<IOptions<PiiAnalyzerOptions>>().Value));
         services.TryAddSingleton(sp => new PiiAnonymizer(sp.GetRequiredService<PiiAnalyzer>()));
         services.AddHostedService<TriageDefinitionInstaller>();
-        services.AddHostedService<TicketStatusProjector>();
+        services.AddSingleton<IWorkflowChangeHandler, TicketWorkflowTransitions>();
         // The shipped definitions notify reviewers (a Notify node before the review gate, a notice at its deadline).
         services.AddReviewDeskNotifications(configuration);
         return services

@@ -1,6 +1,5 @@
 using Microsoft.Data.Sqlite;
 using ReviewDesk.Engine.Persistence;
-using ReviewDesk.Tests.Workflows;
 using ReviewDesk.Workflows;
 using ReviewDesk.Workflows.Persistence;
 
@@ -19,7 +18,7 @@ public sealed class MigrationBaselineTests : IDisposable
     public async Task StartAsync_DatabaseOfTheSingleSetLayout_AdoptsItsTablesAndKeepsItsRows()
     {
         // Make the earlier layout: the same tables, recorded in one history table that ends with the audit trail.
-        await using (var first = await RuntimeHost.StartAsync(_database, worker: false))
+        await using (var first = await RuntimeHost.StartAsync(_database, worker: false, triageTables: true))
         {
             await first.PublishAsync(Flows.Line("kept", Flows.Node("a", "Record")));
         }
@@ -36,7 +35,7 @@ public sealed class MigrationBaselineTests : IDisposable
                 """);
         }
 
-        await using var second = await RuntimeHost.StartAsync(_database, worker: false);
+        await using var second = await RuntimeHost.StartAsync(_database, worker: false, triageTables: true);
 
         Assert.NotNull(await second.Definitions.GetLatestPublishedAsync("kept", Ct));
         await using var check = new SqliteConnection(_database.ConnectionString);

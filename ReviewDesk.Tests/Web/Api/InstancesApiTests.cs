@@ -6,9 +6,8 @@ using Microsoft.Extensions.DependencyInjection;
 using ReviewDesk.Engine;
 using ReviewDesk.Engine.Definitions;
 using ReviewDesk.Engine.Runtime;
-using ReviewDesk.Tests.Workflows;
 using ReviewDesk.Workflows;
-using static ReviewDesk.Tests.Workflows.Flows;
+using static ReviewDesk.Tests.Support.Flows;
 
 namespace ReviewDesk.Tests.Web.Api;
 
@@ -115,16 +114,7 @@ public sealed class InstancesApiTests : IAsyncLifetime
         return (await runtime.StartAsync(new StartWorkflowRequest { DefinitionId = definitionId, BusinessKey = businessKey }, Ct)).InstanceId;
     }
 
-    private async Task WaitForStatusAsync(string id, string status)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            var instance = await _operator.GetFromJsonAsync<JsonElement>($"/api/instances/{id}", Ct);
-            var now = instance.GetProperty("instance").GetProperty("status").GetString();
-            if (now == status) return;
-            Assert.True(DateTime.UtcNow < deadline, $"instance {id} is {now}, expected {status}");
-            await Task.Delay(25, Ct);
-        }
-    }
+    private Task WaitForStatusAsync(string id, string status) =>
+        Eventually.GetAsync(async () => (await _operator.GetFromJsonAsync<JsonElement>($"/api/instances/{id}", Ct)).GetProperty("instance").GetProperty("status").GetString(),
+            now => now == status, $"instance {id} to be {status}");
 }

@@ -47,16 +47,8 @@ public sealed class AuditTrailTests : IAsyncLifetime
         return [.. page.GetProperty("items").EnumerateArray()];
     }
 
-    private async Task<JsonElement> WaitForEntryAsync(string query)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            if ((await EntriesAsync(query)).FirstOrDefault() is { ValueKind: JsonValueKind.Object } entry) return entry;
-            Assert.True(DateTime.UtcNow < deadline, $"no audit entry for {query}");
-            await Task.Delay(25, Ct);
-        }
-    }
+    private async Task<JsonElement> WaitForEntryAsync(string query) =>
+        (await Eventually.GetAsync(() => EntriesAsync(query), e => e.Count > 0, $"an audit entry for {query}"))[0];
 
     private async Task<HttpResponseMessage> SendAsync(string principal, HttpMethod method, string path, object? body = null) =>
         await _client.SendAsync(ReviewTickets.As(principal, method, path, body), Ct);
@@ -185,7 +177,7 @@ public sealed class AuditTrailTests : IAsyncLifetime
     {
         var declared = typeof(AuditLog).GetMethods(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.DeclaredOnly)
             .Select(m => m.Name).Order(StringComparer.Ordinal);
-        Assert.Equal(["AppendAsync", "QueryAsync", "ReadAllAsync"], declared);
+        Assert.Equal(["Append", "AppendAsync", "QueryAsync", "ReadAllAsync"], declared);
 
         await WaitForEntryAsync("action=publish_definition");
         await using var connection = new SqliteConnection($"Data Source={_factory.DatabasePath}");

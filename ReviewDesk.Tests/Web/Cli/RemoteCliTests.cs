@@ -23,6 +23,7 @@ public sealed class RemoteCliTests(CliServer server) : IClassFixture<CliServer>,
     [InlineData("tickets submit")]
     [InlineData("tickets show")]
     [InlineData("tickets timeline")]
+    [InlineData("tickets import")]
     [InlineData("tickets list")]
     [InlineData("reviews")]
     [InlineData("reviews list")]
@@ -125,6 +126,40 @@ public sealed class RemoteCliTests(CliServer server) : IClassFixture<CliServer>,
         Assert.Equal((0, ""), (exit, error));
         var expected = await server.Client.GetStringAsync("/api/workflows", Ct);
         Assert.Equal(expected, output.TrimEnd('\n'));
+    }
+
+    [Fact]
+    public async Task Import_NdJsonFile_SubmitsEveryTicket_ThenAgainCreatesNothing_AndNamesTheLineOfAnInvalidOne()
+    {
+        var file = Path.Combine(_folder, "backfill.ndjson");
+        var lines = Enumerable.Range(1, 25).Select(i => $$"""{"subject": "Backfill {{i}}", "body": "Old ticket number {{i}}", "externalId": "imp-{{i}}"}""").ToList();
+        lines.Insert(10, """{"subject": "", "body": "no subject", "externalId": "imp-bad"}""");
+        await File.WriteAllLinesAsync(file, lines, Ct);
+        var environment = Environment(server.Url, ReviewDeskWebFactory.BootstrapApiKey);
+
+        var first = await RunAsync(["tickets", "import", file, "--batch-size", "10"], environment);
+        var second = await RunAsync(["tickets", "import", file, "--batch-size", "10"], environment);
+
+        // Exit 2, one line naming the bad ticket's line, and the rest imported.
+        Assert.Equal(2, first.Exit);
+        Assert.Contains("Imported 26 tickets", first.Output, StringComparison.Ordinal);
+        Assert.Contains("25 created, 0 existing, 1 invalid, 0 failed", first.Output, StringComparison.Ordinal);
+        Assert.Contains("line 11: subject:", first.Error, StringComparison.Ordinal);
+        Assert.Contains("0 created, 25 existing, 1 invalid", second.Output, StringComparison.Ordinal);
+        var imported = await server.Client.GetFromJsonAsync<JsonElement>("/api/tickets?q=imp-7", Ct);
+        Assert.Equal(1, imported.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task Import_AFileThatIsNotTickets_Exits2WithOneLine()
+    {
+        var file = Path.Combine(_folder, "broken.json");
+        await File.WriteAllTextAsync(file, "[{\"subject\": ", Ct);
+
+        var (exit, output, error) = await RunAsync(["tickets", "import", file], Environment(server.Url, ReviewDeskWebFactory.BootstrapApiKey));
+
+        Assert.Equal((2, ""), (exit, output));
+        Assert.Contains("is not a JSON array", Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
     }
 
     private static string? NoEnvironment(string name) => null;

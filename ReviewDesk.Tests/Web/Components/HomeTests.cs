@@ -6,7 +6,6 @@ using ReviewDesk.Engine;
 using ReviewDesk.Engine.Definitions;
 using ReviewDesk.Engine.Persistence;
 using ReviewDesk.Engine.Runtime;
-using ReviewDesk.Tests.Workflows;
 using ReviewDesk.Web.Components.Pages;
 using ReviewDesk.Web.Hosting;
 using ReviewDesk.Workflows;

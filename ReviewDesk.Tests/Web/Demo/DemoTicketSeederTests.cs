@@ -18,16 +18,12 @@ public sealed class DemoTicketSeederTests
         var contexts = factory.Services.GetRequiredService<IDbContextFactory<TriageDbContext>>();
         var expected = DemoTickets.Load();
 
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        List<TicketRecord> tickets;
-        do
+        var tickets = await Eventually.GetAsync(async () =>
         {
-            await Task.Delay(100, ct);
             await using var db = await contexts.CreateDbContextAsync(ct);
-            tickets = await db.Tickets.AsNoTracking().ToListAsync(ct);
-            Assert.True(DateTime.UtcNow < deadline, $"{tickets.Count(t => t.Subject is not null)} of {expected.Count} demo tickets scrubbed");
-        }
-        while (tickets.Count < expected.Count || tickets.Any(t => t.Subject is null || t.InstanceId is null));
+            return await db.Tickets.AsNoTracking().ToListAsync(ct);
+        }, t => t.Count >= expected.Count && t.All(r => r.Subject is not null && r.InstanceId is not null), $"{expected.Count} demo tickets scrubbed",
+            TimeSpan.FromSeconds(60));
 
         Assert.InRange(expected.Count, 25, 40);
         Assert.Equal(expected.Select(t => t.ExternalId).Order(), tickets.Select(t => t.ExternalId).Order());

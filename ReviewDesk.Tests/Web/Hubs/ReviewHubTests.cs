@@ -100,8 +100,9 @@ public sealed class ReviewHubTests : IAsyncLifetime
 
         using var escalate = await _client.SendAsync(
             ReviewTickets.As("alice", HttpMethod.Post, $"/api/reviews/{id}/decision", new { action = "escalate", comment = "over my head" }), Ct);
-        // The comment is stored after the decision went through, so by the time it arrives every change of the escalation has.
+        // The escalation, its comment and the new approval bookmark commit together; their changes arrive in any order.
         var commented = await bobSees.WaitForAsync(c => c.Kind == ReviewQueueChangeKind.Commented && c.TicketId == id);
+        await bobSees.WaitForAsync(c => c.Kind == ReviewQueueChangeKind.Escalated && c.TicketId == id);
 
         Assert.Equal(HttpStatusCode.OK, escalate.StatusCode);
         Assert.Equal("over my head", commented.Comment?.Text);

@@ -50,6 +50,7 @@ public sealed class RoleMatrixTests(ReviewDeskWebFactory factory) : IClassFixtur
 
         // Tickets: any role submits, lists and reads; commenting is a reviewer's act, cancelling an operator's.
         ["POST /api/tickets/"] = AnyRole,
+        ["POST /api/tickets/batch"] = AnyRole,
         ["GET /api/tickets/"] = AnyRole,
         ["POST /api/tickets/{id}/cancel"] = $"{AnyRole}+{Operate}",
         ["GET /api/tickets/{id}"] = AnyRole,

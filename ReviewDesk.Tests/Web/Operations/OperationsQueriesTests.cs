@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using ReviewDesk.Engine.Persistence;
-using ReviewDesk.Tests.Workflows;
 using ReviewDesk.Web.Operations;
 using ReviewDesk.Workflows.Persistence;
 using ReviewDesk.Workflows.Triage;
@@ -15,16 +14,15 @@ public sealed class OperationsQueriesTests : IAsyncLifetime
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
     private RuntimeHost _host = null!;
     private OperationsQueries _queries = null!;
-    private TicketStore _tickets = null!;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     public async ValueTask InitializeAsync()
     {
-        _host = await RuntimeHost.StartAsync(_database, time: _time, worker: false);
+        _host = await RuntimeHost.StartAsync(_database, time: _time, worker: false, triageTables: true);
         var contexts = _host.Services.GetRequiredService<IDbContextFactory<TriageDbContext>>();
         _queries = new OperationsQueries(contexts, _host.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>(), _time);
-        _tickets = new TicketStore(contexts, _time);
+        
     }
 
     public async ValueTask DisposeAsync()
@@ -93,7 +91,7 @@ public sealed class OperationsQueriesTests : IAsyncLifetime
     private async Task InsertAsync(string id, TicketStatus status, int createdAgo, int updatedAgo, string? queue = null, string? decision = null)
     {
         var now = _time.GetUtcNow();
-        Assert.True(await _tickets.TryInsertAsync(new TicketRecord
+        await TicketRows.InsertAsync(_host.Services, new TicketRecord
         {
             Id = id,
             Channel = "test",
@@ -104,6 +102,6 @@ public sealed class OperationsQueriesTests : IAsyncLifetime
             Decision = decision,
             CreatedAt = now.AddMinutes(-createdAgo),
             UpdatedAt = now.AddMinutes(-updatedAgo),
-        }, Ct));
+        });
     }
 }

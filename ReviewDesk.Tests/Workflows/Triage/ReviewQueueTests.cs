@@ -27,10 +27,10 @@ public sealed class ReviewQueueTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         // The runtime host migrates the file; no worker, since these tests write ticket rows themselves.
-        _host = await RuntimeHost.StartAsync(_database, worker: false);
+        _host = await RuntimeHost.StartAsync(_database, time: _time, worker: false, triageTables: true);
         var events = new ReviewEvents(NullLogger<ReviewEvents>.Instance);
         events.Subscribe(e => { lock (_claimEvents) _claimEvents.Add((TicketClaimChanged)e); });
-        _queue = new ReviewQueue(Contexts, events, Options.Create(new ReviewQueueOptions { ClaimDuration = TimeSpan.FromMinutes(10) }), _time, NullLogger<ReviewQueue>.Instance);
+        _queue = new ReviewQueue(Contexts, _host.Runtime, events, Options.Create(new ReviewQueueOptions { ClaimDuration = TimeSpan.FromMinutes(10) }), _time, NullLogger<ReviewQueue>.Instance);
     }
 
     public async ValueTask DisposeAsync()

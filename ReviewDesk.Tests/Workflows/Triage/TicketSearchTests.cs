@@ -21,7 +21,7 @@ public sealed class TicketSearchTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _host = await RuntimeHost.StartAsync(_database, worker: false);
+        _host = await RuntimeHost.StartAsync(_database, worker: false, triageTables: true);
         _search = new TicketSearch(Contexts);
     }
 

@@ -40,6 +40,12 @@ internal sealed class RemoteVerbRunner(TextWriter output, TextWriter error, Func
 
     public TextWriter Output => output;
 
+    /// <summary>Where problems go, line by line.</summary>
+    public TextWriter Error => error;
+
+    /// <summary>Whether the output is a terminal a progress bar can draw on (not redirected to a file or a test).</summary>
+    public bool Interactive => ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected;
+
     /// <summary>Makes <paramref name="action"/> the command's action, run with a client for the chosen server.</summary>
     public void SetAction(Command command, Func<ParseResult, ReviewDeskApiClient, CancellationToken, Task> action) =>
         command.SetAction(async (parse, cancellationToken) =>

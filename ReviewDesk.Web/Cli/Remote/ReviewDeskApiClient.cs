@@ -34,6 +34,13 @@ public sealed class ReviewDeskApiClient(HttpClient http)
     }
 
     /// <summary><c>POST /api/tickets</c>: 202 with the new ticket, 200 with the earlier one for a repeated external id or idempotency key.</summary>
+    /// <summary><c>POST /api/tickets/batch</c> with NDJSON (one ticket per line).</summary>
+    public Task<ApiResponse> SubmitTicketBatchAsync(string ndjson, CancellationToken cancellationToken) =>
+        SendAsync(new HttpRequestMessage(HttpMethod.Post, "api/tickets/batch")
+        {
+            Content = new StringContent(ndjson, System.Text.Encoding.UTF8, "application/x-ndjson"),
+        }, cancellationToken);
+
     public Task<ApiResponse> SubmitTicketAsync(SubmitTicketRequest ticket, string? idempotencyKey, CancellationToken cancellationToken)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "api/tickets") { Content = JsonContent.Create(ticket, options: JsonSerializerOptions.Web) };

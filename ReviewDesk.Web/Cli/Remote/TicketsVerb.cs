@@ -10,9 +10,9 @@ namespace ReviewDesk.Web.Cli.Remote;
 internal static class TicketsVerb
 {
     public static Command Create(RemoteVerbRunner runner) =>
-        new("tickets", "Submit tickets, show one and its timeline, list and search them (any role)")
+        new("tickets", "Submit or import tickets, show one and its timeline, list and search them (any role)")
         {
-            Submit(runner), Show(runner), Timeline(runner), List(runner),
+            Submit(runner), TicketImportVerb.Create(runner), Show(runner), Timeline(runner), List(runner),
         };
 
     private static Command Submit(RemoteVerbRunner runner)

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Components;
 using ReviewDesk.Workflows.Triage;
+using ReviewDesk.Workflows.Triage.Contracts;
 
 namespace ReviewDesk.Web.Components.Review;
 
@@ -20,7 +21,7 @@ public sealed partial class ClaimBanner
     public bool CanTakeOver { get; set; }
 
     [Parameter]
-    public JsonObject? Decision { get; set; }
+    public TicketDecision? Decision { get; set; }
 
     [Parameter]
     public EventCallback OnTakeOver { get; set; }

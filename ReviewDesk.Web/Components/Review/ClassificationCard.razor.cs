@@ -1,6 +1,6 @@
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Components;
 using ReviewDesk.Workflows.Triage;
+using ReviewDesk.Workflows.Triage.Contracts;
 
 namespace ReviewDesk.Web.Components.Review;
 
@@ -10,9 +10,7 @@ public sealed partial class ClassificationCard
     [Parameter, EditorRequired]
     public required TicketView Ticket { get; set; }
 
-    private JsonObject? Classification => Ticket.Classification;
+    private TicketClassification? Classification => Ticket.Classification;
 
-    private double? Confidence => Classification?["confidence"]?.GetValue<double>();
-
-    private string? Value(string name) => Classification?[name]?.ToString();
+    private double? Confidence => Classification?.Confidence;
 }

@@ -90,7 +90,12 @@ public sealed partial class TicketPage : IAsyncDisposable
 
     private bool Busy { get; set; }
 
-    private bool Live { get; set; }
+    // The browser's marker that the page is interactive and shows a loaded, claimed ticket (tests wait for it).
+    private bool Live => _rendered && _settled;
+
+    private bool _rendered;
+
+    private bool _settled;
 
     private string? Message { get; set; }
 
@@ -131,8 +136,10 @@ public sealed partial class TicketPage : IAsyncDisposable
         Claim = null;
         Revealed = null;
         _loadedId = Id;
+        _settled = false;
         await LoadAsync();
         if (RendererInfo.IsInteractive) await ClaimAsync(takeOver: false);
+        _settled = RendererInfo.IsInteractive;
     }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
@@ -153,8 +160,9 @@ public sealed partial class TicketPage : IAsyncDisposable
             Logger.LogWarning(ex, "Keyboard shortcuts could not start");
         }
 
-        // OnParametersSet ran once during prerender (no claim then) and once now, interactively, so the claim is settled.
-        Live = true;
+        // The first interactive render can come while the interactive OnParametersSetAsync still awaits its claim:
+        // Live waits for both.
+        _rendered = true;
         StateHasChanged();
     }
 
@@ -180,7 +188,7 @@ public sealed partial class TicketPage : IAsyncDisposable
         Ticket = ticket;
         Timeline = ticket is null ? [] : await Tickets.GetTimelineAsync(id, _disposed.Token) ?? [];
         Comments = ticket is null ? [] : await Tickets.GetCommentsAsync(id, _disposed.Token) ?? [];
-        var spans = ticket?.PiiSpans.Select(s => (Type: s?["type"]?.ToString(), Placeholder: s?["placeholder"]?.ToString())).ToList() ?? [];
+        var spans = ticket?.PiiSpans.Select(s => (Type: (string?)s.Type, Placeholder: (string?)s.Placeholder)).ToList() ?? [];
         Placeholders = spans.Where(s => s.Placeholder is not null).Select(s => s.Placeholder!).ToHashSet(StringComparer.Ordinal);
         PiiTypes = [.. spans.Where(s => s.Type is not null).DistinctBy(s => s.Placeholder).GroupBy(s => s.Type!).Select(g => (g.Key, g.Count())).OrderBy(g => g.Key, StringComparer.Ordinal)];
         // Kept for moving on after this ticket left the queue (its deadline is cleared then).
@@ -246,10 +254,10 @@ public sealed partial class TicketPage : IAsyncDisposable
             Claim = new ClaimResult(ClaimOutcome.ClaimedByOther, Id, holder, null, null);
             Show($"{holder} took this ticket over.", Severity.Warning);
         }
-        else if (wasPending && !Pending && Ticket?.Decision is { } decision && decision["reviewer"]?.ToString() != Reviewer)
+        else if (wasPending && !Pending && Ticket?.Decision is { } decision && decision.Reviewer != Reviewer)
         {
             _holding = false;
-            Show($"{decision["reviewer"]} decided this ticket ({decision["action"]}) meanwhile.", Severity.Warning);
+            Show($"{decision.Reviewer} decided this ticket ({decision.Action}) meanwhile.", Severity.Warning);
         }
         else if (heldBy is not null && Pending && !_holding && QueueItem is { ClaimedBy: null })
         {
@@ -278,8 +286,8 @@ public sealed partial class TicketPage : IAsyncDisposable
         if (!CanDecide) return;
         var parameters = new DialogParameters<EditLabelsDialog>
         {
-            { d => d.OriginalCategory, Ticket!.Classification?["category"]?.ToString() },
-            { d => d.OriginalPriority, Ticket.FinalPriority ?? Ticket.Classification?["priority"]?.ToString() },
+            { d => d.OriginalCategory, Ticket!.Classification?.Category },
+            { d => d.OriginalPriority, Ticket.FinalPriority ?? Ticket.Classification?.Priority },
         };
         var dialog = await Dialogs.ShowAsync<EditLabelsDialog>("Edit & approve", parameters, DialogOptions);
         if (await dialog.Result is not { Canceled: false, Data: EditedLabels labels }) return;

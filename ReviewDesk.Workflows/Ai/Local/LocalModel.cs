@@ -41,8 +41,12 @@ internal sealed class LocalModel : IDisposable
         output[LocalModelColumns.Features].GetSlotNames(ref slotNames);
         _explainer = CueWordExplainer.Create(categoryModel.Model, slotNames);
 
-        _engines = new DefaultObjectPoolProvider().Create(new EnginePolicy(ml, transformer));
+        // As many engines as steps may classify at once: an engine dropped by a full pool is rebuilt next time,
+        // and building one compiles its pipeline (dynamic methods the finalizer then has to clean up).
+        _engines = new DefaultObjectPoolProvider { MaximumRetained = MaxPooledEngines }.Create(new EnginePolicy(ml, transformer));
     }
+
+    private const int MaxPooledEngines = 64;
 
     /// <summary>The choices training made.</summary>
     public LocalModelMetadata Metadata { get; }

@@ -1,8 +1,7 @@
 using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using ReviewDesk.Engine.Activities;
 using ReviewDesk.Workflows.Ai;
+using ReviewDesk.Workflows.Triage.Contracts;
 
 namespace ReviewDesk.Workflows.Triage.Activities;
 
@@ -34,9 +33,9 @@ public sealed class ClassifyActivity(TicketStore tickets, ITicketClassifierFacto
     public async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var ticket = await tickets.FindAsync(context.BusinessKey, context.CancellationToken)
+        var text = await tickets.FindRedactedTextAsync(context.BusinessKey, context.CancellationToken)
             ?? throw new ActivityException("TicketMissing", $"ticket {context.BusinessKey} does not exist", nonRetryable: true);
-        if (ticket.Subject is null || ticket.Body is null)
+        if (text.Subject is null || text.Body is null)
         {
             throw new ActivityException("NotScrubbed", "the ticket has not been scrubbed; refusing to send raw text to a model", nonRetryable: true);
         }
@@ -51,12 +50,11 @@ public sealed class ClassifyActivity(TicketStore tickets, ITicketClassifierFacto
         }
 
         var classifier = classifiers.Get(provider);
-        var result = await classifier.ClassifyAsync(new TicketText(ticket.Subject, ticket.Body), context.CancellationToken);
-        var classification = JsonSerializer.SerializeToNode(result.Classification, JsonSerializerOptions.Web)!.AsObject();
+        var result = await classifier.ClassifyAsync(new TicketText(text.Subject, text.Body), context.CancellationToken);
         // Which prompt produced the labels (none for the local model), so a reviewer's decision can be audited against it.
-        classification["promptVersion"] = classifier is KernelTicketClassifier ? ClassificationPrompt.Version : null;
-        context.Metrics["provider"] = result.Classification.Provider;
-        context.Metrics["model"] = result.Classification.Model;
+        var classification = TicketClassification.From(result.Classification, classifier is KernelTicketClassifier ? ClassificationPrompt.Version : null);
+        context.Metrics["provider"] = classification.Provider;
+        context.Metrics["model"] = classification.Model;
         if (result.Usage is { } usage)
         {
             context.Metrics["inputTokens"] = usage.InputTokens;
@@ -64,15 +62,8 @@ public sealed class ClassifyActivity(TicketStore tickets, ITicketClassifierFacto
             if (usage.EstimatedCost is { } cost) context.Metrics["cost"] = cost.ToString("0.######", CultureInfo.InvariantCulture);
         }
 
-        await tickets.UpdateAsync(ticket.Id, t =>
-        {
-            t.Classification = classification.ToJsonString();
-            // Columns of their own so the review queue filters and sorts in SQL.
-            t.AiCategory = result.Classification.Category;
-            t.AiConfidence = result.Classification.Confidence;
-            t.Priority = result.Classification.Priority;
-        }, context.CancellationToken);
-        context.Variables[TriageDefinitions.Variables.Classification] = classification.DeepClone();
+        context.Enlist(tx => TicketWriter.Classified(tx, context.BusinessKey, classification));
+        context.Set(TriageDefinitions.Variables.Classification, classification);
         return ActivityResult.Done(classification);
     }
 }

@@ -1,5 +1,5 @@
-using System.Text.Json.Nodes;
 using ReviewDesk.Engine.Activities;
+using ReviewDesk.Workflows.Triage.Contracts;
 
 namespace ReviewDesk.Workflows.Triage.Activities;
 
@@ -7,7 +7,7 @@ namespace ReviewDesk.Workflows.Triage.Activities;
 /// Decides whether a human reviews the ticket by the <see cref="ReviewRules"/> (with this node's
 /// threshold and audit sample), records the reasons, and routes or sends to review.
 /// </summary>
-public sealed class DecideActivity(TicketStore tickets) : IActivityType
+public sealed class DecideActivity : IActivityType
 {
     /// <summary>Outcome when a reviewer must look.</summary>
     public const string Review = "Review";
@@ -31,33 +31,28 @@ public sealed class DecideActivity(TicketStore tickets) : IActivityType
     };
 
     /// <inheritdoc />
-    public async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
+    public ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         var threshold = context.Settings["threshold"]?.GetValue<double>() ?? ReviewRules.DefaultThreshold;
         var auditPercent = context.Settings["auditPercent"]?.GetValue<double>() ?? ReviewRules.DefaultAuditPercent;
-        var classification = context.Variables[TriageDefinitions.Variables.Classification] as JsonObject;
-        var pii = context.Variables[TriageDefinitions.Variables.Pii] as JsonObject;
+        var classification = context.Get(TriageDefinitions.Variables.Classification);
+        var pii = context.Get(TriageDefinitions.Variables.Pii);
 
         var reasons = new List<string>();
         if (context.Settings["alwaysReview"]?.GetValue<bool>() == true) reasons.Add("variant_requires_review");
-        reasons.AddRange(ReviewRules.Reasons(context.BusinessKey,
-            classification?["category"]?.GetValue<string>(), classification?["priority"]?.GetValue<string>(), classification?["confidence"]?.GetValue<double>(),
-            pii?["highRisk"]?.GetValue<bool>() == true, threshold, auditPercent));
+        reasons.AddRange(ReviewRules.Reasons(context.BusinessKey, classification?.Category, classification?.Priority, classification?.Confidence,
+            pii?.HighRisk == true, threshold, auditPercent));
 
-        var review = new JsonObject
+        var review = new ReviewRequirement(reasons.Count > 0, reasons);
+        context.Set(TriageDefinitions.Variables.Review, review);
+        if (classification is not null)
         {
-            ["required"] = reasons.Count > 0,
-            ["reasons"] = new JsonArray([.. reasons.Select(r => (JsonNode)r)]),
-        };
-        context.Variables[TriageDefinitions.Variables.Review] = review.DeepClone();
-        context.Variables[TriageDefinitions.Variables.FinalCategory] = classification?["category"]?.DeepClone();
-        context.Variables[TriageDefinitions.Variables.FinalPriority] = classification?["priority"]?.DeepClone();
-        await tickets.UpdateAsync(context.BusinessKey, t =>
-        {
-            t.ReviewRequired = reasons.Count > 0;
-            t.ReviewReasons = review["reasons"]!.ToJsonString();
-        }, context.CancellationToken);
-        return ActivityResult.Outcome(reasons.Count > 0 ? Review : Route, review);
+            context.Set(TriageDefinitions.Variables.FinalCategory, classification.Category);
+            context.Set(TriageDefinitions.Variables.FinalPriority, classification.Priority);
+        }
+
+        context.Enlist(tx => TicketWriter.ReviewRequirementDecided(tx, context.BusinessKey, review));
+        return ValueTask.FromResult(ActivityResult.Outcome(review.Required ? Review : Route, review));
     }
 }

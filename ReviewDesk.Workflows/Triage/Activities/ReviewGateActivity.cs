@@ -1,18 +1,21 @@
 using System.Text.Json.Nodes;
 using ReviewDesk.Engine.Activities;
+using ReviewDesk.Engine.Runtime;
 using ReviewDesk.Workflows.Ai;
 using ReviewDesk.Workflows.Audit;
 using ReviewDesk.Workflows.Pii;
+using ReviewDesk.Workflows.Triage.Contracts;
 
 namespace ReviewDesk.Workflows.Triage.Activities;
 
 /// <summary>
 /// Waits for a reviewer on an <c>approval</c> bookmark with a deadline. When the deadline passes the
 /// ticket is escalated, its priority raised one step, and it keeps waiting. A decision approves
-/// (edited labels override the AI's) or rejects. Decisions and escalations are audited here, where they
-/// take effect: a step that runs again after a crash writes its entry once (keyed by the request or bookmark).
+/// (edited labels override the AI's) or rejects. Every ticket change, audit entry and comment of a
+/// decision or escalation is enlisted in the step, so it commits with the workflow's move: the ticket is
+/// AwaitingReview exactly when its approval bookmark exists, and a decision is applied and audited once.
 /// </summary>
-public sealed class ReviewGateActivity(TicketStore tickets, AuditLog audit, PiiAnonymizer anonymizer) : IActivityType
+public sealed class ReviewGateActivity(PiiAnonymizer anonymizer, ReviewEvents events) : IActivityType
 {
     /// <summary>Outcome of an approval.</summary>
     public const string Approved = "Approved";
@@ -35,10 +38,10 @@ public sealed class ReviewGateActivity(TicketStore tickets, AuditLog audit, PiiA
     };
 
     /// <inheritdoc />
-    public async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
+    public ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var reasons = (context.Variables[TriageDefinitions.Variables.Review]?["reasons"] as JsonArray)?.Select(r => r!.GetValue<string>()).ToList() ?? [];
+        List<string> reasons = [.. context.Get(TriageDefinitions.Variables.Review)?.Reasons ?? []];
         // Reached through a Failed connection: say why the AI step gave up.
         if (context.Outputs.Select(o => o.Value?["error"]?.GetValue<string>()).FirstOrDefault(e => e is not null && !Notifications.NotifyActivity.ErrorKinds.Contains(e)) is { } error)
         {
@@ -46,14 +49,8 @@ public sealed class ReviewGateActivity(TicketStore tickets, AuditLog audit, PiiA
         }
 
         var deadline = context.Time.GetUtcNow() + Deadline(context);
-        await tickets.UpdateAsync(context.BusinessKey, t =>
-        {
-            t.Status = TicketStatus.AwaitingReview;
-            t.ReviewRequired = true;
-            t.ReviewReasons = new JsonArray([.. reasons.Select(r => (JsonNode)r)]).ToJsonString();
-            t.ReviewDeadline = deadline;
-        }, context.CancellationToken);
-        return Wait(context, deadline);
+        context.Enlist(tx => TicketWriter.AwaitingReview(tx, context.BusinessKey, reasons, deadline));
+        return ValueTask.FromResult(Wait(context, deadline));
     }
 
     /// <inheritdoc />
@@ -61,142 +58,144 @@ public sealed class ReviewGateActivity(TicketStore tickets, AuditLog audit, PiiA
     {
         ArgumentNullException.ThrowIfNull(context);
         Notifications.DeadlineNotices.Enlist(context);
-        return EscalateAsync(context, "review deadline passed", releaseClaim: false);
+        return ValueTask.FromResult(Escalate(context, "review deadline passed", decision: null));
     }
 
-    /// <summary>Records a decision or escalation: labels before and after, the comment (PII scrubbed), the model and workflow behind the labels.</summary>
-    private async Task AuditAsync(ActivityContext context, string action, string actor, string key, JsonObject detail, string? comment)
+    /// <inheritdoc />
+    public ValueTask<ActivityResult> ResumeAsync(ActivityContext context)
     {
-        var ticket = await tickets.FindAsync(context.BusinessKey, context.CancellationToken);
-        var classification = ticket?.Classification is { } json ? JsonNode.Parse(json) : null;
-        // A reviewer may paste what a reveal showed: the trail keeps the comment with any PII replaced.
-        detail["comment"] = string.IsNullOrWhiteSpace(comment) ? null : anonymizer.Anonymize(comment).Text;
-        detail["confidence"] = classification?["confidence"]?.DeepClone();
-        detail["model"] = new JsonObject
+        ArgumentNullException.ThrowIfNull(context);
+        var decision = context.Resume?.PayloadAs<TicketDecision>()
+            ?? throw new ActivityException("InvalidDecision", "a review decision needs a payload", nonRetryable: true);
+        return ValueTask.FromResult(decision.Action switch
         {
-            ["provider"] = classification?["provider"]?.DeepClone(),
-            ["model"] = classification?["model"]?.DeepClone(),
-            ["promptVersion"] = classification?["promptVersion"]?.DeepClone(),
-        };
-        detail["workflow"] = new JsonObject
-        {
-            ["definitionId"] = ticket?.DefinitionId,
-            ["version"] = ticket?.DefinitionVersion,
-            ["instanceId"] = context.InstanceId,
-        };
-        await audit.AppendAsync(new AuditEvent(actor, action, context.BusinessKey, Detail: detail, Key: key), context.CancellationToken);
+            ReviewDecision.Escalate => Escalate(context,
+                // The journal keeps summaries, not free text: the comment stays with the ticket's comments.
+                $"escalated by {decision.Reviewer}{(string.IsNullOrWhiteSpace(decision.Comment) ? "" : " with a comment")}", decision),
+            ReviewDecision.Reject => Reject(context, decision),
+            ReviewDecision.Approve => Approve(context, decision),
+            _ => throw new ActivityException("InvalidDecision", $"unknown review action '{decision.Action}'", nonRetryable: true),
+        });
     }
-
-    private static JsonObject Labels(string? category, string? priority) => new() { ["category"] = category, ["priority"] = priority };
 
     /// <summary>Raises the priority one step, marks the ticket escalated with a fresh deadline, and keeps waiting.</summary>
-    private async ValueTask<ActivityResult> EscalateAsync(ActivityContext context, string why, bool releaseClaim, string? comment = null)
+    private ActivityResult Escalate(ActivityContext context, string why, TicketDecision? decision)
     {
-        var before = context.Variables[TriageDefinitions.Variables.FinalPriority]?.GetValue<string>() ?? "P3";
+        var before = context.Get(TriageDefinitions.Variables.FinalPriority) ?? "P3";
         var raised = Raise(before);
-        context.Variables[TriageDefinitions.Variables.FinalPriority] = raised;
+        context.Set(TriageDefinitions.Variables.FinalPriority, raised);
         var deadline = context.Time.GetUtcNow() + Deadline(context);
         context.Journal("Escalated", $"{why}; priority {before} -> {raised}");
-        await tickets.UpdateAsync(context.BusinessKey, t =>
-        {
-            t.Status = TicketStatus.Escalated;
-            t.Escalations++;
-            t.FinalPriority = raised;
-            t.Priority = raised;
-            t.ReviewDeadline = deadline;
-            if (releaseClaim)
-            {
-                // Handed up: a senior reviewer picks it from the queue.
-                t.ClaimedBy = null;
-                t.ClaimedUntil = null;
-            }
-        }, context.CancellationToken);
-        var category = context.Variables[TriageDefinitions.Variables.FinalCategory]?.GetValue<string>();
-        var (actor, cause, key) = context.Resume is { } resume
-            ? (resume.Actor ?? "unknown", "reviewer", $"review:{context.BusinessKey}:{resume.RequestId}")
+        var category = context.Get(TriageDefinitions.Variables.FinalCategory);
+        var (actor, cause, key) = decision is not null
+            ? (decision.Reviewer, "reviewer", $"review:{context.BusinessKey}:{decision.RequestId}")
             : (AuditActions.SystemActor, "deadline", $"deadline:{context.BusinessKey}:{context.Bookmark?.BookmarkId ?? context.InstanceId}:{context.Bookmark?.Deadline.ToUnixTimeMilliseconds()}");
-        await AuditAsync(context, AuditActions.Escalate, actor, key, new JsonObject
+        var audit = AuditEntry(context, AuditActions.Escalate, actor, key, new JsonObject
         {
             ["cause"] = cause,
             ["before"] = Labels(category, before),
             ["after"] = Labels(category, raised),
             ["deadline"] = deadline,
-        }, comment);
+        }, decision?.Comment);
+        context.Enlist(tx =>
+        {
+            // A reviewer's escalation hands the ticket up: it goes back to the queue unclaimed for a senior reviewer.
+            TicketWriter.Escalated(tx, context.BusinessKey, raised, deadline, releaseClaim: decision is not null);
+            AuditLog.Append(tx, audit);
+            if (decision is not null) Conclude(tx, context, decision);
+        });
         return Wait(context, deadline);
     }
 
-    /// <inheritdoc />
-    public async ValueTask<ActivityResult> ResumeAsync(ActivityContext context)
+    private ActivityResult Reject(ActivityContext context, TicketDecision decision)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        var payload = context.Resume?.Payload as JsonObject
-            ?? throw new ActivityException("InvalidDecision", "a review decision needs a payload", nonRetryable: true);
-        var action = payload["action"]?.GetValue<string>();
-        var reviewer = context.Resume!.Actor;
-        if (action == ReviewDecision.Escalate)
+        var audit = AuditEntry(context, AuditActions.Reject, decision.Reviewer, $"review:{context.BusinessKey}:{decision.RequestId}", new JsonObject
         {
-            var comment = payload["comment"]?.GetValue<string>();
-            // The journal keeps summaries, not free text: the comment stays with the ticket's comments.
-            return await EscalateAsync(context, $"escalated by {reviewer}{(string.IsNullOrWhiteSpace(comment) ? "" : " with a comment")}", releaseClaim: true, comment);
-        }
-
-        var aiCategory = context.Variables[TriageDefinitions.Variables.FinalCategory]?.GetValue<string>();
-        var aiPriority = context.Variables[TriageDefinitions.Variables.FinalPriority]?.GetValue<string>();
-        var auditKey = $"review:{context.BusinessKey}:{context.Resume!.RequestId}";
-        if (action == ReviewDecision.Reject)
+            ["before"] = Labels(context.Get(TriageDefinitions.Variables.FinalCategory), context.Get(TriageDefinitions.Variables.FinalPriority)),
+            ["after"] = null,
+            ["requestId"] = decision.RequestId,
+        }, decision.Comment);
+        context.Enlist(tx =>
         {
-            await tickets.UpdateAsync(context.BusinessKey, t =>
-            {
-                t.Status = TicketStatus.Rejected;
-                t.Decision = payload.ToJsonString();
-                t.ReviewDeadline = null;
-                t.ClaimedBy = null;
-                t.ClaimedUntil = null;
-            }, context.CancellationToken);
-            await AuditAsync(context, AuditActions.Reject, reviewer ?? "unknown", auditKey, new JsonObject
-            {
-                ["before"] = Labels(aiCategory, aiPriority),
-                ["after"] = null,
-                ["requestId"] = context.Resume!.RequestId,
-            }, payload["comment"]?.GetValue<string>());
-            return ActivityResult.Outcome(Rejected, payload.DeepClone());
-        }
+            TicketWriter.Rejected(tx, context.BusinessKey, decision);
+            AuditLog.Append(tx, audit);
+            Conclude(tx, context, decision);
+        });
+        return ActivityResult.Outcome(Rejected, decision);
+    }
 
-        if (action != ReviewDecision.Approve) throw new ActivityException("InvalidDecision", $"unknown review action '{action}'", nonRetryable: true);
-
-        var category = payload["category"]?.GetValue<string>() ?? aiCategory ?? "general_inquiry";
-        var priority = payload["priority"]?.GetValue<string>() ?? aiPriority ?? "P3";
+    private ActivityResult Approve(ActivityContext context, TicketDecision decision)
+    {
+        var aiCategory = context.Get(TriageDefinitions.Variables.FinalCategory);
+        var aiPriority = context.Get(TriageDefinitions.Variables.FinalPriority);
+        var category = decision.Category ?? aiCategory ?? "general_inquiry";
+        var priority = decision.Priority ?? aiPriority ?? "P3";
         if (!TicketLabels.Categories.Contains(category) || !TicketLabels.Priorities.Contains(priority))
         {
             throw new ActivityException("InvalidDecision", "the decision's labels are not known labels", nonRetryable: true);
         }
 
-        if (category != aiCategory || priority != aiPriority)
+        var edited = category != aiCategory || priority != aiPriority;
+        if (edited)
         {
-            context.Journal("LabelsEdited", $"by {reviewer}: category {aiCategory ?? "none"} -> {category}; priority {aiPriority ?? "none"} -> {priority}");
+            context.Journal("LabelsEdited", $"by {decision.Reviewer}: category {aiCategory ?? "none"} -> {category}; priority {aiPriority ?? "none"} -> {priority}");
         }
 
-        context.Variables[TriageDefinitions.Variables.FinalCategory] = category;
-        context.Variables[TriageDefinitions.Variables.FinalPriority] = priority;
-        await tickets.UpdateAsync(context.BusinessKey, t =>
-        {
-            t.Decision = payload.ToJsonString();
-            t.FinalCategory = category;
-            t.FinalPriority = priority;
-            t.Priority = priority;
-            t.ReviewDeadline = null;
-            t.ClaimedBy = null;
-            t.ClaimedUntil = null;
-        }, context.CancellationToken);
-        await AuditAsync(context, AuditActions.Approve, reviewer ?? "unknown", auditKey, new JsonObject
+        context.Set(TriageDefinitions.Variables.FinalCategory, category);
+        context.Set(TriageDefinitions.Variables.FinalPriority, priority);
+        var audit = AuditEntry(context, AuditActions.Approve, decision.Reviewer, $"review:{context.BusinessKey}:{decision.RequestId}", new JsonObject
         {
             ["before"] = Labels(aiCategory, aiPriority),
             ["after"] = Labels(category, priority),
-            ["edited"] = category != aiCategory || priority != aiPriority,
-            ["requestId"] = context.Resume!.RequestId,
-        }, payload["comment"]?.GetValue<string>());
-        return ActivityResult.Outcome(Approved, payload.DeepClone());
+            ["edited"] = edited,
+            ["requestId"] = decision.RequestId,
+        }, decision.Comment);
+        context.Enlist(tx =>
+        {
+            TicketWriter.Approved(tx, context.BusinessKey, decision, category, priority);
+            AuditLog.Append(tx, audit);
+            Conclude(tx, context, decision);
+        });
+        return ActivityResult.Outcome(Approved, decision);
     }
+
+    /// <summary>A decision's comment joins the ticket's comments, and the decision is announced once it committed.</summary>
+    private void Conclude(WorkflowTransaction tx, ActivityContext context, TicketDecision decision)
+    {
+        var comment = string.IsNullOrWhiteSpace(decision.Comment)
+            ? null
+            : TicketWriter.AddComment(tx, context.BusinessKey, decision.Reviewer, decision.Action, decision.Comment, decision.RequestId);
+        var at = tx.Now;
+        tx.OnCommitted(() =>
+        {
+            events.Publish(new TicketDecided(context.BusinessKey, decision.Action, decision.Reviewer, at));
+            if (comment is not null) events.Publish(new TicketCommented(comment));
+        });
+    }
+
+    /// <summary>A decision's or escalation's audit entry: labels before and after, the comment (PII scrubbed), the model and workflow behind the labels.</summary>
+    private AuditEvent AuditEntry(ActivityContext context, string action, string actor, string key, JsonObject detail, string? comment)
+    {
+        var classification = context.Get(TriageDefinitions.Variables.Classification);
+        // A reviewer may paste what a reveal showed: the trail keeps the comment with any PII replaced.
+        detail["comment"] = string.IsNullOrWhiteSpace(comment) ? null : anonymizer.Anonymize(comment).Text;
+        detail["confidence"] = classification?.Confidence;
+        detail["model"] = new JsonObject
+        {
+            ["provider"] = classification?.Provider,
+            ["model"] = classification?.Model,
+            ["promptVersion"] = classification?.PromptVersion,
+        };
+        detail["workflow"] = new JsonObject
+        {
+            ["definitionId"] = context.DefinitionId,
+            ["version"] = context.DefinitionVersion,
+            ["instanceId"] = context.InstanceId,
+        };
+        return new AuditEvent(actor, action, context.BusinessKey, Detail: detail, Key: key);
+    }
+
+    private static JsonObject Labels(string? category, string? priority) => new() { ["category"] = category, ["priority"] = priority };
 
     private static ActivityResult Wait(ActivityContext context, DateTimeOffset deadline) =>
         ActivityResult.Suspend(new BookmarkRequest(TriageDefinitions.ApprovalBookmark, new JsonObject { ["ticketId"] = context.BusinessKey }, deadline));

@@ -1,10 +1,11 @@
 using System.Text.Json.Nodes;
 using ReviewDesk.Engine.Activities;
+using ReviewDesk.Workflows.Triage.Contracts;
 
 namespace ReviewDesk.Workflows.Triage.Activities;
 
 /// <summary>Maps the final category and priority to a queue through the definition's routing table.</summary>
-public sealed class RouteActivity(TicketStore tickets) : IActivityType
+public sealed class RouteActivity : IActivityType
 {
     /// <inheritdoc />
     public static ActivityDescriptor Descriptor { get; } = new()
@@ -25,21 +26,16 @@ public sealed class RouteActivity(TicketStore tickets) : IActivityType
     };
 
     /// <inheritdoc />
-    public async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
+    public ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var category = context.Variables[TriageDefinitions.Variables.FinalCategory]?.GetValue<string>() ?? "general_inquiry";
-        var priority = context.Variables[TriageDefinitions.Variables.FinalPriority]?.GetValue<string>() ?? "P3";
+        var category = context.Get(TriageDefinitions.Variables.FinalCategory) ?? "general_inquiry";
+        var priority = context.Get(TriageDefinitions.Variables.FinalPriority) ?? "P3";
         var queue = (context.Settings["priorityRoutes"] as JsonObject)?[priority]?.GetValue<string>()
             ?? (context.Settings["routes"] as JsonObject)?[category]?.GetValue<string>()
             ?? context.GetString("defaultQueue", "general")!;
-        await tickets.UpdateAsync(context.BusinessKey, t =>
-        {
-            t.Status = TicketStatus.Routed;
-            t.Queue = queue;
-            t.FinalCategory = category;
-            t.FinalPriority = priority;
-        }, context.CancellationToken);
-        return ActivityResult.Done(new JsonObject { ["queue"] = queue, ["category"] = category, ["priority"] = priority });
+        var route = new RouteResult(queue, category, priority);
+        context.Enlist(tx => TicketWriter.Routed(tx, context.BusinessKey, route));
+        return ValueTask.FromResult(ActivityResult.Done(route));
     }
 }

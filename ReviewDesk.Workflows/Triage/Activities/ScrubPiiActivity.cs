@@ -1,7 +1,7 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using ReviewDesk.Engine.Activities;
 using ReviewDesk.Workflows.Pii;
+using ReviewDesk.Workflows.Triage.Contracts;
 
 namespace ReviewDesk.Workflows.Triage.Activities;
 
@@ -11,6 +11,8 @@ namespace ReviewDesk.Workflows.Triage.Activities;
 /// </summary>
 public sealed class ScrubPiiActivity(TicketStore tickets, ISecretProtector protector, PiiAnonymizer anonymizer) : IActivityType
 {
+    private static readonly string[] Fields = ["subject", "body"];
+
     /// <inheritdoc />
     public static ActivityDescriptor Descriptor { get; } = new()
     {
@@ -24,34 +26,18 @@ public sealed class ScrubPiiActivity(TicketStore tickets, ISecretProtector prote
     public async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var ticket = await tickets.FindAsync(context.BusinessKey, context.CancellationToken)
+        var submission = await tickets.FindSubmissionAsync(context.BusinessKey, context.CancellationToken)
             ?? throw new ActivityException("TicketMissing", $"ticket {context.BusinessKey} does not exist", nonRetryable: true);
-        var submission = JsonSerializer.Deserialize<ProtectedSubmission>(protector.Unprotect(ticket.ProtectedSubmission), JsonSerializerOptions.Web)!;
+        var original = JsonSerializer.Deserialize<ProtectedSubmission>(protector.Unprotect(submission), JsonSerializerOptions.Web)!;
 
-        var result = anonymizer.Anonymize([submission.Subject, submission.Body]);
-        var fields = new[] { "subject", "body" };
-        var spans = new JsonArray([.. result.Redactions.Select(r => (JsonNode)new JsonObject
-        {
-            ["field"] = fields[r.Field], ["type"] = r.Type, ["start"] = r.Start, ["end"] = r.End, ["placeholder"] = r.Placeholder,
-        })]);
-        var types = result.Types.Order(StringComparer.Ordinal).ToList();
-        await tickets.UpdateAsync(ticket.Id, t =>
-        {
-            t.Subject = result.Texts[0];
-            t.Body = result.Texts[1];
-            t.PiiSpans = spans.ToJsonString();
-            t.PiiTypes = string.Join(',', types);
-            t.ProtectedOriginals = protector.Protect(JsonSerializer.Serialize(result.Originals));
-            t.Status = TicketStatus.Triaging;
-        }, context.CancellationToken);
+        var result = anonymizer.Anonymize([original.Subject, original.Body]);
+        List<PiiSpan> spans = [.. result.Redactions.Select(r => new PiiSpan(Fields[r.Field], r.Type, r.Start, r.End, r.Placeholder))];
+        List<string> types = [.. result.Types.Order(StringComparer.Ordinal)];
+        var originals = protector.Protect(JsonSerializer.Serialize(result.Originals));
+        context.Enlist(tx => TicketWriter.Scrubbed(tx, context.BusinessKey, result.Texts[0], result.Texts[1], spans, types, originals));
 
-        var summary = new JsonObject
-        {
-            ["types"] = new JsonArray([.. types.Select(t => (JsonNode)t)]),
-            ["count"] = result.Redactions.Count,
-            ["highRisk"] = result.ContainsHighRisk,
-        };
-        context.Variables[TriageDefinitions.Variables.Pii] = summary.DeepClone();
+        var summary = new PiiSummary(types, result.Redactions.Count, result.ContainsHighRisk);
+        context.Set(TriageDefinitions.Variables.Pii, summary);
         return ActivityResult.Done(summary);
     }
 }

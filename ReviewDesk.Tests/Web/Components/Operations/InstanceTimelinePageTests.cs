@@ -1,7 +1,7 @@
 using Bunit;
 using ReviewDesk.Engine.Runtime;
 using ReviewDesk.Web.Components.Operations;
-using static ReviewDesk.Tests.Workflows.Flows;
+using static ReviewDesk.Tests.Support.Flows;
 
 namespace ReviewDesk.Tests.Web.Components.Operations;
 
@@ -99,13 +99,6 @@ public sealed class InstanceTimelinePageTests : OperationsTestContext
         Assert.Equal(WorkflowStatus.Cancelled, (await Host.Queries.GetInstanceAsync(instanceId, Ct))!.Status);
     }
 
-    private async Task WaitForExecutionsAsync(string instanceId, int count)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while ((await Host.Queries.GetExecutionsAsync(instanceId, Ct)).Count < count)
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"expected {count} checkpointed attempts of {instanceId}");
-            await Task.Delay(10, Ct);
-        }
-    }
+    private Task WaitForExecutionsAsync(string instanceId, int count) =>
+        Eventually.HoldsAsync(async () => (await Host.Queries.GetExecutionsAsync(instanceId, Ct)).Count >= count, $"{count} checkpointed attempts of {instanceId}");
 }

@@ -8,7 +8,7 @@ using ReviewDesk.Web.Components.Operations;
 using ReviewDesk.Web.Live;
 using ReviewDesk.Workflows.Persistence;
 using ReviewDesk.Workflows.Triage;
-using static ReviewDesk.Tests.Workflows.Flows;
+using static ReviewDesk.Tests.Support.Flows;
 
 namespace ReviewDesk.Tests.Web.Components.Operations;
 

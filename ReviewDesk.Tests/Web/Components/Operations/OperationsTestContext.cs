@@ -4,11 +4,10 @@ using Microsoft.Extensions.Time.Testing;
 using ReviewDesk.Engine.Definitions;
 using ReviewDesk.Engine.Persistence;
 using ReviewDesk.Engine.Runtime;
-using ReviewDesk.Tests.Workflows;
 using ReviewDesk.Web.Operations;
 using ReviewDesk.Workflows.Persistence;
 using ReviewDesk.Workflows.Triage;
-using static ReviewDesk.Tests.Workflows.Flows;
+using static ReviewDesk.Tests.Support.Flows;
 
 namespace ReviewDesk.Tests.Web.Components.Operations;
 
@@ -30,9 +29,9 @@ public abstract class OperationsTestContext : BunitTestContext, IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        Host = await RuntimeHost.StartAsync(_database, time: Time);
+        Host = await RuntimeHost.StartAsync(_database, time: Time, triageTables: true);
         var contexts = Host.Services.GetRequiredService<IDbContextFactory<TriageDbContext>>();
-        Tickets = new TicketStore(contexts, Time);
+        Tickets = Host.Services.GetRequiredService<TicketStore>();
         Services.AddLogging();
         Services.AddSingleton<TimeProvider>(Time);
         Services.AddSingleton(contexts);
@@ -64,7 +63,7 @@ public abstract class OperationsTestContext : BunitTestContext, IAsyncLifetime
         string? instanceId = null, TimeSpan? updatedAgo = null, string? decision = null)
     {
         var now = Time.GetUtcNow();
-        var inserted = await Tickets.TryInsertAsync(new TicketRecord
+        await TicketRows.InsertAsync(Host.Services, new TicketRecord
         {
             Id = id,
             ExternalId = externalId,
@@ -77,7 +76,6 @@ public abstract class OperationsTestContext : BunitTestContext, IAsyncLifetime
             Decision = decision,
             CreatedAt = now - age,
             UpdatedAt = now - (updatedAgo ?? TimeSpan.Zero),
-        }, Ct);
-        Assert.True(inserted);
+        });
     }
 }

@@ -8,7 +8,6 @@ using ReviewDesk.Engine.Definitions;
 using ReviewDesk.Engine.Persistence;
 using ReviewDesk.Engine.Runtime;
 using ReviewDesk.Tests.Web.Api;
-using ReviewDesk.Tests.Workflows;
 using ReviewDesk.Tests.Workflows.Triage;
 using ReviewDesk.Web.Hubs;
 using ReviewDesk.Web.Identity;

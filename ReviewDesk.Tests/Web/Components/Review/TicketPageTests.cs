@@ -121,7 +121,7 @@ public sealed class TicketPageTests : ReviewTestContext
         await cut.WaitForAssertionAsync(() => Assert.EndsWith($"/tickets/{second.Id}", navigation.Uri, StringComparison.Ordinal));
         var decided = await Tickets.GetAsync(first.Id, Ct);
         Assert.Equal(TicketStatus.Routed, decided!.Status);
-        Assert.Equal("alice", decided.Decision?["reviewer"]?.ToString());
+        Assert.Equal("alice", decided.Decision?.Reviewer);
     }
 
     [Fact]
@@ -182,7 +182,7 @@ public sealed class TicketPageTests : ReviewTestContext
         await cut.WaitForAssertionAsync(() => Assert.Contains("/review?notice=", navigation.Uri, StringComparison.Ordinal));
         var rejected = (await Tickets.GetAsync(ticket.Id, Ct))!;
         Assert.Equal(TicketStatus.Rejected, rejected.Status);
-        Assert.Equal("advertising", rejected.Decision?["comment"]?.ToString());
+        Assert.Equal("advertising", rejected.Decision?.Comment);
         var comments = await Tickets.GetCommentsAsync(ticket.Id, Ct);
         Assert.Equal("reject", Assert.Single(comments!).Kind);
     }
@@ -231,17 +231,8 @@ public sealed class TicketPageTests : ReviewTestContext
 
     private string Markup() => DialogProvider.Markup;
 
-    private async Task<IRenderedComponent<TDialog>> WaitForDialogAsync<TDialog>() where TDialog : IComponent
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (true)
-        {
-            var found = DialogProvider.FindComponents<TDialog>();
-            if (found.Count > 0) return found[0];
-            Assert.True(DateTime.UtcNow < deadline, $"no {typeof(TDialog).Name} opened");
-            await Task.Delay(20, Ct);
-        }
-    }
+    private async Task<IRenderedComponent<TDialog>> WaitForDialogAsync<TDialog>() where TDialog : IComponent =>
+        (await Eventually.GetAsync(() => Task.FromResult(DialogProvider.FindComponents<TDialog>()), found => found.Count > 0, $"a {typeof(TDialog).Name} to open"))[0];
 
     [Fact]
     public async Task RevealPii_ForAnAdmin_ShowsTheOriginalsInPlace_AndIsAudited()

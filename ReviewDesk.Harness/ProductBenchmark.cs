@@ -1,0 +1,144 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json;
+using ReviewDesk.Workflows.Triage;
+
+namespace ReviewDesk.Harness;
+
+/// <summary>
+/// The product's throughput over HTTP: the real web app (a child process, Production, local AI, sign-in on),
+/// warmed up (the local model trained, the JIT warm), then <c>clients</c> keep-alive clients submit
+/// <c>tickets</c> tickets through <c>POST /api/tickets</c>. The clock runs from the first submission until
+/// every ticket is settled: scrubbed, classified, decided, and routed or waiting in the review queue. The
+/// tickets are the demo tickets (PII, several languages and categories), each made unique.
+/// </summary>
+internal static class ProductBenchmark
+{
+    private static readonly TimeSpan WarmUpTimeout = TimeSpan.FromSeconds(180);
+    private static readonly TimeSpan SettleTimeout = TimeSpan.FromMinutes(10);
+
+    public sealed record Result(int Tickets, double TicketsPerSecond, double SubmissionsPerSecond, double PostP50Ms, double PostP99Ms, int Routed, int Reviewed)
+    {
+        /// <summary>The bulk path's figures, when it ran.</summary>
+        public BulkResult? Bulk { get; init; }
+    }
+
+    /// <summary>The bulk path: accepted per second (the batch requests), and settled per second end to end.</summary>
+    public sealed record BulkResult(int Tickets, int BatchSize, double AcceptedPerSecond, double SettledPerSecond);
+
+    public static async Task<Result> RunAsync(string webAssembly, int tickets, int clients, int bulkTickets, int batchSize, CancellationToken cancellationToken)
+    {
+        await using var web = WebAppProcess.Start(webAssembly);
+        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = clients, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
+        using var http = new HttpClient(handler) { BaseAddress = web.BaseAddress, Timeout = TimeSpan.FromMinutes(2) };
+        http.DefaultRequestHeaders.Add("X-Api-Key", web.ApiKey);
+        await web.WaitUntilHealthyAsync(http, TimeSpan.FromSeconds(60), cancellationToken);
+
+        var texts = DemoTickets.Load();
+        // Warm-up: the first ticket waits for the local model to train; then a few hundred more warm the JIT.
+        await SubmitAllAsync(http, texts, "warm", 1, 1, cancellationToken);
+        await WaitSettledAsync(http, 1, WarmUpTimeout, web, cancellationToken);
+        await SubmitAllAsync(http, texts, "warm2", 300, clients, cancellationToken);
+        await WaitSettledAsync(http, 301, WarmUpTimeout, web, cancellationToken);
+
+        var before = await SettledAsync(http, cancellationToken);
+        var clock = Stopwatch.StartNew();
+        var latencies = await SubmitAllAsync(http, texts, "bench", tickets, clients, cancellationToken);
+        var submitted = clock.Elapsed.TotalSeconds;
+        var after = await WaitSettledAsync(http, before.Total + tickets, SettleTimeout, web, cancellationToken);
+        var elapsed = clock.Elapsed.TotalSeconds;
+        latencies.Sort();
+        var result = new Result(tickets, tickets / elapsed, tickets / submitted, latencies[latencies.Count / 2], latencies[(int)(latencies.Count * 0.99)],
+            after.Routed - before.Routed, after.Reviewed - before.Reviewed);
+        if (bulkTickets <= 0) return result;
+
+        // The bulk path: POST /api/tickets/batch, NDJSON, a few requests in flight.
+        var bulkClock = Stopwatch.StartNew();
+        var nextBatch = -1;
+        var batches = (bulkTickets + batchSize - 1) / batchSize;
+        await Task.WhenAll(Enumerable.Range(0, Math.Min(4, batches)).Select(async _ =>
+        {
+            int b;
+            while ((b = Interlocked.Increment(ref nextBatch)) < batches)
+            {
+                var lines = Enumerable.Range(b * batchSize, Math.Min(batchSize, bulkTickets - (b * batchSize))).Select(i =>
+                {
+                    var text = texts[i % texts.Count];
+                    return JsonSerializer.Serialize(new { subject = $"{text.Subject} #bulk-{i}", body = text.Body, customer = text.Customer, channel = text.Channel, externalId = $"bulk-{i}" },
+                        JsonSerializerOptions.Web);
+                });
+                using var content = new StringContent(string.Join('\n', lines), System.Text.Encoding.UTF8, "application/x-ndjson");
+                using var response = await http.PostAsync("/api/tickets/batch", content, cancellationToken);
+                if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"POST /api/tickets/batch answered {(int)response.StatusCode}");
+            }
+        }));
+        var accepted = bulkClock.Elapsed.TotalSeconds;
+        await WaitSettledAsync(http, after.Total + bulkTickets, SettleTimeout, web, cancellationToken);
+        return result with { Bulk = new BulkResult(bulkTickets, batchSize, bulkTickets / accepted, bulkTickets / bulkClock.Elapsed.TotalSeconds) };
+    }
+
+    /// <summary><paramref name="count"/> submissions from <paramref name="clients"/> concurrent loops; the POST latencies in milliseconds.</summary>
+    private static async Task<List<double>> SubmitAllAsync(HttpClient http, IReadOnlyList<TicketSubmission> texts, string prefix, int count, int clients, CancellationToken cancellationToken)
+    {
+        var next = -1;
+        var latencies = new List<double>(count);
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(async _ =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < count)
+            {
+                var text = texts[i % texts.Count];
+                var started = Stopwatch.GetTimestamp();
+                using var response = await http.PostAsJsonAsync("/api/tickets", new
+                {
+                    subject = $"{text.Subject} #{prefix}-{i}",
+                    body = text.Body,
+                    customer = text.Customer,
+                    channel = text.Channel,
+                    externalId = $"{prefix}-{i}",
+                }, cancellationToken);
+                if (!response.IsSuccessStatusCode)
+                {
+                    throw new InvalidOperationException($"POST /api/tickets answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellationToken)}");
+                }
+
+                var ms = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                lock (latencies) latencies.Add(ms);
+            }
+        }));
+        return latencies;
+    }
+
+    private static async Task<Settled> WaitSettledAsync(HttpClient http, int total, TimeSpan timeout, WebAppProcess web, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            web.ThrowIfExited();
+            var settled = await SettledAsync(http, cancellationToken);
+            if (settled.Total >= total) return settled;
+            if (clock.Elapsed > timeout) throw new TimeoutException($"only {settled.Total} of {total} tickets settled within {timeout.TotalSeconds:F0} s");
+            await Task.Delay(20, cancellationToken);
+        }
+    }
+
+    private static async Task<Settled> SettledAsync(HttpClient http, CancellationToken cancellationToken)
+    {
+        var routed = await CountAsync(http, "Routed", cancellationToken);
+        var reviewed = await CountAsync(http, "AwaitingReview", cancellationToken);
+        var failed = await CountAsync(http, "Failed", cancellationToken);
+        if (failed > 0) throw new InvalidOperationException($"{failed} tickets failed during the benchmark");
+        return new Settled(routed, reviewed);
+    }
+
+    private static async Task<int> CountAsync(HttpClient http, string status, CancellationToken cancellationToken)
+    {
+        var page = await http.GetFromJsonAsync<JsonElement>($"/api/tickets?status={status}&pageSize=1", cancellationToken);
+        return page.GetProperty("total").GetInt32();
+    }
+
+    private sealed record Settled(int Routed, int Reviewed)
+    {
+        public int Total => Routed + Reviewed;
+    }
+}

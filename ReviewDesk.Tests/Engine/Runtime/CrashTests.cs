@@ -1,0 +1,143 @@
+using ReviewDesk.Engine.Runtime;
+
+namespace ReviewDesk.Tests.Engine.Runtime;
+
+/// <summary>
+/// Kills a real child process running workflows with SIGKILL at several points, restarts it on the
+/// same database, and checks the journal against a side file of every activity execution.
+/// </summary>
+public sealed class CrashTests(ITestOutputHelper output)
+{
+    private const int Workflows = 200;
+    private const int StepsPerWorkflow = 4;
+
+    /// <summary>When to kill each run: after this many new side-file lines, or right after READY (null); the last run finishes.</summary>
+    private static readonly (int? Lines, int MaxStepMs, string Where)[] Kills =
+    [
+        (10, 3, "early, while starts and first steps commit"),
+        (null, 3, "right after READY: a burst of claims and commits"),
+        (40, 40, "inside slow activities"),
+        (150, 3, "mid-run, between activities"),
+        (90, 3, "mid-run again"),
+        (200, 0, "no-op steps: mostly inside commits"),
+    ];
+
+    [Fact]
+    public async Task KilledAndRestartedRepeatedly_EveryWorkflowCompletes_AndNoCompletedActivityRunsAgain()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var database = new TestDatabase();
+        var sideFile = Path.Combine(database.Directory, "executions.log");
+
+        var kills = 0;
+        for (var run = 1; run <= Kills.Length; run++)
+        {
+            var (lines, maxStepMs, where) = Kills[run - 1];
+            var killed = await RunUntilAsync(database.Path_, sideFile, run, maxStepMs, lines, ct);
+            if (killed)
+            {
+                kills++;
+                output.WriteLine($"run {run}: killed {where}");
+            }
+            else
+            {
+                output.WriteLine($"run {run}: finished before the kill point ({where})");
+            }
+        }
+
+        var final = await RunUntilAsync(database.Path_, sideFile, Kills.Length + 1, 3, killAfterLines: int.MaxValue, ct);
+        Assert.False(final, "the last run must finish by itself");
+        Assert.True(kills >= 5, $"only {kills} of the runs were killed before the work finished");
+
+        await using var host = await RuntimeHost.StartAsync(database, worker: false);
+        var instances = await host.Queries.ListInstancesAsync(new InstanceFilter(), 1, 500, ct);
+        Assert.Equal(Workflows, instances.Total);
+        Assert.Equal(Workflows, instances.Items.Select(i => i.BusinessKey).Distinct().Count());
+        Assert.All(instances.Items, i => Assert.Equal(WorkflowStatus.Completed, i.Status));
+
+        var executed = (await File.ReadAllLinesAsync(sideFile, ct)).Select(l => l.Split('|')).Select(p => (Run: int.Parse(p[0][4..], System.Globalization.CultureInfo.InvariantCulture), Key: p[1], Node: p[2])).ToList();
+        var reruns = 0;
+        foreach (var instance in instances.Items)
+        {
+            var completions = (await host.Queries.GetJournalAsync(instance.Id, ct)).Where(j => j.Type == JournalTypes.ActivityCompleted).ToList();
+            Assert.Equal(["s1", "s2", "s3", "s4"], completions.Select(c => c.NodeId));
+            var checkpoints = (await host.Queries.GetExecutionsAsync(instance.Id, ct)).Where(e => e.Status == "Completed").ToList();
+            Assert.Equal(StepsPerWorkflow, checkpoints.Count);
+            foreach (var completion in completions)
+            {
+                var committedBy = int.Parse(completion.Actor!["run-".Length..], System.Globalization.CultureInfo.InvariantCulture);
+                var runs = executed.Where(e => e.Key == instance.BusinessKey && e.Node == completion.NodeId).Select(e => e.Run).ToList();
+                // Never again after the run that committed it, and once in that run; earlier runs were killed mid-step.
+                Assert.DoesNotContain(runs, r => r > committedBy);
+                Assert.Equal(1, runs.Count(r => r == committedBy));
+                reruns += runs.Count - 1;
+            }
+        }
+
+        output.WriteLine($"{kills} kills; {executed.Count} executions for {Workflows * StepsPerWorkflow} steps; {reruns} re-executions of steps that were in flight at a kill");
+    }
+
+    [Fact]
+    public async Task TwoProcessesOnOneDatabase_ShareTheWork_AndRunEachStepOnce()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var database = new TestDatabase();
+        // Steps of up to 40 ms and 4 at a time per process: the work lasts long enough for both to take part.
+        // Nobody is killed here, so the crash host's 1 s lease (short for the kill tests) is lengthened: "runs
+        // each step once" holds only while leases do not expire, and on a loaded machine a process can stall
+        // (scheduler, GC, waiting for the other's write lock) longer than the gap a 1 s lease leaves between heartbeats.
+        string[] SlowWorker = ["--Workflows:Worker:MaxConcurrency", "4", "--Workflows:Worker:LeaseDuration", "00:00:05"];
+        // One side file per process: two processes appending to one file could overwrite each other's lines.
+        var sideFiles = new[] { Path.Combine(database.Directory, "run-1.log"), Path.Combine(database.Directory, "run-2.log") };
+
+        // Both start the same 200 business keys (idempotent) and work them off together; SQLite's write
+        // lock is shared by two writers under load, with no "database is locked" failure.
+        var runs = await Task.WhenAll(
+            RunUntilAsync(database.Path_, sideFiles[0], 1, 40, killAfterLines: int.MaxValue, ct, SlowWorker),
+            RunUntilAsync(database.Path_, sideFiles[1], 2, 40, killAfterLines: int.MaxValue, ct, SlowWorker));
+
+        Assert.Equal([false, false], runs);
+        var executed = new List<string[]>();
+        foreach (var file in sideFiles.Where(File.Exists))
+        {
+            executed.AddRange((await File.ReadAllLinesAsync(file, ct)).Select(l => l.Split('|')));
+        }
+
+        Assert.Equal(Workflows * StepsPerWorkflow, executed.Count);
+        Assert.Equal(Workflows * StepsPerWorkflow, executed.Select(p => (p[1], p[2])).Distinct().Count());
+        Assert.Contains(executed, p => p[0] == "run-1");
+        Assert.Contains(executed, p => p[0] == "run-2");
+    }
+
+    /// <summary>Runs the crash host; kills it with SIGKILL once the side file grew by <paramref name="killAfterLines"/> lines (null: at READY). Returns whether it was killed.</summary>
+    private static async Task<bool> RunUntilAsync(string database, string sideFile, int run, int maxStepMs, int? killAfterLines, CancellationToken ct, string[]? extraArgs = null)
+    {
+        var startLines = await CountLinesAsync(sideFile, ct);
+        using var host = HarnessProcess.Start(["crash-host", "--db", database, "--side-file", sideFile, "--count", $"{Workflows}",
+            "--max-step-ms", $"{maxStepMs}", "--Workflows:Worker:Id", $"run-{run}", .. extraArgs ?? []]);
+
+        // Not Eventually: this loop picks the kill point, so it polls the side file every few milliseconds.
+        var deadline = DateTime.UtcNow.AddSeconds(120);
+        while (!host.HasExited)
+        {
+            var due = killAfterLines is null
+                ? host.Ready.IsCompleted
+                : await CountLinesAsync(sideFile, ct) - startLines >= killAfterLines;
+            if (due)
+            {
+                await host.KillAsync(ct);
+                return true;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"run {run} did not finish in 120 s: {host.Errors}");
+            await Task.Delay(killAfterLines is null ? 1 : 5, ct);
+        }
+
+        await host.WaitForExitAsync(ct);
+        Assert.True(host.ExitCode == 0, $"run {run} exited with {host.ExitCode}: {host.Errors}");
+        return false;
+    }
+
+    private static async Task<int> CountLinesAsync(string path, CancellationToken ct) =>
+        File.Exists(path) ? (await File.ReadAllLinesAsync(path, ct)).Length : 0;
+}
