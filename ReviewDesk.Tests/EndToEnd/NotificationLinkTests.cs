@@ -1,10 +1,13 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Playwright;
-using ReviewDesk.Tests.Web.Api;
-using ReviewDesk.Tests.Workflows.Notifications;
+using ReviewDesk.Tests.Support.Web;
+using ReviewDesk.Tests.Support;
 using ReviewDesk.Web.Identity;
 using static Microsoft.Playwright.Assertions;
+
+using ReviewDesk.Tests.Support;
+using ReviewDesk.Tests.Support.Web;
 
 namespace ReviewDesk.Tests.EndToEnd;
 
@@ -23,7 +26,7 @@ public sealed class NotificationLinkTests(ChromiumFixture chromium) : EndToEndTe
         await EnsureUserAsync(ReviewDeskRoles.Reviewer);
     }
 
-    protected override void ConfigureFactory(ReviewDesk.Tests.Web.ReviewDeskWebFactory factory)
+    protected override void ConfigureFactory(ReviewDeskWebFactory factory)
     {
         ArgumentNullException.ThrowIfNull(factory);
         factory.Settings["Notifications:Email:Host"] = "127.0.0.1";

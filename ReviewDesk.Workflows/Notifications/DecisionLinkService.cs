@@ -170,8 +170,7 @@ public sealed class DecisionLinkService(
                 return false;
             }
 
-            var db = tx.Db<TriageDbContext>();
-            AuditLog.Stage(db, new AuditEvent(reviewer, AuditActions.DecisionLinkUsed, link.TicketId, Detail: new JsonObject
+            AuditLog.Append(tx, new AuditEvent(reviewer, AuditActions.DecisionLinkUsed, link.TicketId, Detail: new JsonObject
             {
                 ["linkId"] = link.TokenId,
                 ["linkAction"] = link.Action,
@@ -179,7 +178,7 @@ public sealed class DecisionLinkService(
                 ["recipient"] = link.Recipient,
                 ["recipientKind"] = link.Kind.ToString(),
                 ["signedIn"] = signedInUser is not null,
-            }, Key: $"link-used:{link.TokenId}"), tx.Now);
+            }, Key: $"link-used:{link.TokenId}"));
             return true;
         }, cancellationToken);
 
@@ -192,16 +191,15 @@ public sealed class DecisionLinkService(
         logger.LogInformation("Decision link {LinkId} refused ({State}, {Method})", id, check.State, method);
         await runtime.WriteAsync(tx =>
         {
-            var db = tx.Db<TriageDbContext>();
-            if (db.AuditEntries.Any(a => a.Key == key)) return false;
-            AuditLog.Stage(db, new AuditEvent(signedInUser ?? "anonymous", AuditActions.DecisionLinkRefused, link?.TicketId, Target: link is null ? "link" : null, Detail: new JsonObject
+            // A repeated refusal of the same link (a scanner prefetching again) is one entry: the key is unique.
+            AuditLog.Append(tx, new AuditEvent(signedInUser ?? "anonymous", AuditActions.DecisionLinkRefused, link?.TicketId, Target: link is null ? "link" : null, Detail: new JsonObject
             {
                 ["reason"] = check.State.ToString(),
                 ["linkId"] = id,
                 ["linkAction"] = link?.Action,
                 ["recipient"] = link?.Recipient,
                 ["method"] = method,
-            }, Key: key), tx.Now);
+            }, Key: key));
             return true;
         }, cancellationToken);
     }

@@ -2,9 +2,12 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using ReviewDesk.Tests.Web.Api;
+using ReviewDesk.Tests.Support.Web;
 using ReviewDesk.Workflows.Audit;
 using ReviewDesk.Workflows.Notifications;
+
+using ReviewDesk.Tests.Support;
+using ReviewDesk.Tests.Support.Web;
 
 namespace ReviewDesk.Tests.Web.Notifications;
 

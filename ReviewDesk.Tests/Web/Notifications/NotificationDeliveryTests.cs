@@ -2,8 +2,11 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using ReviewDesk.Engine.Runtime;
-using ReviewDesk.Tests.Workflows.Notifications;
+using ReviewDesk.Tests.Support;
 using ReviewDesk.Workflows.Notifications;
+
+using ReviewDesk.Tests.Support;
+using ReviewDesk.Tests.Support.Web;
 
 namespace ReviewDesk.Tests.Web.Notifications;
 

@@ -1,5 +1,8 @@
 using Microsoft.Data.Sqlite;
 
+using ReviewDesk.Tests.Support;
+using ReviewDesk.Tests.Support.Web;
+
 namespace ReviewDesk.Tests.Workflows.Notifications;
 
 /// <summary>

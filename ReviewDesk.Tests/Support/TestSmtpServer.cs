@@ -7,7 +7,7 @@ using SmtpServer.ComponentModel;
 using SmtpServer.Protocol;
 using SmtpServer.Storage;
 
-namespace ReviewDesk.Tests.Workflows.Notifications;
+namespace ReviewDesk.Tests.Support;
 
 /// <summary>A real SMTP server (the SmtpServer package) on 127.0.0.1 that keeps every message it receives, parsed by MimeKit.</summary>
 public sealed class TestSmtpServer : IAsyncDisposable

@@ -11,7 +11,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace ReviewDesk.Tests.Workflows.Notifications;
+namespace ReviewDesk.Tests.Support;
 
 /// <summary>
 /// A webhook receiver on Kestrel at 127.0.0.1: answers each POST as scripted (500, hang, 200), records it, and checks

@@ -5,13 +5,13 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ReviewDesk.Engine.Definitions;
-using ReviewDesk.Tests.Web.Api;
-using ReviewDesk.Tests.Workflows.Notifications;
+using ReviewDesk.Tests.Support;
+
 using ReviewDesk.Web.Identity;
 using ReviewDesk.Workflows.Persistence;
 using ReviewDesk.Workflows.Triage;
 
-namespace ReviewDesk.Tests.Web.Notifications;
+namespace ReviewDesk.Tests.Support.Web;
 
 /// <summary>
 /// The web app with its e-mail channel pointed at a real SMTP server on 127.0.0.1 and one signed webhook at a local
