@@ -7,6 +7,7 @@ return args.FirstOrDefault() switch
     "bench" => await BenchCommand.RunAsync(args[1..]),
     "crash-host" => await CrashHostCommand.RunAsync(args[1..]),
     "triage-host" => await TriageHostCommand.RunAsync(args[1..]),
+    "notify-host" => await NotifyHostCommand.RunAsync(args[1..]),
     "hub-latency" => await HubLatencyCommand.RunAsync(args[1..]),
     _ => Usage(),
 };

@@ -25,20 +25,20 @@ public sealed class DesignerTests(ChromiumFixture chromium) : EndToEndTestBase(c
         await page.GetByTestId("create-submit").ClickAsync();
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/workflows/e2e-variant/edit");
         await page.GetByTestId("designer-ready").WaitForAsync(new() { State = WaitForSelectorState.Attached });
-        await Expect(page.GetByTestId("flow-node")).ToHaveCountAsync(5);
+        await Expect(page.GetByTestId("flow-node")).ToHaveCountAsync(6);
         // The chart is fitted to the view when it first renders: every node lies inside the canvas.
         await page.WaitForFunctionAsync("""
             () => {
               const canvas = document.querySelector('[data-testid=designer-canvas]').getBoundingClientRect();
               const nodes = [...document.querySelectorAll('[data-testid=flow-node]')].map(n => n.getBoundingClientRect());
-              return nodes.length === 5 && nodes.every(r => r.left >= canvas.left && r.right <= canvas.right && r.top >= canvas.top && r.bottom <= canvas.bottom);
+              return nodes.length === 6 && nodes.every(r => r.left >= canvas.left && r.right <= canvas.right && r.top >= canvas.top && r.bottom <= canvas.bottom);
             }
             """);
 
         // Add a node by dragging it from the toolbox onto the canvas, and set it up in the property panel.
         await page.Locator("[data-testid=toolbox-item][data-type=SetVariable]").DragToAsync(page.GetByTestId("designer-canvas"),
             new() { TargetPosition = new() { X = 300, Y = 420 } });
-        await Expect(page.GetByTestId("flow-node")).ToHaveCountAsync(6);
+        await Expect(page.GetByTestId("flow-node")).ToHaveCountAsync(7);
         await Expect(page.GetByTestId("node-properties")).ToHaveAttributeAsync("data-node-id", "setVariable");
         var name = page.Locator("[data-testid=setting-name] input, input[data-testid=setting-name]");
         await name.FillAsync("designedBy");

@@ -5,6 +5,7 @@ using ReviewDesk.Engine;
 using ReviewDesk.Engine.Designer;
 using ReviewDesk.Web.Demo;
 using ReviewDesk.Web.Hubs;
+using ReviewDesk.Web.Notifications;
 using ReviewDesk.Web.Operations;
 using ReviewDesk.Web.Triage;
 using ReviewDesk.Workflows;
@@ -40,6 +41,8 @@ public static class ReviewDeskApplicationBuilder
             .AddReviewDeskAi(builder.Configuration)
             .AddReviewDeskDesigner();
         builder.Services.AddReviewDeskOperations();
+        // Notify steps write to the console's accounts and link back to it (signed with its key ring).
+        builder.Services.AddReviewDeskWebNotifications();
         builder.Services.AddHostedService<DemoTicketSeeder>();
 
         // The reviewers' live queue: /hubs/review, fed by the runtime's and the claims' in-process events.

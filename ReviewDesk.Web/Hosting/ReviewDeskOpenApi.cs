@@ -23,6 +23,7 @@ public static class ReviewDeskOpenApi
             options.ShouldInclude = description => description.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true;
             options.AddDocumentTransformer<ApiKeySecuritySchemeTransformer>();
             options.AddOperationTransformer<ProblemResponsesTransformer>();
+            options.AddOperationTransformer<DecisionExamplesTransformer>();
         });
         return builder;
     }

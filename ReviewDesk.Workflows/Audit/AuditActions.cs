@@ -26,10 +26,15 @@ public static class AuditActions
     /// <summary>An API key was revoked.</summary>
     public const string RevokeApiKey = "revoke_api_key";
 
+    /// <summary>A signed decision link from a notification decided a ticket (the decision itself is recorded as approve or reject).</summary>
+    public const string DecisionLinkUsed = "decision_link_used";
+    /// <summary>A decision link was refused: tampered, expired, used already, wrong recipient, or the ticket was closed.</summary>
+    public const string DecisionLinkRefused = "decision_link_refused";
+
     /// <summary>The actor of what the system does by itself (deadline escalations, start-up installs).</summary>
     public const string SystemActor = "system";
 
     /// <summary>Every action, in the order the audit page lists them.</summary>
     public static IReadOnlyList<string> All { get; } =
-        [Approve, Reject, Escalate, Claim, TakeOver, Release, RevealPii, PublishDefinition, RetractDefinition, CreateApiKey, RevokeApiKey];
+        [Approve, Reject, Escalate, Claim, TakeOver, Release, RevealPii, PublishDefinition, RetractDefinition, CreateApiKey, RevokeApiKey, DecisionLinkUsed, DecisionLinkRefused];
 }

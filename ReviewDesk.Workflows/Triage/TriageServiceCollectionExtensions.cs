@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using ReviewDesk.Engine;
 using ReviewDesk.Engine.Runtime;
+using ReviewDesk.Workflows.Notifications;
 using ReviewDesk.Workflows.Pii;
 using ReviewDesk.Workflows.Triage.Activities;
 
@@ -34,6 +35,8 @@ public static class TriageServiceCollectionExtensions
         services.TryAddSingleton(sp => new PiiAnonymizer(sp.GetRequiredService<PiiAnalyzer>()));
         services.AddHostedService<TriageDefinitionInstaller>();
         services.AddSingleton<IWorkflowChangeHandler, TicketWorkflowTransitions>();
+        // The shipped definitions notify reviewers (a Notify node before the review gate, a notice at its deadline).
+        services.AddReviewDeskNotifications(configuration);
         return services
             .AddWorkflowActivity<ScrubPiiActivity>()
             .AddWorkflowActivity<ClassifyActivity>()

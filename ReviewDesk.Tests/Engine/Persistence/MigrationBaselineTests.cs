@@ -27,6 +27,8 @@ public sealed class MigrationBaselineTests : IDisposable
         {
             await connection.OpenAsync(Ct);
             await ExecuteAsync(connection, $"""DROP TABLE "{WorkflowDbContext.MigrationsHistoryTable}"; DROP TABLE "{TriageDbContext.MigrationsHistoryTable}";""");
+            // Tables of migrations after the single-set layout (notifications) did not exist then.
+            await ExecuteAsync(connection, """DROP TABLE "DecisionLinkUses"; DROP TABLE "NotificationDeliveries"; DROP TABLE "NotificationDigestItems"; DROP TABLE "NotificationPreferences";""");
             await ExecuteAsync(connection, $"""
                 CREATE TABLE "{WorkflowsServiceCollectionExtensions.LegacyHistoryTable}" ("MigrationId" TEXT NOT NULL PRIMARY KEY, "ProductVersion" TEXT NOT NULL);
                 INSERT INTO "{WorkflowsServiceCollectionExtensions.LegacyHistoryTable}" VALUES
@@ -40,11 +42,12 @@ public sealed class MigrationBaselineTests : IDisposable
         Assert.NotNull(await second.Definitions.GetLatestPublishedAsync("kept", Ct));
         await using var check = new SqliteConnection(_database.ConnectionString);
         await check.OpenAsync(Ct);
-        foreach (var table in (string[])[WorkflowDbContext.MigrationsHistoryTable, TriageDbContext.MigrationsHistoryTable])
+        // Each set adopts its first migration; the triage set then applies the one after the layout (notifications).
+        foreach (var (table, migrations) in (ValueTuple<string, long>[])[(WorkflowDbContext.MigrationsHistoryTable, 1L), (TriageDbContext.MigrationsHistoryTable, 2L)])
         {
             await using var command = check.CreateCommand();
             command.CommandText = $"""SELECT COUNT(*) FROM "{table}" """;
-            Assert.Equal(1L, await command.ExecuteScalarAsync(Ct));
+            Assert.Equal(migrations, await command.ExecuteScalarAsync(Ct));
         }
     }
 

@@ -148,9 +148,9 @@ public sealed class AuditTrailTests : IAsyncLifetime
         var published = await WaitForEntryAsync($"action=publish_definition&actor=test");
         Assert.Equal(AuditedWorkflowChanges.Target(ReviewTickets.Variant, 1), published.GetProperty("target").GetString());
         await WaitForEntryAsync($"action=publish_definition&actor=system");
-        // Both shipped variants are installed at first start, by the system.
+        // Both shipped variants and the deadline notice are installed at first start, by the system.
         var installed = (await EntriesAsync("action=publish_definition&actor=system")).Select(e => e.GetProperty("detail").GetProperty("definitionId").GetString());
-        Assert.Equal(["support-triage", "vip-triage"], installed.Order(StringComparer.Ordinal));
+        Assert.Equal(["review-deadline-notice", "support-triage", "vip-triage"], installed.Order(StringComparer.Ordinal));
         var retracted = await WaitForEntryAsync("action=retract_definition");
         Assert.Equal("apikey:admin", retracted.GetProperty("actor").GetString());
         Assert.Equal(AuditedWorkflowChanges.Target(ReviewTickets.Variant, 1), retracted.GetProperty("target").GetString());

@@ -7,9 +7,9 @@ namespace ReviewDesk.Tests.Web.Components;
 public sealed class NavMenuTests : BunitTestContext
 {
     [Theory]
-    [InlineData(ReviewDeskRoles.Reviewer, "Home,Review queue")]
+    [InlineData(ReviewDeskRoles.Reviewer, "Home,Review queue,Notifications")]
     [InlineData(ReviewDeskRoles.Operator, "Home,Operations")]
-    [InlineData(ReviewDeskRoles.Admin, "Home,Review queue,Operations,Workflows,API keys,Audit")]
+    [InlineData(ReviewDeskRoles.Admin, "Home,Review queue,Notifications,Operations,Workflows,API keys,Audit")]
     public void Render_ShowsOnlyTheEntriesOfTheUsersRole(string role, string expected)
     {
         Authorization.SetRoles(role);

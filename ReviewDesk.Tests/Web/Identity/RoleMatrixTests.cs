@@ -19,6 +19,9 @@ public sealed class RoleMatrixTests(ReviewDeskWebFactory factory) : IClassFixtur
     {
         // Anonymous: sign-in and liveness (static assets are checked separately; the API reference's scripts are static assets too).
         ["GET /login"] = Anonymous,
+        // A signed decision link's confirmation page: the token is the guard.
+        ["GET /decide"] = Anonymous,
+        ["POST /decide"] = Anonymous,
         ["POST /login"] = Anonymous,
         ["* /healthz"] = Anonymous,
         ["GET /scalar/favicon.svg"] = Anonymous,
@@ -66,6 +69,8 @@ public sealed class RoleMatrixTests(ReviewDeskWebFactory factory) : IClassFixtur
         ["* /hubs/review"] = Review,
         ["* /hubs/review/negotiate"] = Review,
         ["GET /review"] = Review,
+        ["GET /notifications"] = Review,
+        ["POST /notifications"] = Review,
         ["POST /review"] = Review,
         ["GET /tickets/{Id}"] = Review,
         ["POST /tickets/{Id}"] = Review,

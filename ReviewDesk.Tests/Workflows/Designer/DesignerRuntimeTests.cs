@@ -58,7 +58,7 @@ public sealed class DesignerRuntimeTests : IAsyncLifetime
         Assert.InRange(ticket.ReviewDeadline!.Value - ticket.CreatedAt, TimeSpan.FromHours(3.9), TimeSpan.FromHours(4.1));
         var journal = await _host.Queries.GetJournalAsync(ticket.WorkflowInstanceId!, Ct);
         var order = journal.Where(j => j.Type == JournalTypes.ActivityCompleted).Select(j => j.NodeId).ToList();
-        Assert.Equal(["scrub", mark.Id, "classify", "decide"], order);
+        Assert.Equal(["scrub", mark.Id, "classify", "decide", "notify"], order);
         var instance = (await _host.Queries.GetInstanceAsync(ticket.WorkflowInstanceId!, Ct))!;
         Assert.Equal("designer", instance.Variables["designedBy"]!.GetValue<string>());
     }
@@ -157,7 +157,7 @@ public sealed class DesignerRuntimeTests : IAsyncLifetime
 
         Assert.Equal(WorkflowStatus.Suspended, result.Status);
         Assert.Equal("review", result.WaitingAt);
-        Assert.Equal(["scrub", "classify", "decide", "review"], result.Path);
+        Assert.Equal(["scrub", "classify", "decide", "notify", "review"], result.Path);
         Assert.False(invalid.Ran);
         Assert.Contains(invalid.Errors, e => e.NodeId == "classify");
     }

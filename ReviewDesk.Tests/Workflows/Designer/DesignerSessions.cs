@@ -23,6 +23,7 @@ public static class DesignerSessions
         new(DecideActivity.Descriptor, typeof(DecideActivity)),
         new(ReviewGateActivity.Descriptor, typeof(ReviewGateActivity)),
         new(RouteActivity.Descriptor, typeof(RouteActivity)),
+        new(ReviewDesk.Workflows.Notifications.NotifyActivity.Descriptor, typeof(ReviewDesk.Workflows.Notifications.NotifyActivity)),
     ]);
 
     public static DefinitionValidator Validator { get; } = new(Registry, RetryPolicy.Default);

@@ -15,6 +15,7 @@ public sealed partial class NavMenu
     [
         new("Home", "", Icons.Material.Filled.Home, NavLinkMatch.All),
         new("Review queue", "/review", Icons.Material.Filled.FactCheck, Roles: ReviewDeskPolicies.Roles[ReviewDeskPolicies.Review]),
+        new("Notifications", "/notifications", Icons.Material.Filled.NotificationsActive, Roles: ReviewDeskPolicies.Roles[ReviewDeskPolicies.Review]),
         new("Operations", "/operations", Icons.Material.Filled.MonitorHeart, Roles: ReviewDeskPolicies.Roles[ReviewDeskPolicies.Operate]),
         new("Workflows", "/workflows", Icons.Material.Filled.AccountTree, Roles: ReviewDeskPolicies.Roles[ReviewDeskPolicies.Administer]),
         new("API keys", "/admin/api-keys", Icons.Material.Filled.Key, Roles: ReviewDeskPolicies.Roles[ReviewDeskPolicies.Administer]),

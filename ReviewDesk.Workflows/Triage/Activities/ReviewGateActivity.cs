@@ -33,6 +33,7 @@ public sealed class ReviewGateActivity(PiiAnonymizer anonymizer, ReviewEvents ev
         Settings =
         [
             new() { Name = "deadline", Label = "Deadline", Kind = SettingKind.Duration, Default = "1.00:00:00", Minimum = 60, Description = "Time a reviewer has before the ticket escalates." },
+            Notifications.DeadlineNotices.SettingEntry,
         ],
     };
 
@@ -42,7 +43,7 @@ public sealed class ReviewGateActivity(PiiAnonymizer anonymizer, ReviewEvents ev
         ArgumentNullException.ThrowIfNull(context);
         List<string> reasons = [.. context.Get(TriageDefinitions.Variables.Review)?.Reasons ?? []];
         // Reached through a Failed connection: say why the AI step gave up.
-        if (context.Outputs.Select(o => o.Value?["error"]?.GetValue<string>()).FirstOrDefault(e => e is not null) is { } error)
+        if (context.Outputs.Select(o => o.Value?["error"]?.GetValue<string>()).FirstOrDefault(e => e is not null && !Notifications.NotifyActivity.ErrorKinds.Contains(e)) is { } error)
         {
             reasons.Add($"classification_failed:{error}");
         }
@@ -56,6 +57,7 @@ public sealed class ReviewGateActivity(PiiAnonymizer anonymizer, ReviewEvents ev
     public ValueTask<ActivityResult> OnDeadlineAsync(ActivityContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        Notifications.DeadlineNotices.Enlist(context);
         return ValueTask.FromResult(Escalate(context, "review deadline passed", decision: null));
     }
 
