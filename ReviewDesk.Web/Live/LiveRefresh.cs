@@ -7,7 +7,8 @@ namespace ReviewDesk.Web.Live;
 /// <summary>
 /// Calls a refresh after events (workflow events, review-queue changes): at once for the first event after a quiet
 /// spell (leading edge), then at most once per <see cref="Interval"/> while events keep coming, and never two refreshes
-/// at the same time. Events arrive on the runtime's writer thread, often in bursts; the refresh runs on a timer
+/// at the same time. The page's own load, which follows its creation, counts as a refresh: an event within the
+/// interval after it waits for the interval's end. Events arrive on the runtime's writer thread, often in bursts; the refresh runs on a timer
 /// thread, so the writer never waits for a page. Dispose it with the component.
 /// </summary>
 public sealed class LiveRefresh : IDisposable
@@ -21,7 +22,7 @@ public sealed class LiveRefresh : IDisposable
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
     private readonly Lock _gate = new();
-    private long _lastStart = long.MinValue;
+    private long _lastStart;
     private bool _scheduled;
     private bool _running;
 
@@ -29,6 +30,7 @@ public sealed class LiveRefresh : IDisposable
     {
         ArgumentNullException.ThrowIfNull(time);
         _time = time;
+        _lastStart = time.GetTimestamp();
         _refresh = refresh;
         _logger = logger;
         _timer = time.CreateTimer(_ => _ = FireAsync(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
@@ -67,7 +69,7 @@ public sealed class LiveRefresh : IDisposable
     /// <summary>Sets the timer for the next refresh: now, or one <see cref="Interval"/> after the last one started.</summary>
     private void Arm()
     {
-        var due = _lastStart == long.MinValue ? TimeSpan.Zero : Interval - _time.GetElapsedTime(_lastStart);
+        var due = Interval - _time.GetElapsedTime(_lastStart);
         try
         {
             _timer.Change(due > TimeSpan.Zero ? due : TimeSpan.Zero, Timeout.InfiniteTimeSpan);

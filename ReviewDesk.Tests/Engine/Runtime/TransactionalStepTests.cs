@@ -64,8 +64,7 @@ public sealed class TransactionalStepTests : IAsyncLifetime
     [Fact]
     public async Task EffectThatThrowsAfterItsFirstRow_FailsTheStep_IsRetried_AndLeavesNoHalfWrittenPosting()
     {
-        var retry = new RetryPolicySettings { InitialInterval = TimeSpan.FromMilliseconds(10), BackoffCoefficient = 1, MaximumInterval = TimeSpan.FromMilliseconds(10), MaximumAttempts = 5 };
-        await _host.PublishAsync(Line("ledger", Post("transfer", 25, failingAttempts: 2, retry: retry)));
+        await _host.PublishAsync(Line("ledger", Post("transfer", 25, failingAttempts: 2, retry: QuickRetry(5))));
 
         var started = await _host.Runtime.StartAsync(new StartWorkflowRequest { DefinitionId = "ledger", BusinessKey = "L-2" }, Ct);
         await _host.WaitForStatusAsync(started.InstanceId, WorkflowStatus.Completed);
@@ -85,8 +84,7 @@ public sealed class TransactionalStepTests : IAsyncLifetime
     [Fact]
     public async Task EffectThatAlwaysThrows_FaultsTheInstance_WithNothingPosted_AndTheHandlerSeesTheFault()
     {
-        var retry = new RetryPolicySettings { InitialInterval = TimeSpan.FromMilliseconds(10), BackoffCoefficient = 1, MaximumInterval = TimeSpan.FromMilliseconds(10), MaximumAttempts = 2 };
-        await _host.PublishAsync(Line("ledger", Post("transfer", 25, failingAttempts: 99, retry: retry)));
+        await _host.PublishAsync(Line("ledger", Post("transfer", 25, failingAttempts: 99, retry: QuickRetry(2))));
 
         var started = await _host.Runtime.StartAsync(new StartWorkflowRequest { DefinitionId = "ledger", BusinessKey = "L-3" }, Ct);
         await _host.WaitForStatusAsync(started.InstanceId, WorkflowStatus.Faulted);
@@ -137,6 +135,11 @@ public sealed class TransactionalStepTests : IAsyncLifetime
         Assert.Equal([("opened", 0L)], await EntriesAsync("account-B"));
         Assert.Equal([("debit", 10L)], await EntriesAsync(started.InstanceId));
     }
+
+    private static RetryPolicySettings QuickRetry(int attempts) => new()
+    {
+        InitialInterval = TimeSpan.FromMilliseconds(10), BackoffCoefficient = 1, MaximumInterval = TimeSpan.FromMilliseconds(10), MaximumAttempts = attempts,
+    };
 
     private static WorkflowNode Post(string entry, int amount, int failingAttempts = 0, bool waitForGate = false, RetryPolicySettings? retry = null) =>
         Node(entry, PostActivity.Descriptor.Type, new JsonObject { ["entry"] = entry, ["amount"] = amount, ["failingAttempts"] = failingAttempts, ["waitForGate"] = waitForGate }, retry);

@@ -64,6 +64,7 @@ public sealed class LiveRefreshTests
             if (_refreshes == 1) await release.Task;
             Interlocked.Decrement(ref running);
         }, NullLogger.Instance);
+        _time.Advance(LiveRefresh.Interval);
 
         _events.Publish(Changed("a"));
         _events.Publish(Changed("a"));
@@ -109,6 +110,7 @@ public sealed class LiveRefreshTests
             Interlocked.Increment(ref _refreshes);
             throw new InvalidOperationException("database gone");
         }, factory.CreateLogger("live"));
+        _time.Advance(LiveRefresh.Interval);
 
         _events.Publish(Changed("a"));
         _time.Advance(LiveRefresh.Interval);
@@ -118,7 +120,28 @@ public sealed class LiveRefreshTests
         Assert.Equal(2, logs.Lines.Count(l => l.Contains("database gone", StringComparison.Ordinal)));
     }
 
-    private LiveRefresh Create(Func<WorkflowEvent, bool> filter) => LiveRefresh.On(_events, _time, filter, () =>
+    [Fact]
+    public void EventRightAfterThePagesLoad_WaitsForTheIntervalToEnd_BecauseTheLoadCountsAsARefresh()
+    {
+        using var live = CreateJustLoaded(_ => true);
+
+        _time.Advance(LiveRefresh.Interval / 3);
+        _events.Publish(Changed("a"));
+        Assert.Equal(0, _refreshes);
+
+        _time.Advance(LiveRefresh.Interval - (LiveRefresh.Interval / 3));
+        Assert.Equal(1, _refreshes);
+    }
+
+    // A view created a while ago: its load (which counts as a refresh) is older than the interval.
+    private LiveRefresh Create(Func<WorkflowEvent, bool> filter)
+    {
+        var live = CreateJustLoaded(filter);
+        _time.Advance(LiveRefresh.Interval);
+        return live;
+    }
+
+    private LiveRefresh CreateJustLoaded(Func<WorkflowEvent, bool> filter) => LiveRefresh.On(_events, _time, filter, () =>
     {
         Interlocked.Increment(ref _refreshes);
         return Task.CompletedTask;
