@@ -53,7 +53,7 @@ public static class TicketWriter
         """;
 
     private static readonly string AwaitingReviewSql = $"""
-        UPDATE "Tickets" SET "Status" = {(int)TicketStatus.AwaitingReview}, "ReviewRequired" = 1, "ReviewReasons" = $2, "ReviewDeadline" = $3, "UpdatedAt" = $4
+        UPDATE "Tickets" SET "Status" = {(int)TicketStatus.AwaitingReview}, "ReviewRequired" = TRUE, "ReviewReasons" = $2, "ReviewDeadline" = $3, "UpdatedAt" = $4
         WHERE "Id" = $1 AND "Status" IN ({InTriage}, {(int)TicketStatus.AwaitingReview}) AND "Decision" IS NULL
         """;
 
