@@ -149,7 +149,7 @@ public static class TicketWriter
     public static void ReviewRequirementDecided(WorkflowTransaction tx, string ticketId, ReviewRequirement review)
     {
         ArgumentNullException.ThrowIfNull(review);
-        Move(tx, ReviewRequirementSql, ticketId, "given its review requirement", review.Required ? 1 : 0, Json(review.Reasons), tx.NowMs);
+        Move(tx, ReviewRequirementSql, ticketId, "given its review requirement", review.Required, Json(review.Reasons), tx.NowMs);
     }
 
     /// <summary>The ticket waits for a reviewer until <paramref name="deadline"/> (the approval bookmark commits with it).</summary>

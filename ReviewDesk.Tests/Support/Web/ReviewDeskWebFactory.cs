@@ -47,6 +47,17 @@ public sealed class ReviewDeskWebFactory : WebApplicationFactory<Program>
     /// <summary>The host's connection string.</summary>
     public string ConnectionString { get; private set; } = "";
 
+    /// <summary>An open connection to the host's database (for a test's own reads and writes; <c>$1</c> parameters through <see cref="Dialect"/>).</summary>
+    public async Task<System.Data.Common.DbConnection> OpenDatabaseAsync(CancellationToken cancellationToken)
+    {
+        var connection = Dialect.CreateConnection(new ReviewDesk.Engine.Persistence.DatabaseOptions { Provider = Provider, ConnectionString = ConnectionString });
+        await connection.OpenAsync(cancellationToken);
+        return connection;
+    }
+
+    /// <summary>The provider's dialect.</summary>
+    public ReviewDesk.Engine.Persistence.DatabaseDialect Dialect => ReviewDesk.Engine.Persistence.DatabaseDialect.For(Provider);
+
     /// <summary>One model cache for all web tests, so the local model trains at most once per run.</summary>
     public static string LocalModelDirectory { get; } = Path.Combine(Path.GetTempPath(), "reviewdesk-tests-models");
 

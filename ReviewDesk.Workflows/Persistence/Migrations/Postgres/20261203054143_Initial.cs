@@ -296,11 +296,30 @@ namespace ReviewDesk.Workflows.Persistence.Migrations.Postgres
                 name: "IX_Tickets_Status_ReviewDeadline",
                 table: "Tickets",
                 columns: new[] { "Status", "ReviewDeadline" });
+
+            // Append-only in the database too: whatever connects, rows cannot be changed or removed.
+            migrationBuilder.Sql("""
+                CREATE FUNCTION "AuditEntries_AppendOnly"() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN RAISE EXCEPTION 'the audit trail is append-only'; END; $$;
+                """);
+            migrationBuilder.Sql("""
+                CREATE TRIGGER "AuditEntries_NoUpdate" BEFORE UPDATE ON "AuditEntries" FOR EACH ROW EXECUTE FUNCTION "AuditEntries_AppendOnly"();
+                """);
+            migrationBuilder.Sql("""
+                CREATE TRIGGER "AuditEntries_NoDelete" BEFORE DELETE ON "AuditEntries" FOR EACH ROW EXECUTE FUNCTION "AuditEntries_AppendOnly"();
+                """);
+            migrationBuilder.Sql("""
+                CREATE TRIGGER "AuditEntries_NoTruncate" BEFORE TRUNCATE ON "AuditEntries" FOR EACH STATEMENT EXECUTE FUNCTION "AuditEntries_AppendOnly"();
+                """);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql("DROP TRIGGER IF EXISTS \"AuditEntries_NoTruncate\" ON \"AuditEntries\";");
+            migrationBuilder.Sql("DROP TRIGGER IF EXISTS \"AuditEntries_NoDelete\" ON \"AuditEntries\";");
+            migrationBuilder.Sql("DROP TRIGGER IF EXISTS \"AuditEntries_NoUpdate\" ON \"AuditEntries\";");
+            migrationBuilder.Sql("DROP FUNCTION IF EXISTS \"AuditEntries_AppendOnly\"();");
             migrationBuilder.DropTable(
                 name: "AuditEntries");
 
