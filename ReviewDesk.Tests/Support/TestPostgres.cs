@@ -57,43 +57,14 @@ public static class TestPostgres
         return string.IsNullOrWhiteSpace(configured) ? StartCluster() : configured;
     }
 
-    private static string StartCluster()
-    {
-        var bin = Directory.Exists("/usr/lib/postgresql")
+    internal static string StartCluster() => TestPostgresCluster.Start(stopAtExit: true).ServerConnectionString;
+
+    internal static string? FindBin() =>
+        Directory.Exists("/usr/lib/postgresql")
             ? Directory.GetDirectories("/usr/lib/postgresql").Select(d => Path.Combine(d, "bin")).Where(d => File.Exists(Path.Combine(d, "initdb"))).OrderDescending().FirstOrDefault()
             : null;
-        if (bin is null)
-        {
-            throw new InvalidOperationException(
-                $"No PostgreSQL for the tests: set {ServerVariable} to a server's connection string, or install Debian's postgresql package (test.sh does both).");
-        }
 
-        var folder = Path.Combine(Path.GetTempPath(), "reviewdesk-test-postgres", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        var asPostgres = Environment.UserName == "root";
-        if (asPostgres) Run("chown", "postgres", folder);
-        var data = Path.Combine(folder, "data");
-        var port = FreePort();
-        RunPg(asPostgres, Path.Combine(bin, "initdb"), "-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8", "-N");
-        // Durability off: a test cluster is thrown away, and fsync would only slow it down.
-        RunPg(asPostgres, Path.Combine(bin, "pg_ctl"), "-D", data, "-l", Path.Combine(folder, "log"), "-w", "-o",
-            $"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=400", "start");
-        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
-        {
-            try
-            {
-                RunPg(asPostgres, Path.Combine(bin, "pg_ctl"), "-D", data, "-m", "immediate", "-w", "stop");
-                Directory.Delete(folder, recursive: true);
-            }
-            catch (Exception ex) when (ex is InvalidOperationException or IOException or UnauthorizedAccessException)
-            {
-                // The temporary folder goes with the machine's temp cleanup.
-            }
-        };
-        return $"Host=127.0.0.1;Port={port};Username=postgres";
-    }
-
-    private static void RunPg(bool asPostgres, string program, params string[] args)
+    internal static void RunPg(bool asPostgres, string program, params string[] args)
     {
         if (asPostgres) Run("runuser", ["-u", "postgres", "--", program, .. args]);
         else Run(program, args);
@@ -115,7 +86,7 @@ public static class TestPostgres
         if (process.ExitCode != 0) throw new InvalidOperationException($"{program} exited with {process.ExitCode}: {text}");
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
