@@ -24,6 +24,9 @@ internal sealed class AddedChangeTracker
         }
     }
 
+    /// <summary>Another watcher (the browser's) saw <paramref name="ticketId"/> at <paramref name="timestamp"/> (Stopwatch).</summary>
+    public void Arrived(string ticketId, long timestamp) => Arrival(ticketId).TrySetResult(timestamp);
+
     /// <summary>The timestamp at which <paramref name="ticketId"/>'s Added change arrived, or null when it did not within <paramref name="timeout"/>.</summary>
     public async Task<long?> WaitAsync(string ticketId, TimeSpan timeout, CancellationToken cancellationToken)
     {

@@ -35,6 +35,9 @@ internal static class HubLatencyCommand
         ("Idea: dark mode", "It would be great if the dashboard had a dark theme for late shifts."),
     ];
 
+    // Only the web app this verb starts (127.0.0.1, a throwaway folder) has these demo accounts.
+    private static (string Email, string Password) DemoReviewer => ("reviewer@demo.example", "Demo-Reviewer-1");
+
     public static async Task<int> RunAsync(string[] args)
     {
         HubLatencyOptions options;
@@ -78,30 +81,42 @@ internal static class HubLatencyCommand
 
     private static async Task<int> MeasureAsync(HubLatencyOptions options, CancellationToken cancellationToken)
     {
-        await using var web = WebAppProcess.Start(options.WebAssembly ?? WebAppProcess.DefaultAssemblyPath());
+        await using var web = WebAppProcess.Start(options.WebAssembly ?? WebAppProcess.DefaultAssemblyPath(), demoUsers: options.Browser);
         using var http = new HttpClient { BaseAddress = web.BaseAddress, Timeout = options.Timeout };
         http.DefaultRequestHeaders.Add(ApiKeyHeader, web.ApiKey);
         await web.WaitUntilHealthyAsync(http, StartTimeout, cancellationToken);
         await ReviewVariantPublisher.PublishAsync(web.ConnectionString, Variant, StartTimeout, cancellationToken);
 
         var tracker = new AddedChangeTracker();
-        await using var hub = new HubConnectionBuilder()
-            .WithUrl(new Uri(web.BaseAddress, HubPath), connection =>
-            {
-                connection.Headers[ApiKeyHeader] = web.ApiKey;
-                connection.Transports = HttpTransportType.WebSockets;
-            })
-            .Build();
-        hub.On<JsonElement>(QueueChanged, tracker.OnQueueChanged);
-        await hub.StartAsync(cancellationToken);
+        HubConnection? hub = null;
+        BrowserQueueWatcher? browser = null;
+        if (options.Browser)
+        {
+            var reviewer = DemoReviewer;
+            browser = await BrowserQueueWatcher.OpenAsync(web.BaseAddress, reviewer.Email, reviewer.Password, options.Chromium, tracker);
+        }
+        else
+        {
+            hub = new HubConnectionBuilder()
+                .WithUrl(new Uri(web.BaseAddress, HubPath), connection =>
+                {
+                    connection.Headers[ApiKeyHeader] = web.ApiKey;
+                    connection.Transports = HttpTransportType.WebSockets;
+                })
+                .Build();
+            hub.On<JsonElement>(QueueChanged, tracker.OnQueueChanged);
+            await hub.StartAsync(cancellationToken);
+        }
 
+        await using var closeHub = hub;
+        await using var closeBrowser = browser;
         var load = await LoadAverageAsync(cancellationToken);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"hub-latency: {options.Tickets} tickets, concurrency {options.Concurrency}, {Environment.ProcessorCount} cores, .NET {Environment.Version}, web app at {web.BaseAddress} (WebSockets){load}"));
+            $"hub-latency: {options.Tickets} tickets, concurrency {options.Concurrency}, {Environment.ProcessorCount} cores, .NET {Environment.Version}, web app at {web.BaseAddress}, watched by {(options.Browser ? "a reviewer's queue page in chromium" : "the hub's .NET client (WebSockets)")}{load}"));
         var warmUp = Stopwatch.StartNew();
         for (var i = 0; i < options.WarmUp; i++)
         {
-            var (_, visible) = await SubmitAndWaitAsync(http, tracker, $"warm-up {i}", Texts[i % Texts.Length], WarmUpTimeout, cancellationToken);
+            var (_, visible) = await SubmitAndWaitAsync(http, tracker, $"warm-up {i}", Texts[i % Texts.Length], WarmUpTimeout, options.Browser, cancellationToken);
             if (visible is null) throw new TimeoutException($"warm-up ticket {i} never became Added within {WarmUpTimeout.TotalSeconds:F0} s");
         }
 
@@ -115,9 +130,9 @@ internal static class HubLatencyCommand
             new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency, CancellationToken = cancellationToken },
             async (i, ct) =>
             {
-                (posted[i], visibleAfter[i]) = await SubmitAndWaitAsync(http, tracker, $"ticket {i}", Texts[i % Texts.Length], options.Timeout, ct);
+                (posted[i], visibleAfter[i]) = await SubmitAndWaitAsync(http, tracker, $"ticket {i}", Texts[i % Texts.Length], options.Timeout, options.Browser, ct);
                 web.ThrowIfExited();
-                if (hub.State != HubConnectionState.Connected) throw new InvalidOperationException($"the hub connection is {hub.State}");
+                if (hub is not null && hub.State != HubConnectionState.Connected) throw new InvalidOperationException($"the hub connection is {hub.State}");
             });
         var elapsed = measured.Elapsed;
 
@@ -137,7 +152,7 @@ internal static class HubLatencyCommand
 
     /// <summary>Submits one ticket to the variant; returns ms to the 202 and ms to its Added change (null: it did not arrive in time).</summary>
     private static async Task<(double Posted, double? Visible)> SubmitAndWaitAsync(
-        HttpClient http, AddedChangeTracker tracker, string label, (string Subject, string Body) text, TimeSpan timeout, CancellationToken cancellationToken)
+        HttpClient http, AddedChangeTracker tracker, string label, (string Subject, string Body) text, TimeSpan timeout, bool approve, CancellationToken cancellationToken)
     {
         var start = Stopwatch.GetTimestamp();
         using var response = await http.PostAsJsonAsync("/api/tickets", new { subject = $"{text.Subject} ({label})", body = text.Body, channel = "harness", variant = Variant }, cancellationToken);
@@ -150,6 +165,16 @@ internal static class HubLatencyCommand
         var id = (await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("id").GetString()
             ?? throw new InvalidOperationException($"POST /api/tickets for {label} returned no id");
         var received = await tracker.WaitAsync(id, timeout, cancellationToken);
+        if (approve && received is not null)
+        {
+            // The reviewer works the queue: it stays short, so every new ticket lands on the page the browser shows.
+            using var decided = await http.PostAsJsonAsync($"/api/reviews/{id}/decision", new { action = "approve", requestId = $"harness-{id}" }, cancellationToken);
+            if (!decided.IsSuccessStatusCode)
+            {
+                throw new InvalidOperationException($"approving {label} answered {(int)decided.StatusCode}: {await decided.Content.ReadAsStringAsync(cancellationToken)}");
+            }
+        }
+
         return (posted, received is { } at ? Stopwatch.GetElapsedTime(start, at).TotalMilliseconds : null);
     }
 

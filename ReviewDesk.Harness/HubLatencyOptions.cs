@@ -18,6 +18,12 @@ internal sealed record HubLatencyOptions
     /// <summary>How long one ticket's Added change may take before it counts as never arrived.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Watch a reviewer's queue page in chromium instead of the hub's .NET client.</summary>
+    public bool Browser { get; init; }
+
+    /// <summary>The chromium that <see cref="Browser"/> drives.</summary>
+    public string Chromium { get; init; } = BrowserQueueWatcher.DefaultChromium;
+
     /// <summary>ReviewDesk.Web.dll to run; null: the one built beside this harness.</summary>
     public string? WebAssembly { get; init; }
 
@@ -32,6 +38,10 @@ internal sealed record HubLatencyOptions
             WarmUp = Int(config, "warmup", 10),
             Timeout = TimeSpan.FromSeconds(Int(config, "timeout-seconds", 30)),
             WebAssembly = config["web"],
+            Browser = config["browser"] is not { } browser ? false
+                : bool.TryParse(browser, out var on) ? on
+                : throw new ArgumentException($"--browser must be true or false, not '{browser}'"),
+            Chromium = config["chromium"] ?? BrowserQueueWatcher.DefaultChromium,
         };
         if (options.Tickets < 1) throw new ArgumentException("--tickets must be at least 1");
         if (options.Concurrency < 1) throw new ArgumentException("--concurrency must be at least 1");

@@ -49,7 +49,9 @@ internal sealed class WebAppProcess : IAsyncDisposable
         return Path.Combine(repository.FullName, "ReviewDesk.Web", "bin", configuration.Name, output.Name, "ReviewDesk.Web.dll");
     }
 
-    public static WebAppProcess Start(string webAssembly)
+    /// <param name="webAssembly">ReviewDesk.Web.dll.</param>
+    /// <param name="demoUsers">Also create the demo accounts (a browser signs in as the demo reviewer).</param>
+    public static WebAppProcess Start(string webAssembly, bool demoUsers = false)
     {
         if (!File.Exists(webAssembly)) throw new InvalidOperationException($"ReviewDesk.Web is not built at {webAssembly} (build the solution, or pass --web PATH)");
         var folder = Path.Combine(Path.GetTempPath(), "reviewdesk-hub-latency-" + Guid.NewGuid().ToString("N")[..8]);
@@ -72,6 +74,7 @@ internal sealed class WebAppProcess : IAsyncDisposable
             // A fresh model cache: the model trains in the background at start, like a first install (before the warm-up ends).
             AddSetting(start, "Ai:Local:ModelDirectory", Path.Combine(folder, "models"));
             AddSetting(start, "Demo:SeedTickets", "false");
+            if (demoUsers) AddSetting(start, "Demo:SeedUsers", "true");
             start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
             start.Environment["DOTNET_ENVIRONMENT"] = "Production";
             // The app reads its bootstrap key from the environment only (never the command line, which others can see).

@@ -90,6 +90,9 @@ public sealed class WorkflowRuntime
     public Task<OperationResult> RetryAsync(string instanceId, string? actor, CancellationToken cancellationToken = default) =>
         _store.RetryAsync(instanceId, actor, cancellationToken);
 
+    /// <summary>The writer's commits and committed operations since this process started.</summary>
+    public WriteStatistics WriteStatistics => _store.Statistics;
+
     internal static void Check(StartWorkflowRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);

@@ -35,6 +35,8 @@ internal sealed partial class WorkflowStore : IAsyncDisposable
     private readonly ConcurrentDictionary<Type, ObjectFactory> _contextFactories = new();
     private readonly Lock _startLock = new();
     private Task? _writer;
+    private long _commits;
+    private long _committedOperations;
 
     public WorkflowStore(
         IOptions<DatabaseOptions> database,
@@ -63,6 +65,9 @@ internal sealed partial class WorkflowStore : IAsyncDisposable
 
     /// <summary>The worker id used for leases; set by the worker, also stamped on journal entries.</summary>
     public TimeSpan LeaseDuration => _options.Worker.LeaseDuration;
+
+    /// <summary>What the writer has committed since this process started.</summary>
+    public WriteStatistics Statistics => new(Interlocked.Read(ref _commits), Interlocked.Read(ref _committedOperations));
 
     /// <summary>Queues <paramref name="work"/> for the writer and waits until its batch committed.</summary>
     public Task<T> WriteAsync<T>(Func<WorkflowTransaction, T> work, CancellationToken cancellationToken = default)
@@ -174,6 +179,8 @@ internal sealed partial class WorkflowStore : IAsyncDisposable
                     continue;
                 }
 
+                Interlocked.Increment(ref _commits);
+                Interlocked.Add(ref _committedOperations, pending.Count);
                 break;
             }
             catch (Exception ex) when (session is not null && !_dialect.IsConnectionLost(ex, session.Connection)

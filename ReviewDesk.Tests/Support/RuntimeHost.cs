@@ -13,7 +13,7 @@ namespace ReviewDesk.Tests.Support;
 /// <summary>
 /// A real engine in a generic host over a real SQLite file, with the test activities; several may share one
 /// file. With <c>triageTables</c> the triage domain's tables (tickets, comments, audit) are there too, for tests of
-/// queries over them; the engine alone otherwise.
+/// queries over them; the engine alone otherwise. <c>services</c> adds a test's own activities and handlers.
 /// </summary>
 public sealed class RuntimeHost : IAsyncDisposable
 {
@@ -34,7 +34,8 @@ public sealed class RuntimeHost : IAsyncDisposable
         bool worker = true,
         string name = "host",
         IDictionary<string, string?>? settings = null,
-        bool triageTables = false)
+        bool triageTables = false,
+        Action<IServiceCollection>? services = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         var config = new Dictionary<string, string?>
@@ -59,6 +60,7 @@ public sealed class RuntimeHost : IAsyncDisposable
             .AddWorkflowActivity<FlakyActivity>()
             .AddWorkflowActivity<HangActivity>()
             .AddWorkflowActivity<SleepActivity>();
+        services?.Invoke(builder.Services);
         var host = builder.Build();
         await host.StartAsync(TestContext.Current.CancellationToken);
         return new RuntimeHost(host);

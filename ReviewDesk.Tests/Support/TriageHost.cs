@@ -21,9 +21,10 @@ public sealed class TriageHost : IAsyncDisposable
     public TicketService Tickets => Services.GetRequiredService<TicketService>();
     public WorkflowQueries Queries => Services.GetRequiredService<WorkflowQueries>();
 
-    // auditSample: false publishes the shipped definition again without the random audit sample, for tests that expect a confident ticket to be routed.
+    // services adds a test's own activities. auditSample: false publishes the shipped definition again without the random audit sample, for tests that expect a confident ticket to be routed.
     public static async Task<TriageHost> StartAsync(
-        TestDatabase database, Uri? aiEndpoint, TimeProvider? time = null, ILocalClassifierSource? local = null, bool auditSample = true)
+        TestDatabase database, Uri? aiEndpoint, TimeProvider? time = null, ILocalClassifierSource? local = null, bool auditSample = true,
+        Action<IServiceCollection>? services = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -52,6 +53,7 @@ public sealed class TriageHost : IAsyncDisposable
         if (local is not null) builder.Services.AddSingleton(local);
         builder.Services.AddSingleton<ISecretProtector, EphemeralSecretProtector>();
         builder.Services.AddReviewDeskWorkflows(builder.Configuration).AddReviewDeskTriage(builder.Configuration).AddReviewDeskAi(builder.Configuration);
+        services?.Invoke(builder.Services);
         var host = builder.Build();
         await host.StartAsync(TestContext.Current.CancellationToken);
         if (!auditSample)

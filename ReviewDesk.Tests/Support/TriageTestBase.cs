@@ -1,10 +1,11 @@
+using Microsoft.Extensions.DependencyInjection;
 using ReviewDesk.Tests.Workflows.Ai;
 using ReviewDesk.Workflows.Ai;
 
 namespace ReviewDesk.Tests.Support;
 
 /// <summary>A test class's triage host over a real SQLite file, with a scripted OpenAI-compatible server as its LLM.</summary>
-public abstract class TriageTestBase(TimeProvider? time = null, ILocalClassifierSource? local = null, bool auditSample = true) : IAsyncLifetime
+public abstract class TriageTestBase(TimeProvider? time = null, ILocalClassifierSource? local = null, bool auditSample = true, Action<IServiceCollection>? services = null) : IAsyncLifetime
 {
     protected TestDatabase Database { get; } = new();
 
@@ -17,7 +18,7 @@ public abstract class TriageTestBase(TimeProvider? time = null, ILocalClassifier
     public async ValueTask InitializeAsync()
     {
         Server = await ScriptedOpenAiServer.StartAsync(Ct);
-        Host = await TriageHost.StartAsync(Database, Server.Endpoint, time, local, auditSample);
+        Host = await TriageHost.StartAsync(Database, Server.Endpoint, time, local, auditSample, services);
     }
 
     public async ValueTask DisposeAsync()

@@ -5,24 +5,32 @@ using ReviewDesk.Workflows;
 namespace ReviewDesk.Web.Live;
 
 /// <summary>
-/// Calls a refresh after events (workflow events, review-queue changes), at most once per <see cref="Interval"/>:
-/// events arrive on the runtime's writer thread, often in bursts, so the first one arms a one-shot timer and
-/// the rest of the burst rides along. Dispose it with the component.
+/// Calls a refresh after events (workflow events, review-queue changes): at once for the first event after a quiet
+/// spell (leading edge), then at most once per <see cref="Interval"/> while events keep coming, and never two refreshes
+/// at the same time. The page's own load, which follows its creation, counts as a refresh: an event within the
+/// interval after it waits for the interval's end. Events arrive on the runtime's writer thread, often in bursts; the refresh runs on a timer
+/// thread, so the writer never waits for a page. Dispose it with the component.
 /// </summary>
 public sealed class LiveRefresh : IDisposable
 {
     /// <summary>The shortest time between two refreshes.</summary>
-    public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(500);
+    public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(150);
 
     private readonly IDisposable _subscription;
     private readonly ITimer _timer;
     private readonly Func<Task> _refresh;
     private readonly ILogger _logger;
-    private int _armed;
+    private readonly TimeProvider _time;
+    private readonly Lock _gate = new();
+    private long _lastStart;
+    private bool _scheduled;
+    private bool _running;
 
     private LiveRefresh(Func<Action, IDisposable> subscribe, TimeProvider time, Func<Task> refresh, ILogger logger)
     {
         ArgumentNullException.ThrowIfNull(time);
+        _time = time;
+        _lastStart = time.GetTimestamp();
         _refresh = refresh;
         _logger = logger;
         _timer = time.CreateTimer(_ => _ = FireAsync(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
@@ -50,10 +58,21 @@ public sealed class LiveRefresh : IDisposable
 
     private void OnEvent()
     {
-        if (Interlocked.Exchange(ref _armed, 1) == 1) return;
+        lock (_gate)
+        {
+            if (_scheduled) return; // The next refresh is already due and will see this change.
+            _scheduled = true;
+            if (!_running) Arm(); // Otherwise the running refresh arms the next when it ends.
+        }
+    }
+
+    /// <summary>Sets the timer for the next refresh: now, or one <see cref="Interval"/> after the last one started.</summary>
+    private void Arm()
+    {
+        var due = Interval - _time.GetElapsedTime(_lastStart);
         try
         {
-            _timer.Change(Interval, Timeout.InfiniteTimeSpan);
+            _timer.Change(due > TimeSpan.Zero ? due : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
         }
         catch (ObjectDisposedException)
         {
@@ -63,8 +82,14 @@ public sealed class LiveRefresh : IDisposable
 
     private async Task FireAsync()
     {
-        // Disarm first: an event during the refresh schedules the next one.
-        Interlocked.Exchange(ref _armed, 0);
+        lock (_gate)
+        {
+            // An event from here on schedules the next refresh: this one may already have read past it.
+            _scheduled = false;
+            _running = true;
+            _lastStart = _time.GetTimestamp();
+        }
+
         try
         {
             await _refresh();
@@ -73,6 +98,14 @@ public sealed class LiveRefresh : IDisposable
         {
             // Nobody awaits a timer callback, so a failure the refresh did not handle is logged here; the next event tries again.
             _logger.LogWarning(ex, "A live refresh of the operations view failed");
+        }
+        finally
+        {
+            lock (_gate)
+            {
+                _running = false;
+                if (_scheduled) Arm();
+            }
         }
     }
 

@@ -81,4 +81,46 @@ public sealed class OpenApiDocumentTests(ReviewDeskWebFactory factory) : IClassF
         Assert.DoesNotContain("fonts.scalar.com", html, StringComparison.Ordinal);
         Assert.DoesNotContain("https://", html.Replace("https://github.com", "", StringComparison.Ordinal), StringComparison.Ordinal);
     }
+    [Fact]
+    public async Task Document_TypesATicketsClassificationAndDecision_AsRecordsWithTheirFields()
+    {
+        using var client = factory.CreateClient("reviewer");
+        var document = await client.GetFromJsonAsync<JsonElement>("/openapi/v1.json", Ct);
+        var schemas = document.GetProperty("components").GetProperty("schemas");
+
+        var ticket = Resolve(schemas, document.GetProperty("paths").GetProperty("/api/tickets/{id}").GetProperty("get")
+            .GetProperty("responses").GetProperty("200").GetProperty("content").GetProperty("application/json").GetProperty("schema"));
+        var classification = Resolve(schemas, ticket.GetProperty("properties").GetProperty("classification"));
+        var decision = Resolve(schemas, ticket.GetProperty("properties").GetProperty("decision"));
+
+        string[] classificationFields = ["category", "priority", "language", "sentiment", "confidence", "rationale", "provider", "model", "promptVersion"];
+        Assert.Equal(classificationFields.Order(StringComparer.Ordinal), classification.GetProperty("properties").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+        Assert.Contains("number", TypeOf(classification.GetProperty("properties").GetProperty("confidence")));
+        string[] decisionFields = ["action", "category", "priority", "comment", "reviewer", "requestId", "decidedAt"];
+        Assert.Equal(decisionFields.Order(StringComparer.Ordinal), decision.GetProperty("properties").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+        Assert.Equal("date-time", decision.GetProperty("properties").GetProperty("decidedAt").GetProperty("format").GetString());
+    }
+
+    // A property's schema: a $ref, or a oneOf/anyOf/allOf of a $ref and null, or the schema itself.
+    private static JsonElement Resolve(JsonElement schemas, JsonElement schema)
+    {
+        if (schema.TryGetProperty("$ref", out var reference)) return schemas.GetProperty(reference.GetString()!.Split('/')[^1]);
+        foreach (var combinator in new[] { "oneOf", "anyOf", "allOf" })
+        {
+            if (!schema.TryGetProperty(combinator, out var parts)) continue;
+            foreach (var part in parts.EnumerateArray())
+            {
+                if (part.TryGetProperty("$ref", out _)) return Resolve(schemas, part);
+            }
+        }
+
+        Assert.True(schema.TryGetProperty("properties", out _), $"an object schema, not {schema}");
+        return schema;
+    }
+
+    private static IEnumerable<string> TypeOf(JsonElement schema) => schema.GetProperty("type") switch
+    {
+        { ValueKind: JsonValueKind.Array } types => types.EnumerateArray().Select(t => t.GetString()!),
+        var type => [type.GetString()!],
+    };
 }
