@@ -176,7 +176,7 @@ if [[ ${smoke} == true ]]; then
     sleep 0.5
   done
   echo "smoke: ${id} is ${status}"
-  ready="$(curl -s "${url}/readyz")"
+  ready="$(curl -s "${url}/readyz" -H "X-Api-Key: ${api_key}")"
   echo "smoke: /readyz ${ready}"
   [[ ${status} == Routed ]] && exit 0 || exit 1
 fi

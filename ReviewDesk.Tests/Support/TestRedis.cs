@@ -20,7 +20,7 @@ public sealed class TestRedis : IDisposable
     public static async Task<TestRedis> StartAsync()
     {
         Assert.True(File.Exists("/usr/bin/redis-server"), "redis-server is not installed (test.sh installs Debian's redis-server package)");
-        var redis = new TestRedis(Web.WebAppChild.FreePort());
+        var redis = new TestRedis(TestPostgres.FreePort());
         await redis.StartServerAsync();
         return redis;
     }
