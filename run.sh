@@ -5,6 +5,9 @@ cd "$(dirname "${BASH_SOURCE[0]}")"
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
+# ./run.sh --nodes N: a cluster on this machine (PostgreSQL, Redis, N nodes, nginx in front); see cluster.sh.
+if [[ ${1:-} == --nodes ]]; then exec ./cluster.sh "$@"; fi
+
 urls="${REVIEWDESK_URLS:-http://127.0.0.1:5080}"
 
 dotnet build ReviewDesk.Web -c Release --nologo -v quiet

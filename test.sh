@@ -32,7 +32,53 @@ ensure_chromium() {
   fi
 }
 
+# PostgreSQL and Redis tests (several nodes, the suites on PostgreSQL) use Debian's servers, started here as
+# throwaway instances on 127.0.0.1; nothing is installed as a service or left running.
+ensure_postgres_and_redis() {
+  local missing=()
+  compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
+  [[ -x /usr/bin/redis-server ]] || missing+=(redis-server)
+  if [[ ${#missing[@]} -gt 0 ]]; then
+    apt_install "${missing[@]}"
+  fi
+}
+
+# start_postgres: a throwaway cluster under a temp dir (initdb refuses root, so it runs as 'postgres' then),
+# durability off (it is thrown away), on a free port; exports REVIEWDESK_TEST_POSTGRES for the tests.
+pg_dir=""
+pg_bin=""
+pg_as=()
+start_postgres() {
+  pg_bin="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"
+  pg_dir="$(mktemp -d /tmp/reviewdesk-test-pg.XXXXXX)"
+  if [[ ${EUID} -eq 0 ]]; then
+    chown postgres "${pg_dir}"
+    pg_as=(runuser -u postgres --)
+  fi
+  local port
+  port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
+  "${pg_as[@]}" "${pg_bin}/initdb" -D "${pg_dir}/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 -N >/dev/null
+  "${pg_as[@]}" "${pg_bin}/pg_ctl" -D "${pg_dir}/data" -l "${pg_dir}/log" -w -o \
+    "-p ${port} -k ${pg_dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=400" start >/dev/null
+  export REVIEWDESK_TEST_POSTGRES="Host=127.0.0.1;Port=${port};Username=postgres"
+  echo "test.sh: PostgreSQL $("${pg_bin}/postgres" --version | awk '{print $3}') on 127.0.0.1:${port}"
+}
+
+stop_postgres() {
+  if [[ -n ${pg_dir} ]]; then
+    "${pg_as[@]}" "${pg_bin}/pg_ctl" -D "${pg_dir}/data" -m immediate -w stop >/dev/null 2>&1 || true
+    rm -rf "${pg_dir}"
+  fi
+}
+
 ensure_chromium
+ensure_postgres_and_redis
+start_postgres
+trap stop_postgres EXIT
 
 dotnet build ReviewDesk.sln -c Release --nologo
+# Every test on SQLite (the default), the PostgreSQL-only ones (several nodes, restarts) included.
 dotnet test ReviewDesk.sln -c Release --no-build --blame-hang-timeout 120s --logger "console;verbosity=normal"
+# The same runtime, triage, review, API and audit suites again, on PostgreSQL (a database per test).
+REVIEWDESK_TEST_PROVIDER=Postgres dotnet test ReviewDesk.sln -c Release --no-build --blame-hang-timeout 120s --logger "console;verbosity=normal" \
+  --filter "${REVIEWDESK_PG_SUITES:-FullyQualifiedName~ReviewDesk.Tests.Engine|FullyQualifiedName~ReviewDesk.Tests.Workflows.Triage|FullyQualifiedName~ReviewDesk.Tests.Workflows.Designer|FullyQualifiedName~ReviewDesk.Tests.Web.Api|FullyQualifiedName~ReviewDesk.Tests.Web.Audit|FullyQualifiedName~ReviewDesk.Tests.Web.Hubs|FullyQualifiedName~ReviewDesk.Tests.Web.Identity|FullyQualifiedName~ReviewDesk.Tests.Web.Notifications|FullyQualifiedName~ReviewDesk.Tests.Web.Hosting}"

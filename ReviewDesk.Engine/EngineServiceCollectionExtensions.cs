@@ -8,6 +8,7 @@ using ReviewDesk.Engine.Activities.BuiltIn;
 using ReviewDesk.Engine.Definitions;
 using ReviewDesk.Engine.Designer;
 using ReviewDesk.Engine.Persistence;
+using ReviewDesk.Engine.Persistence.Postgres;
 using ReviewDesk.Engine.Runtime;
 
 namespace ReviewDesk.Engine;
@@ -30,7 +31,7 @@ public static class EngineServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IWorkflowIdGenerator, GuidV7IdGenerator>();
-        services.AddWorkflowDbContext<WorkflowDbContext>("engine", WorkflowDbContext.MigrationsHistoryTable);
+        services.AddWorkflowDbContext<WorkflowDbContext, PostgresWorkflowDbContext>("engine", WorkflowDbContext.MigrationsHistoryTable);
 
         services.TryAddSingleton<ActivityRegistry>();
         services.TryAddSingleton(sp => new DefinitionValidator(
@@ -77,28 +78,37 @@ public static class EngineServiceCollectionExtensions
 
     /// <summary>
     /// Adds a context over the engine's database (same provider, connection and pragmas) whose migrations
-    /// form the set <paramref name="name"/>, applied at start after the sets registered before it.
+    /// form the set <paramref name="name"/>, applied at start after the sets registered before it. On
+    /// PostgreSQL the set's migrations are those of <typeparamref name="TPostgresMigrations"/>.
     /// </summary>
-    public static IServiceCollection AddWorkflowDbContext<TContext>(this IServiceCollection services, string name, string migrationsHistoryTable)
+    public static IServiceCollection AddWorkflowDbContext<TContext, TPostgresMigrations>(this IServiceCollection services, string name, string migrationsHistoryTable)
         where TContext : DbContext
+        where TPostgresMigrations : TContext
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentException.ThrowIfNullOrWhiteSpace(migrationsHistoryTable);
         // Pooled: reads on the hot path (a step's ticket, a queue page) reuse contexts instead of building one each time.
         services.AddPooledDbContextFactory<TContext>((sp, options) =>
             WorkflowDatabase.Configure(options, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, migrationsHistoryTable));
-        return services.AddMigrationSet<TContext>(name);
+        return services.AddMigrationSet<TContext, TPostgresMigrations>(name, migrationsHistoryTable);
     }
+
+    /// <summary>Adds a context over the engine's database whose migrations exist for SQLite only (PostgreSQL refuses to start).</summary>
+    public static IServiceCollection AddWorkflowDbContext<TContext>(this IServiceCollection services, string name, string migrationsHistoryTable)
+        where TContext : DbContext =>
+        services.AddWorkflowDbContext<TContext, TContext>(name, migrationsHistoryTable);
 
     /// <summary>
     /// Makes the migrations of <typeparamref name="TContext"/> (whose factory is registered) the set <paramref name="name"/>:
-    /// applied at start after the sets registered before it, and listed by readiness checks.
+    /// applied at start after the sets registered before it, and listed by readiness checks. On PostgreSQL the
+    /// migrations are those of <typeparamref name="TPostgresMigrations"/>.
     /// </summary>
-    public static IServiceCollection AddMigrationSet<TContext>(this IServiceCollection services, string name)
+    public static IServiceCollection AddMigrationSet<TContext, TPostgresMigrations>(this IServiceCollection services, string name, string migrationsHistoryTable)
         where TContext : DbContext
+        where TPostgresMigrations : TContext
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        services.AddSingleton<MigrationSet>(sp => new MigrationSet<TContext>(name, sp));
+        services.AddSingleton<MigrationSet>(sp => new MigrationSet<TContext, TPostgresMigrations>(name, migrationsHistoryTable, sp));
         return services;
     }
 

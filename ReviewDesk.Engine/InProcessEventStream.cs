@@ -37,6 +37,33 @@ public abstract class InProcessEventStream<TEvent>(ILogger logger)
         }
     }
 
+    [ThreadStatic]
+    private static bool t_relaying;
+
+    /// <summary>
+    /// True inside a handler while it is called for an event another node committed (see <see cref="Relay"/>):
+    /// a handler that forwards events to other nodes itself (a SignalR push through a backplane) skips those.
+    /// Handlers run synchronously on the publishing thread, so the flag is read where the event is seen.
+    /// </summary>
+    public bool IsRelaying => t_relaying;
+
+    /// <summary>
+    /// Calls every handler with an event another node committed and a cluster event bus carried here, so this
+    /// node's pages, waits and workers see it as they see their own.
+    /// </summary>
+    public void Relay(TEvent evt)
+    {
+        t_relaying = true;
+        try
+        {
+            Publish(evt);
+        }
+        finally
+        {
+            t_relaying = false;
+        }
+    }
+
     /// <summary>Calls every handler with <paramref name="evt"/>; only the component that committed the change publishes it.</summary>
     protected internal void Publish(TEvent evt)
     {

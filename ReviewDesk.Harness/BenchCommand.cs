@@ -32,6 +32,9 @@ internal static class BenchCommand
         var bulk = int.Parse(config["bulk-tickets"] ?? "10000", CultureInfo.InvariantCulture);
         var batchSize = int.Parse(config["batch-size"] ?? "500", CultureInfo.InvariantCulture);
         var product = !string.Equals(config["product"], "false", StringComparison.OrdinalIgnoreCase);
+        // --postgres "Host=...;Username=...": the same raw and engine measurements on PostgreSQL, a fresh database per run.
+        var postgres = config["postgres"];
+        if (!string.IsNullOrWhiteSpace(postgres)) return await PostgresBench.RunAsync(postgres, workflows, seconds, rounds, EngineAsync);
         var folder = Path.Combine(Path.GetTempPath(), "reviewdesk-bench-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(folder);
         try
@@ -107,12 +110,16 @@ internal static class BenchCommand
         return count / clock.Elapsed.TotalSeconds;
     }
 
-    private static async Task<(double Workflows, double Steps)> EngineAsync(string path, int workflows)
+    private static Task<(double Workflows, double Steps)> EngineAsync(string path, int workflows) =>
+        EngineAsync(DatabaseProvider.Sqlite, $"Data Source={path}", workflows);
+
+    internal static async Task<(double Workflows, double Steps)> EngineAsync(DatabaseProvider provider, string connectionString, int workflows)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["ConnectionStrings:ReviewDesk"] = $"Data Source={path}",
+            ["Database:Provider"] = provider.ToString(),
+            ["ConnectionStrings:ReviewDesk"] = connectionString,
             ["Workflows:Worker:MaxConcurrency"] = "128",
             ["Workflows:Worker:MaxCommitBatch"] = "256",
             ["Workflows:Worker:PollInterval"] = "00:00:00.010",
@@ -150,7 +157,7 @@ internal static class BenchCommand
         return (workflows / elapsed, workflows * 4 / elapsed);
     }
 
-    private static double Median(List<double> values)
+    internal static double Median(List<double> values)
     {
         values.Sort();
         return values[values.Count / 2];

@@ -29,9 +29,10 @@ internal static class CrashHostCommand
             ["Workflows:Worker:MaxConcurrency"] = "16",
         });
         builder.Configuration.AddCommandLine(args);
-        var database = builder.Configuration["db"] ?? throw new ArgumentException("--db is required");
         var count = int.Parse(builder.Configuration["count"] ?? "200", System.Globalization.CultureInfo.InvariantCulture);
-        builder.Configuration["ConnectionStrings:ReviewDesk"] = $"Data Source={database}";
+        // --db names a SQLite file; without it, --Database:Provider and --ConnectionStrings:ReviewDesk say where (PostgreSQL).
+        if (builder.Configuration["db"] is { } database) builder.Configuration["ConnectionStrings:ReviewDesk"] = $"Data Source={database}";
+        else if (string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString("ReviewDesk"))) throw new ArgumentException("--db or --ConnectionStrings:ReviewDesk is required");
         builder.Logging.AddSimpleConsole().AddFilter(level => level >= LogLevel.Warning);
         builder.Services.AddSingleton(new SideFile(builder.Configuration["side-file"] ?? throw new ArgumentException("--side-file is required"),
             builder.Configuration["Workflows:Worker:Id"] ?? Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture),

@@ -1,3 +1,4 @@
+using ReviewDesk.Workflows.Persistence.Postgres;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -25,7 +26,7 @@ public static class WorkflowsServiceCollectionExtensions
     public static IServiceCollection AddReviewDeskWorkflows(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddWorkflowEngine(configuration);
-        services.AddWorkflowDbContext<TriageDbContext>("triage", TriageDbContext.MigrationsHistoryTable);
+        services.AddWorkflowDbContext<TriageDbContext, PostgresTriageDbContext>("triage", TriageDbContext.MigrationsHistoryTable);
         // Before the engine had a project (and a migration set) of its own, one history table held both sets' tables.
         foreach (var set in (string[])["engine", "triage"])
         {

@@ -8,9 +8,25 @@ namespace ReviewDesk.Engine.Persistence;
 /// <see cref="MigrationsHistoryTable"/>) and the read side; the worker's hot path writes them with lean
 /// ADO.NET (see <see cref="Runtime.WorkflowStore"/>). A domain keeps its own tables in a context of its
 /// own, in the same database, so its rows can commit in the same transaction as a step.
+/// <para>
+/// Each provider has its own migrations. EF Core files a migration under the exact context type, so the
+/// PostgreSQL migrations belong to a subclass used only to migrate (<see cref="Postgres.PostgresWorkflowDbContext"/>).
+/// </para>
 /// </summary>
-public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> options) : DbContext(options)
+public class WorkflowDbContext : DbContext
 {
+    /// <summary>The context over the configured database.</summary>
+    public WorkflowDbContext(DbContextOptions<WorkflowDbContext> options)
+        : base(options)
+    {
+    }
+
+    /// <summary>For a provider's migrations subclass.</summary>
+    protected WorkflowDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     /// <summary>The engine's migration history table (each migration set has its own).</summary>
     public const string MigrationsHistoryTable = "__EngineMigrationsHistory";
 

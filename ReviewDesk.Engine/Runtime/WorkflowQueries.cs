@@ -39,7 +39,7 @@ public sealed class WorkflowQueries(IDbContextFactory<WorkflowDbContext> context
         var query = Filter(db.Instances.AsNoTracking(), filter);
         var total = await query.CountAsync(cancellationToken);
         var records = await query.OrderByDescending(i => i.CreatedAt).ThenByDescending(i => i.Id)
-            .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+            .Skip((int)Math.Min(int.MaxValue, ((long)page - 1) * pageSize)).Take(pageSize).ToListAsync(cancellationToken);
         return new PagedResult<WorkflowInstanceView>([.. records.Select(ToView)], total, page, pageSize);
     }
 

@@ -18,7 +18,7 @@ public sealed class WorkflowReader
     {
         ArgumentNullException.ThrowIfNull(map);
         await using var connection = await _store.OpenReadConnectionAsync(cancellationToken);
-        await using var command = WorkflowStore.Command(connection, sql, args);
+        await using var command = _store.Command(connection, sql, args);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? map(reader) : default;
     }

@@ -2,27 +2,18 @@ namespace ReviewDesk.Engine.Runtime;
 
 internal sealed partial class WorkflowStore
 {
-    // One statement claims due work whose lease is free or expired. SQLite runs it under its single
-    // write lock; the PostgreSQL variant selects the ids FOR UPDATE SKIP LOCKED in the subquery.
-    private const string ClaimSql = """
-        UPDATE "WorkItems" SET "LeaseOwner" = $1, "LeaseUntil" = $2, "ClaimCount" = "ClaimCount" + 1
-        WHERE "Id" IN (
-            SELECT "Id" FROM "WorkItems"
-            WHERE "DueAt" <= $3 AND ("LeaseOwner" IS NULL OR "LeaseUntil" < $3)
-            ORDER BY "DueAt" LIMIT $4)
-        RETURNING "Id", "InstanceId", "NodeId", "Kind", "Attempt", "ClaimCount", "BookmarkId", "ResumeRequestId"
-        """;
-
     private const string AnyDueSql = """
         SELECT MIN("DueAt") FROM "WorkItems" WHERE "LeaseOwner" IS NULL OR "LeaseUntil" < $1
         """;
 
+    // One statement claims due work whose lease is free or expired: under SQLite's single write lock, or
+    // FOR UPDATE SKIP LOCKED on PostgreSQL (see the dialects' ClaimSql).
     /// <summary>Claims up to <paramref name="max"/> due work items for <paramref name="owner"/>.</summary>
     public Task<List<ClaimedWork>> ClaimAsync(string owner, int max, CancellationToken cancellationToken) =>
         WriteAsync(batch =>
         {
             var claimed = new List<ClaimedWork>();
-            using var reader = batch.Query(ClaimSql, owner, batch.NowMs + (long)LeaseDuration.TotalMilliseconds, batch.NowMs, max);
+            using var reader = batch.Query(_dialect.ClaimSql, owner, batch.NowMs + (long)LeaseDuration.TotalMilliseconds, batch.NowMs, max);
             while (reader.Read())
             {
                 claimed.Add(new ClaimedWork(
@@ -42,9 +33,7 @@ internal sealed partial class WorkflowStore
     public async Task<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken)
     {
         await using var connection = await OpenReadConnectionAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = AnyDueSql;
-        command.Parameters.AddWithValue("$1", _time.GetUtcNow().ToUnixTimeMilliseconds());
+        await using var command = _dialect.CreateCommand(connection, AnyDueSql, _time.GetUtcNow().ToUnixTimeMilliseconds());
         var value = await command.ExecuteScalarAsync(cancellationToken);
         return value is long ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
     }

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using ReviewDesk.Engine.Activities;
 
 namespace ReviewDesk.Engine.Runtime;
@@ -60,11 +60,5 @@ internal sealed partial class WorkflowStore
     public Task<int> DropWorkAsync(ClaimedWork work, string owner, CancellationToken cancellationToken) =>
         WriteAsync(batch => batch.Execute(FenceSql, work.Id, owner, work.ClaimCount), cancellationToken);
 
-    internal static SqliteCommand Command(SqliteConnection connection, string sql, params object?[] args)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        for (var i = 0; i < args.Length; i++) command.Parameters.AddWithValue("$" + (i + 1), args[i] ?? DBNull.Value);
-        return command;
-    }
+    internal DbCommand Command(DbConnection connection, string sql, params object?[] args) => _dialect.CreateCommand(connection, sql, args);
 }

@@ -26,14 +26,19 @@ internal sealed partial class WorkflowStore
         InstanceHeader? header = null;
         if (request.BookmarkId is not null)
         {
-            using var reader = batch.Query("""SELECT "InstanceId", "NodeId", "Kind" FROM "Bookmarks" WHERE "Id" = $1""", request.BookmarkId);
-            if (!reader.Read())
+            // The reader is closed before the next statement: PostgreSQL runs one command at a time per connection.
+            string? instanceId = null;
+            using (var reader = batch.Query("""SELECT "InstanceId", "NodeId", "Kind" FROM "Bookmarks" WHERE "Id" = $1""", request.BookmarkId))
+            {
+                if (reader.Read()) (instanceId, bookmarkId, nodeId, kind) = (reader.GetString(0), request.BookmarkId, reader.GetString(1), reader.GetString(2));
+            }
+
+            if (instanceId is null)
             {
                 return Reject(batch, request, null, $"bookmark {request.BookmarkId} does not exist or was already resumed");
             }
 
-            (bookmarkId, nodeId, kind) = (request.BookmarkId, reader.GetString(1), reader.GetString(2));
-            header = ReadHeader(batch, reader.GetString(0));
+            header = ReadHeader(batch, instanceId);
         }
         else
         {

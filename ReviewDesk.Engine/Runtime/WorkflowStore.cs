@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
+using System.Diagnostics;
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -23,7 +23,7 @@ internal sealed partial class WorkflowStore : IAsyncDisposable
     private readonly Channel<WriteOperation> _queue = Channel.CreateUnbounded<WriteOperation>(new() { SingleReader = true });
     private readonly DatabaseOptions _database;
     private readonly WorkflowRuntimeOptions _options;
-    private readonly SqlitePragmas _pragmas;
+    private readonly DatabaseDialect _dialect;
     private readonly TimeProvider _time;
     private readonly WorkflowEventStream _events;
     private readonly IWorkflowIdGenerator _ids;
@@ -55,7 +55,7 @@ internal sealed partial class WorkflowStore : IAsyncDisposable
         _handlers = [.. handlers];
         _database = database.Value;
         _options = options.Value;
-        _pragmas = new SqlitePragmas(_database.BusyTimeoutMilliseconds);
+        _dialect = DatabaseDialect.For(_database);
         _time = time;
         _events = events;
         _ids = ids;
@@ -82,14 +82,27 @@ internal sealed partial class WorkflowStore : IAsyncDisposable
         return operation.Task;
     }
 
+    /// <summary>The provider's dialect (parameters, claims, retryable errors).</summary>
+    public DatabaseDialect Dialect => _dialect;
+
     /// <summary>
-    /// Opens a pooled read connection. WAL mode is a property of the file (set by the writer), and a
-    /// WAL reader never waits for a writer, so reads skip the per-connection pragmas.
+    /// Opens a pooled read connection. On SQLite, WAL mode is a property of the file (set by the writer),
+    /// and a WAL reader never waits for a writer, so reads skip the per-connection pragmas; on PostgreSQL a
+    /// reader sees the last committed state (MVCC) and never waits either.
     /// </summary>
-    public async Task<SqliteConnection> OpenReadConnectionAsync(CancellationToken cancellationToken)
+    public async Task<DbConnection> OpenReadConnectionAsync(CancellationToken cancellationToken)
     {
-        var connection = new SqliteConnection(_database.ConnectionString);
-        await connection.OpenAsync(cancellationToken);
+        var connection = _dialect.CreateConnection(_database);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+
         return connection;
     }
 
@@ -113,12 +126,8 @@ internal sealed partial class WorkflowStore : IAsyncDisposable
 
     private async Task RunWriterAsync()
     {
-        await using var connection = new SqliteConnection(_database.ConnectionString);
-        await connection.OpenAsync();
-        _pragmas.Apply(connection);
-        var commands = new Dictionary<string, SqliteCommand>(StringComparer.Ordinal);
-        var batch = new WorkflowTransaction(this, connection, commands, CreateContext);
         var operations = new List<WriteOperation>(_options.Worker.MaxCommitBatch);
+        WriterSession? session = null;
         try
         {
             while (await _queue.Reader.WaitToReadAsync())
@@ -129,72 +138,121 @@ internal sealed partial class WorkflowStore : IAsyncDisposable
                     operations.Add(operation);
                 }
 
-                CommitBatch(connection, batch, operations);
+                session = await CommitBatchAsync(session, operations);
             }
         }
         finally
         {
-            foreach (var command in commands.Values)
-            {
-                await command.DisposeAsync();
-            }
+            if (session is not null) await session.DisposeAsync();
         }
     }
 
     /// <summary>
     /// Runs the operations in one transaction and commits it. An operation that throws is taken out:
     /// the transaction rolls back and the others run again without it (failures are rare, so this is
-    /// cheaper than a savepoint around every operation).
+    /// cheaper than a savepoint around every operation). A batch that meets another writer's lock, a
+    /// serialization failure or a deadlock runs again whole; one whose connection was lost (the server
+    /// restarted) runs again on a new connection, for up to <see cref="DatabaseOptions.ReconnectTimeout"/>.
+    /// Returns the session to use for the next batch.
     /// </summary>
-    private void CommitBatch(SqliteConnection connection, WorkflowTransaction batch, List<WriteOperation> operations)
+    private async Task<WriterSession?> CommitBatchAsync(WriterSession? session, List<WriteOperation> operations)
     {
         const int maxBusyRetries = 10;
         var pending = operations.Where(o => !o.IsCancelled).ToList();
         var busyRetries = 0;
+        Stopwatch? reconnecting = null;
+        var reconnectLogged = false;
         while (pending.Count > 0)
         {
             try
             {
-                using var transaction = connection.BeginTransaction(deferred: false);
-                // Read the clock only once the write lock is held: BEGIN IMMEDIATE may wait up to the busy
-                // timeout for another process, and a lease computed from a reading taken before that wait
-                // would be born (partly or wholly) expired, so the other process could claim the work at once
-                // while this one runs it.
-                batch.Reset(_time.GetUtcNow());
-                batch.Transaction = transaction;
-                if (RunAll(batch, pending) is { } failed)
+                session ??= await WriterSession.OpenAsync(this);
+                if (reconnectLogged)
                 {
-                    transaction.Rollback();
+                    _logger.LogWarning("The writer reconnected to the database after {Elapsed}; running the batch of {Count} operations again", reconnecting!.Elapsed, pending.Count);
+                    reconnectLogged = false;
+                }
+
+                if (CommitOnce(session, pending) is { } failed)
+                {
                     pending.Remove(failed);
                     continue;
                 }
 
-                transaction.Commit();
                 Interlocked.Increment(ref _commits);
                 Interlocked.Add(ref _committedOperations, pending.Count);
                 break;
             }
-            catch (Exception ex) when (Unwrap(ex) is SqliteException sqlite && IsBusy(sqlite) && ++busyRetries < maxBusyRetries)
+            catch (Exception ex) when (session is not null && !_dialect.IsConnectionLost(ex, session.Connection)
+                && _dialect.IsRetryable(ex) && ++busyRetries < maxBusyRetries)
             {
-                // Another process held the write lock past the busy timeout; the batch rolled back whole, so run it again.
-                _logger.LogWarning("Write batch of {Count} operations found the database busy (attempt {Attempt}); retrying", pending.Count, busyRetries);
+                // Another writer held a lock past the busy timeout, or PostgreSQL chose this transaction as a
+                // deadlock or serialization victim; the batch rolled back whole, so run it again.
+                _logger.LogWarning("Write batch of {Count} operations met a concurrent writer (attempt {Attempt}); retrying", pending.Count, busyRetries);
+            }
+            catch (Exception ex) when ((session is null || _dialect.IsConnectionLost(ex, session.Connection))
+                && _dialect.Provider != DatabaseProvider.Sqlite
+                && (reconnecting ??= Stopwatch.StartNew()).Elapsed < _database.ReconnectTimeout)
+            {
+                // The server went away (restart, failover, network): nothing of this batch committed that a re-run
+                // would break (steps are fenced, starts and resumes idempotent), so reconnect and run it again.
+                // Logged once per outage, not once per attempt.
+                if (!reconnectLogged)
+                {
+                    _logger.LogError("The writer lost its database connection ({Reason}: {Message}); reconnecting for up to {Timeout}",
+                        ex.GetType().Name, ex.Message, _database.ReconnectTimeout);
+                    reconnectLogged = true;
+                }
+
+                if (session is not null) await session.DisposeAsync();
+                session = null;
+                _dialect.ClearPools();
+                await Task.Delay(_database.ReconnectDelay);
             }
             catch (Exception ex)
             {
                 _logger.LogError(ex, "Write batch of {Count} operations failed", pending.Count);
                 foreach (var operation in operations) operation.Abort(ex);
-                return;
+                if (session is not null && _dialect.IsConnectionLost(ex, session.Connection))
+                {
+                    await session.DisposeAsync();
+                    session = null;
+                }
+
+                return session;
             }
         }
 
         foreach (var operation in operations) operation.Complete();
-        if (pending.Count == 0) return;
-        foreach (var action in batch.AfterCommit) action();
-        foreach (var evt in batch.Events) _events.Publish(evt);
+        if (pending.Count == 0 || session is null) return session;
+        foreach (var action in session.Batch.AfterCommit) action();
+        foreach (var evt in session.Batch.Events) _events.Publish(evt);
+        return session;
+    }
+
+    /// <summary>One attempt: begin, run every operation, commit. Returns the operation that failed (rolled back), or null when committed.</summary>
+    private WriteOperation? CommitOnce(WriterSession session, List<WriteOperation> pending)
+    {
+        using var transaction = _dialect.BeginWrite(session.Connection);
+        // Read the clock only once the write lock is held: BEGIN IMMEDIATE may wait up to the busy
+        // timeout for another process, and a lease computed from a reading taken before that wait
+        // would be born (partly or wholly) expired, so the other process could claim the work at once
+        // while this one runs it.
+        var batch = session.Batch;
+        batch.Reset(_time.GetUtcNow());
+        batch.Transaction = transaction;
+        if (RunAll(batch, pending) is { } failed)
+        {
+            transaction.Rollback();
+            return failed;
+        }
+
+        transaction.Commit();
+        return null;
     }
 
     /// <summary>Runs each operation; returns the first that threw (marked failed), or null when all ran.</summary>
-    private static WriteOperation? RunAll(WorkflowTransaction batch, List<WriteOperation> operations)
+    private WriteOperation? RunAll(WorkflowTransaction batch, List<WriteOperation> operations)
     {
         foreach (var operation in operations)
         {
@@ -205,7 +263,7 @@ internal sealed partial class WorkflowStore : IAsyncDisposable
                 batch.EndWrite(save: true);
                 saved = true;
             }
-            catch (Exception ex) when (Unwrap(ex) is not SqliteException sqlite || !IsBusy(sqlite))
+            catch (Exception ex) when (!_dialect.IsRetryable(ex) && !_dialect.IsConnectionLost(ex, batch.Connection))
             {
                 operation.Fail(ex);
                 return operation;
@@ -219,19 +277,39 @@ internal sealed partial class WorkflowStore : IAsyncDisposable
         return null;
     }
 
-    /// <summary>EF Core wraps provider errors (DbUpdateException); the busy check looks at the provider's.</summary>
-    private static Exception Unwrap(Exception ex) => ex is DbUpdateException { InnerException: { } inner } ? inner : ex;
-
     /// <summary>Creates a context of <paramref name="type"/> over the writer's connection (see <see cref="WorkflowTransaction.Db{TContext}"/>).</summary>
     private DbContext CreateContext(DbConnection connection, Type type)
     {
         var factory = _contextFactories.GetOrAdd(type, t => ActivatorUtilities.CreateFactory(t, [typeof(DbContextOptions<>).MakeGenericType(t)]));
         var builder = (DbContextOptionsBuilder)Activator.CreateInstance(typeof(DbContextOptionsBuilder<>).MakeGenericType(type))!;
-        builder.UseSqlite(connection);
+        _dialect.Configure(builder, connection);
         return (DbContext)factory(_services, [builder.Options]);
     }
 
-    private static bool IsBusy(SqliteException ex) => ex.SqliteErrorCode is 5 or 6; // SQLITE_BUSY, SQLITE_LOCKED
+    /// <summary>The writer's connection, its prepared commands, and the transaction object the writes see.</summary>
+    private sealed class WriterSession : IAsyncDisposable
+    {
+        private readonly Dictionary<string, DbCommand> _commands = new(StringComparer.Ordinal);
+
+        private WriterSession(WorkflowStore store, DbConnection connection)
+        {
+            Connection = connection;
+            Batch = new WorkflowTransaction(store, connection, store._dialect, _commands, store.CreateContext);
+        }
+
+        public DbConnection Connection { get; }
+
+        public WorkflowTransaction Batch { get; }
+
+        public static async Task<WriterSession> OpenAsync(WorkflowStore store) =>
+            new(store, await store._dialect.OpenWriterAsync(store._database, CancellationToken.None));
+
+        public async ValueTask DisposeAsync()
+        {
+            foreach (var command in _commands.Values) await command.DisposeAsync();
+            await Connection.DisposeAsync();
+        }
+    }
 
     private static string? ToJson(JsonNode? node) => node?.ToJsonString();
 

@@ -1,6 +1,6 @@
 using System.Data.Common;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using ReviewDesk.Engine.Persistence;
 
 namespace ReviewDesk.Engine.Runtime;
 
@@ -20,22 +20,29 @@ namespace ReviewDesk.Engine.Runtime;
 public sealed class WorkflowTransaction
 {
     private readonly WorkflowStore _store;
-    private readonly SqliteConnection _connection;
-    private readonly Dictionary<string, SqliteCommand> _commands;
+    private readonly DbConnection _connection;
+    private readonly DatabaseDialect _dialect;
+    private readonly Dictionary<string, DbCommand> _commands;
     private readonly Func<DbConnection, Type, DbContext> _createContext;
     private readonly List<WorkflowEvent> _events = [];
     private readonly List<Action> _afterCommit = [];
     private readonly List<DbContext> _contexts = [];
 
-    internal WorkflowTransaction(WorkflowStore store, SqliteConnection connection, Dictionary<string, SqliteCommand> commands, Func<DbConnection, Type, DbContext> createContext)
+    internal WorkflowTransaction(WorkflowStore store, DbConnection connection, DatabaseDialect dialect, Dictionary<string, DbCommand> commands, Func<DbConnection, Type, DbContext> createContext)
     {
         _store = store;
         _connection = connection;
+        _dialect = dialect;
         _commands = commands;
         _createContext = createContext;
     }
 
-    internal SqliteTransaction Transaction { get; set; } = null!;
+    internal DbTransaction Transaction { get; set; } = null!;
+
+    internal DbConnection Connection => _connection;
+
+    /// <summary>The database's provider: SQL outside the subset both share may differ by provider (see <see cref="DatabaseDialect"/>).</summary>
+    public DatabaseProvider Provider => _dialect.Provider;
 
     /// <summary>One clock reading for the whole transaction, taken once it holds the write lock.</summary>
     public DateTimeOffset Now { get; private set; }
@@ -101,10 +108,18 @@ public sealed class WorkflowTransaction
     /// <summary>Runs a statement; returns the number of rows it changed.</summary>
     public int Execute(string sql, params object?[] args) => Prepare(sql, args).ExecuteNonQuery();
 
-    /// <summary>Runs a statement and returns the first column of its first row (null when none).</summary>
-    public object? Scalar(string sql, params object?[] args) => Prepare(sql, args).ExecuteScalar();
+    /// <summary>
+    /// Runs a statement and returns the first column of its first row (null when none). Integers come back
+    /// as <see cref="long"/> on every provider, as SQLite gives them (PostgreSQL's <c>integer</c> would be an <see cref="int"/>).
+    /// </summary>
+    public object? Scalar(string sql, params object?[] args) => Prepare(sql, args).ExecuteScalar() switch
+    {
+        int value => (long)value,
+        short value => (long)value,
+        var value => value,
+    };
 
-    /// <summary>Runs a query; dispose the reader before the next statement.</summary>
+    /// <summary>Runs a query; dispose the reader before the next statement (PostgreSQL runs one command at a time per connection).</summary>
     public DbDataReader Query(string sql, params object?[] args) => Prepare(sql, args).ExecuteReader();
 
     /// <summary>
@@ -144,7 +159,7 @@ public sealed class WorkflowTransaction
     }
 
     /// <summary>Gets the cached command for <paramref name="sql"/> (parameters <c>$1</c>, <c>$2</c>...) with its arguments bound.</summary>
-    private SqliteCommand Prepare(string sql, object?[] args)
+    private DbCommand Prepare(string sql, object?[] args)
     {
         if (!_commands.TryGetValue(sql, out var command))
         {
@@ -152,7 +167,7 @@ public sealed class WorkflowTransaction
             command.CommandText = sql;
             for (var i = 0; i < args.Length; i++)
             {
-                command.Parameters.Add(new SqliteParameter("$" + (i + 1), null));
+                command.Parameters.Add(_dialect.CreateParameter(i + 1));
             }
 
             _commands[sql] = command;

@@ -37,6 +37,8 @@ internal sealed class WorkflowWorker : BackgroundService
         _subscription = events.Subscribe(e =>
         {
             if (e is InstanceChanged { Status: WorkflowStatus.Cancelled } && _byInstance.TryGetValue(e.InstanceId, out var cts)) cts.Cancel();
+            // Work another node made runnable (a start or a resume there) wakes this worker too, instead of waiting for its next poll.
+            if (e is InstanceChanged { Status: WorkflowStatus.Running } && events.IsRelaying) _signal.Notify();
         });
     }
 

@@ -41,6 +41,7 @@ public sealed class RuntimeHost : IAsyncDisposable
         var config = new Dictionary<string, string?>
         {
             ["ConnectionStrings:ReviewDesk"] = database.ConnectionString,
+            ["Database:Provider"] = database.Provider.ToString(),
             ["Workflows:Worker:Enabled"] = worker ? "true" : "false",
             ["Workflows:Worker:PollInterval"] = "00:00:00.050",
             ["Workflows:Worker:LeaseDuration"] = "00:00:05",

@@ -30,6 +30,7 @@ public sealed class TriageHost : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ConnectionStrings:ReviewDesk"] = database.ConnectionString,
+            ["Database:Provider"] = database.Provider.ToString(),
             ["Workflows:Worker:PollInterval"] = "00:00:00.020",
             ["Ai:Local:WarmUp"] = "false",
         });

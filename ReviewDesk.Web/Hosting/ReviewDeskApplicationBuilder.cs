@@ -1,7 +1,7 @@
 using System.Text.Json.Serialization;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ReviewDesk.Engine;
+using ReviewDesk.Web.Cluster;
 using ReviewDesk.Engine.Designer;
 using ReviewDesk.Web.Demo;
 using ReviewDesk.Web.Hubs;
@@ -20,19 +20,15 @@ public static class ReviewDeskApplicationBuilder
 {
     /// <summary>
     /// The workflow runtime, the triage domain and its AI providers, the encryption of ticket
-    /// originals (Data Protection, keys in the data folder), the demo data of a fresh install and the
+    /// originals (Data Protection, keys in the data folder or the database), what several nodes share, the demo data of a fresh install and the
     /// review hub's notifier. Hosted services start in this order: migrations, runtime, shipped
     /// definitions, demo tickets, notifier.
     /// </summary>
     public static WebApplicationBuilder AddReviewDeskApplication(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var keysDirectory = builder.Configuration["DataProtection:KeysDirectory"]
-            ?? Path.Combine(builder.Configuration["Database:DataDirectory"] ?? "data", "keys");
-
-        builder.Services.AddDataProtection()
-            .SetApplicationName("ReviewDesk")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.GetFullPath(keysDirectory)));
+        // The key ring (in the data folder, or in the database on PostgreSQL) and, with Cluster:Redis, live updates across nodes.
+        builder.AddReviewDeskCluster();
         builder.Services.TryAddSingleton<ISecretProtector, DataProtectionSecretProtector>();
         builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 

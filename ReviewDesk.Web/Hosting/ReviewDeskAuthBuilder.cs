@@ -33,7 +33,7 @@ public static class ReviewDeskAuthBuilder
             throw new InvalidOperationException($"{AuthOptions.Section}:{nameof(AuthOptions.RevalidationInterval)} must be positive.");
         }
 
-        services.AddWorkflowDbContext<ReviewDeskIdentityDbContext>("identity", ReviewDeskIdentityDbContext.MigrationsHistoryTable);
+        services.AddWorkflowDbContext<ReviewDeskIdentityDbContext, PostgresReviewDeskIdentityDbContext>("identity", ReviewDeskIdentityDbContext.MigrationsHistoryTable);
         services.AddIdentityCore<IdentityUser>(options =>
             {
                 options.User.RequireUniqueEmail = true;

@@ -16,30 +16,38 @@ internal sealed class ReviewQueueNotifier(
     ReviewQueue queue,
     ReviewQueueFeed feed,
     IHubContext<ReviewHub, IReviewClient> hub,
-    ILogger<ReviewQueueNotifier> logger) : BackgroundService
+    ILogger<ReviewQueueNotifier> logger,
+    Cluster.RedisConnection? redis = null) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // Keeps the newest changes if pushing lags far behind; clients re-read the queue when they reconnect anyway.
-        var pending = Channel.CreateBounded<object>(new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
+        // Each event with whether another node committed it (relayed): that node's notifier pushed it to hub clients
+        // already (through the backplane); here it only feeds this node's own pages.
+        var pending = Channel.CreateBounded<(object Event, bool Relayed)>(new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
         using var workflows = workflowEvents.Subscribe(e =>
         {
             if (e is BookmarkCreated { Kind: TriageDefinitions.ApprovalBookmark })
             {
-                pending.Writer.TryWrite(e);
+                pending.Writer.TryWrite((e, workflowEvents.IsRelaying));
             }
         });
-        using var reviews = reviewEvents.Subscribe(e => pending.Writer.TryWrite(e));
+        using var reviews = reviewEvents.Subscribe(e => pending.Writer.TryWrite((e, reviewEvents.IsRelaying)));
 
         try
         {
-            await foreach (var evt in pending.Reader.ReadAllAsync(stoppingToken))
+            await foreach (var (evt, relayed) in pending.Reader.ReadAllAsync(stoppingToken))
             {
                 try
                 {
                     if (await ToChangeAsync(evt, stoppingToken) is not { } change) continue;
                     feed.Announce(change);
-                    await hub.Clients.All.QueueChanged(change);
+                    if (!relayed) await hub.Clients.All.QueueChanged(change);
+                }
+                catch (StackExchange.Redis.RedisException ex) when (redis is not null)
+                {
+                    // The backplane is down: hub clients catch up when they re-read the queue; logged once per outage.
+                    redis.MarkDown(ex.GetType().Name);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {

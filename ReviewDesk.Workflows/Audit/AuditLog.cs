@@ -50,7 +50,7 @@ public sealed class AuditLog(IDbContextFactory<TriageDbContext> contexts, Workfl
         var filtered = Filter(db.AuditEntries.AsNoTracking(), query);
         var total = await filtered.CountAsync(cancellationToken);
         var records = await filtered.OrderByDescending(a => a.At).ThenByDescending(a => a.Id)
-            .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).ToListAsync(cancellationToken);
+            .Skip((int)Math.Min(int.MaxValue, ((long)query.Page - 1) * query.PageSize)).Take(query.PageSize).ToListAsync(cancellationToken);
         return new AuditEntryPage([.. records.Select(ToEntry)], query.Page, query.PageSize, total);
     }
 

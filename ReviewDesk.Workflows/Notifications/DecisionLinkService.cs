@@ -164,7 +164,8 @@ public sealed class DecisionLinkService(
         {
             // A second post of the same link (two tabs) was the same decision by its request id: one row, one entry.
             if (tx.Execute("""
-                INSERT OR IGNORE INTO "DecisionLinkUses" ("TokenId", "TicketId", "Recipient", "Action", "UsedBy", "UsedAt") VALUES ($1, $2, $3, $4, $5, $6)
+                INSERT INTO "DecisionLinkUses" ("TokenId", "TicketId", "Recipient", "Action", "UsedBy", "UsedAt") VALUES ($1, $2, $3, $4, $5, $6)
+                ON CONFLICT DO NOTHING
                 """, link.TokenId, link.TicketId, link.Recipient, action, reviewer, tx.NowMs) == 0)
             {
                 return false;

@@ -176,16 +176,18 @@ public sealed class NotifyActivity(
         foreach (var d in deliveries)
         {
             tx.Execute("""
-                INSERT OR IGNORE INTO "NotificationDeliveries" ("MessageId", "TicketId", "InstanceId", "NodeId", "Template", "Channel", "Recipient", "Attempt", "SentAt")
+                INSERT INTO "NotificationDeliveries" ("MessageId", "TicketId", "InstanceId", "NodeId", "Template", "Channel", "Recipient", "Attempt", "SentAt")
                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+                ON CONFLICT DO NOTHING
                 """, d.MessageId, ticket.Id, context.InstanceId, context.NodeId, template, d.Channel, d.Recipient, context.Attempt, at.ToUnixTimeMilliseconds());
         }
 
         foreach (var d in digest)
         {
             tx.Execute("""
-                INSERT OR IGNORE INTO "NotificationDigestItems" ("MessageId", "UserName", "Address", "TicketId", "Template", "CreatedAt")
+                INSERT INTO "NotificationDigestItems" ("MessageId", "UserName", "Address", "TicketId", "Template", "CreatedAt")
                 VALUES ($1, $2, $3, $4, $5, $6)
+                ON CONFLICT DO NOTHING
                 """, d.MessageId, d.Person!.UserName, d.Recipient, ticket.Id, template, at.ToUnixTimeMilliseconds());
         }
     }

@@ -6,10 +6,23 @@ namespace ReviewDesk.Workflows.Persistence;
 /// <summary>
 /// The triage domain's tables: tickets, reviewers' comments and the audit trail. They live in the
 /// engine's database (its own migration set, history table <see cref="MigrationsHistoryTable"/>), so a
-/// step's ticket changes commit in the same transaction as the step.
+/// step's ticket changes commit in the same transaction as the step. PostgreSQL's migrations are filed under
+/// <see cref="Postgres.PostgresTriageDbContext"/>.
 /// </summary>
-public sealed class TriageDbContext(DbContextOptions<TriageDbContext> options) : DbContext(options)
+public class TriageDbContext : DbContext
 {
+    /// <summary>The context over the configured database.</summary>
+    public TriageDbContext(DbContextOptions<TriageDbContext> options)
+        : base(options)
+    {
+    }
+
+    /// <summary>For a provider's migrations subclass.</summary>
+    protected TriageDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     /// <summary>The triage domain's migration history table.</summary>
     public const string MigrationsHistoryTable = "__TriageMigrationsHistory";
 

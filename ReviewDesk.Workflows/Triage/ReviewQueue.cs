@@ -34,7 +34,7 @@ public sealed partial class ReviewQueue(
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var filtered = Filter(db, query);
         var total = await filtered.CountAsync(cancellationToken);
-        var rows = await Page(Sort(filtered, query.Sort), query).ToListAsync(cancellationToken);
+        var rows = await Page(Sort(filtered, query.Sort, nullsSortLast: !db.Database.IsSqlite()), query).ToListAsync(cancellationToken);
         var now = time.GetUtcNow();
         return new ReviewQueuePage([.. rows.Select(r => ToItem(r, now))], query.Page, query.PageSize, total);
     }
@@ -73,9 +73,14 @@ public sealed partial class ReviewQueue(
         return rows;
     }
 
-    /// <summary>Orders by the sort's indexed column; the id breaks ties so pages never overlap.</summary>
-    internal static IQueryable<TicketRecord> Sort(IQueryable<TicketRecord> rows, ReviewQueueSort sort) => sort switch
+    /// <summary>
+    /// Orders by the sort's indexed column; the id breaks ties so pages never overlap. Unclassified tickets
+    /// (no confidence) come first, as SQLite sorts NULL; PostgreSQL sorts NULL last, so there
+    /// (<paramref name="nullsSortLast"/>) the order says so explicitly.
+    /// </summary>
+    internal static IQueryable<TicketRecord> Sort(IQueryable<TicketRecord> rows, ReviewQueueSort sort, bool nullsSortLast = false) => sort switch
     {
+        ReviewQueueSort.Confidence when nullsSortLast => rows.OrderBy(t => t.AiConfidence == null ? 0 : 1).ThenBy(t => t.AiConfidence).ThenBy(t => t.Id),
         ReviewQueueSort.Confidence => rows.OrderBy(t => t.AiConfidence).ThenBy(t => t.Id),
         ReviewQueueSort.Age => rows.OrderBy(t => t.CreatedAt).ThenBy(t => t.Id),
         _ => rows.OrderBy(t => t.ReviewDeadline).ThenBy(t => t.Id),
@@ -86,7 +91,7 @@ public sealed partial class ReviewQueue(
 
     private static IQueryable<QueueRow> Page(IQueryable<TicketRecord> rows, ReviewQueueQuery? query)
     {
-        if (query is not null) rows = rows.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize);
+        if (query is not null) rows = rows.Skip((int)Math.Min(int.MaxValue, ((long)query.Page - 1) * query.PageSize)).Take(query.PageSize);
         return rows.Select(t => new QueueRow(
             t.Id, t.Subject, t.Status, t.AiCategory, t.Priority, t.AiConfidence, t.ReviewReasons, t.PiiTypes,
             t.CreatedAt, t.ReviewDeadline, t.Escalations, t.ClaimedBy, t.ClaimedUntil, t.DefinitionId));

@@ -25,7 +25,7 @@ public sealed class TicketSearch(IDbContextFactory<TriageDbContext> contexts)
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var filtered = Filter(db, query);
         var total = await filtered.CountAsync(cancellationToken);
-        var items = await Sort(filtered).Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
+        var items = await Sort(filtered).Skip((int)Math.Min(int.MaxValue, ((long)query.Page - 1) * query.PageSize)).Take(query.PageSize)
             .Select(t => new TicketListItem
             {
                 Id = t.Id,
@@ -66,7 +66,9 @@ public sealed class TicketSearch(IDbContextFactory<TriageDbContext> contexts)
             // LIKE treats % and _ as wildcards: escape them so the text is matched literally.
             var pattern = "%" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal)
                 .Replace("_", "\\_", StringComparison.Ordinal) + "%";
-            rows = rows.Where(t => t.Id == text || t.ExternalId == text || EF.Functions.Like(t.Subject!, pattern, "\\"));
+            // Case-insensitive on both providers: SQLite's LIKE is (for ASCII), PostgreSQL's is not, so both sides are lowered.
+            var lowered = pattern.ToLowerInvariant();
+            rows = rows.Where(t => t.Id == text || t.ExternalId == text || EF.Functions.Like(t.Subject!.ToLower(), lowered, "\\"));
         }
 
         return rows;

@@ -53,7 +53,7 @@ public static class TicketWriter
         """;
 
     private static readonly string AwaitingReviewSql = $"""
-        UPDATE "Tickets" SET "Status" = {(int)TicketStatus.AwaitingReview}, "ReviewRequired" = 1, "ReviewReasons" = $2, "ReviewDeadline" = $3, "UpdatedAt" = $4
+        UPDATE "Tickets" SET "Status" = {(int)TicketStatus.AwaitingReview}, "ReviewRequired" = TRUE, "ReviewReasons" = $2, "ReviewDeadline" = $3, "UpdatedAt" = $4
         WHERE "Id" = $1 AND "Status" IN ({InTriage}, {(int)TicketStatus.AwaitingReview}) AND "Decision" IS NULL
         """;
 
@@ -149,7 +149,7 @@ public static class TicketWriter
     public static void ReviewRequirementDecided(WorkflowTransaction tx, string ticketId, ReviewRequirement review)
     {
         ArgumentNullException.ThrowIfNull(review);
-        Move(tx, ReviewRequirementSql, ticketId, "given its review requirement", review.Required ? 1 : 0, Json(review.Reasons), tx.NowMs);
+        Move(tx, ReviewRequirementSql, ticketId, "given its review requirement", review.Required, Json(review.Reasons), tx.NowMs);
     }
 
     /// <summary>The ticket waits for a reviewer until <paramref name="deadline"/> (the approval bookmark commits with it).</summary>

@@ -8,7 +8,7 @@ namespace ReviewDesk.Tests.Engine.Persistence;
 /// <summary>A database made before the engine had its own migration set is adopted, not re-created or refused.</summary>
 public sealed class MigrationBaselineTests : IDisposable
 {
-    private readonly TestDatabase _database = new();
+    private readonly TestDatabase _database = new(ReviewDesk.Engine.Persistence.DatabaseProvider.Sqlite); // adopting an old SQLite file: SQLite only
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

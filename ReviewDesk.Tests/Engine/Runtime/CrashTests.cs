@@ -33,7 +33,7 @@ public sealed class CrashTests(ITestOutputHelper output)
         for (var run = 1; run <= Kills.Length; run++)
         {
             var (lines, maxStepMs, where) = Kills[run - 1];
-            var killed = await RunUntilAsync(database.Path_, sideFile, run, maxStepMs, lines, ct);
+            var killed = await RunUntilAsync(database, sideFile, run, maxStepMs, lines, ct);
             if (killed)
             {
                 kills++;
@@ -45,7 +45,7 @@ public sealed class CrashTests(ITestOutputHelper output)
             }
         }
 
-        var final = await RunUntilAsync(database.Path_, sideFile, Kills.Length + 1, 3, killAfterLines: int.MaxValue, ct);
+        var final = await RunUntilAsync(database, sideFile, Kills.Length + 1, 3, killAfterLines: int.MaxValue, ct);
         Assert.False(final, "the last run must finish by itself");
         Assert.True(kills >= 5, $"only {kills} of the runs were killed before the work finished");
 
@@ -91,10 +91,11 @@ public sealed class CrashTests(ITestOutputHelper output)
         var sideFiles = new[] { Path.Combine(database.Directory, "run-1.log"), Path.Combine(database.Directory, "run-2.log") };
 
         // Both start the same 200 business keys (idempotent) and work them off together; SQLite's write
-        // lock is shared by two writers under load, with no "database is locked" failure.
+        // lock is shared by two writers under load, with no "database is locked" failure; on PostgreSQL
+        // they claim with FOR UPDATE SKIP LOCKED and commit side by side.
         var runs = await Task.WhenAll(
-            RunUntilAsync(database.Path_, sideFiles[0], 1, 40, killAfterLines: int.MaxValue, ct, SlowWorker),
-            RunUntilAsync(database.Path_, sideFiles[1], 2, 40, killAfterLines: int.MaxValue, ct, SlowWorker));
+            RunUntilAsync(database, sideFiles[0], 1, 40, killAfterLines: int.MaxValue, ct, SlowWorker),
+            RunUntilAsync(database, sideFiles[1], 2, 40, killAfterLines: int.MaxValue, ct, SlowWorker));
 
         Assert.Equal([false, false], runs);
         var executed = new List<string[]>();
@@ -109,11 +110,16 @@ public sealed class CrashTests(ITestOutputHelper output)
         Assert.Contains(executed, p => p[0] == "run-2");
     }
 
+    /// <summary>The harness arguments that point it at <paramref name="database"/>: a SQLite file, or a PostgreSQL database.</summary>
+    internal static string[] HarnessDatabaseArgs(TestDatabase database) => database.IsPostgres
+        ? ["--Database:Provider", "Postgres", "--ConnectionStrings:ReviewDesk", database.ConnectionString]
+        : ["--db", database.Path_];
+
     /// <summary>Runs the crash host; kills it with SIGKILL once the side file grew by <paramref name="killAfterLines"/> lines (null: at READY). Returns whether it was killed.</summary>
-    private static async Task<bool> RunUntilAsync(string database, string sideFile, int run, int maxStepMs, int? killAfterLines, CancellationToken ct, string[]? extraArgs = null)
+    private static async Task<bool> RunUntilAsync(TestDatabase database, string sideFile, int run, int maxStepMs, int? killAfterLines, CancellationToken ct, string[]? extraArgs = null)
     {
         var startLines = await CountLinesAsync(sideFile, ct);
-        using var host = HarnessProcess.Start(["crash-host", "--db", database, "--side-file", sideFile, "--count", $"{Workflows}",
+        using var host = HarnessProcess.Start(["crash-host", .. HarnessDatabaseArgs(database), "--side-file", sideFile, "--count", $"{Workflows}",
             "--max-step-ms", $"{maxStepMs}", "--Workflows:Worker:Id", $"run-{run}", .. extraArgs ?? []]);
 
         // Not Eventually: this loop picks the kill point, so it polls the side file every few milliseconds.

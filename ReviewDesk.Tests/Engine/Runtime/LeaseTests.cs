@@ -56,7 +56,7 @@ public sealed class LeaseTests
     public async Task ClaimThatWaitedForAnotherProcessesWriteLock_LeasesFromWhenItGotTheLock()
     {
         var ct = TestContext.Current.CancellationToken;
-        using var database = new TestDatabase();
+        using var database = new TestDatabase(ReviewDesk.Engine.Persistence.DatabaseProvider.Sqlite);  // SQLite's write lock, held by another connection: SQLite only.
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
         await using var host = await RuntimeHost.StartAsync(database, time: time, worker: false);
         await host.PublishAsync(Line("locked", Node("a", "Record")));

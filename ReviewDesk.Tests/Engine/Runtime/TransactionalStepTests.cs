@@ -18,7 +18,7 @@ namespace ReviewDesk.Tests.Engine.Runtime;
 /// </summary>
 public sealed class TransactionalStepTests : IAsyncLifetime
 {
-    private readonly TestDatabase _database = new();
+    private readonly TestDatabase _database = new(ReviewDesk.Engine.Persistence.DatabaseProvider.Sqlite); // its ledger table and reads are SQLite's (rowid)
     private readonly LedgerGate _gate = new();
     private readonly CapturingLoggerProvider _logs = new();
     private RuntimeHost _host = null!;

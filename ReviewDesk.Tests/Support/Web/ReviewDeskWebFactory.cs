@@ -39,13 +39,43 @@ public sealed class ReviewDeskWebFactory : WebApplicationFactory<Program>
 
     public string DatabasePath => Path.Combine(_folder, "reviewdesk.db");
 
+    /// <summary>The run's provider (<see cref="TestDatabase.DefaultProvider"/>); on PostgreSQL a throwaway database of its own.</summary>
+    public ReviewDesk.Engine.Persistence.DatabaseProvider Provider { get; } = TestDatabase.DefaultProvider;
+
+    private string? _postgresDatabase;
+
+    /// <summary>The host's connection string.</summary>
+    public string ConnectionString { get; private set; } = "";
+
+    /// <summary>An open connection to the host's database (for a test's own reads and writes; <c>$1</c> parameters through <see cref="Dialect"/>).</summary>
+    public async Task<System.Data.Common.DbConnection> OpenDatabaseAsync(CancellationToken cancellationToken)
+    {
+        var connection = Dialect.CreateConnection(new ReviewDesk.Engine.Persistence.DatabaseOptions { Provider = Provider, ConnectionString = ConnectionString });
+        await connection.OpenAsync(cancellationToken);
+        return connection;
+    }
+
+    /// <summary>The provider's dialect.</summary>
+    public ReviewDesk.Engine.Persistence.DatabaseDialect Dialect => ReviewDesk.Engine.Persistence.DatabaseDialect.For(Provider);
+
     /// <summary>One model cache for all web tests, so the local model trains at most once per run.</summary>
     public static string LocalModelDirectory { get; } = Path.Combine(Path.GetTempPath(), "reviewdesk-tests-models");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(_folder);
-        builder.UseSetting("ConnectionStrings:ReviewDesk", $"Data Source={DatabasePath}");
+        if (Provider == ReviewDesk.Engine.Persistence.DatabaseProvider.Postgres)
+        {
+            _postgresDatabase ??= TestPostgres.CreateDatabase();
+            ConnectionString = TestPostgres.ConnectionStringFor(_postgresDatabase);
+        }
+        else
+        {
+            ConnectionString = $"Data Source={DatabasePath}";
+        }
+
+        builder.UseSetting("ConnectionStrings:ReviewDesk", ConnectionString);
+        builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting("DataProtection:KeysDirectory", Path.Combine(_folder, "keys"));
         // Everything ReviewDesk logs, Debug included, is captured: the PII tests search all of it.
         builder.ConfigureLogging(logging => logging.AddProvider(Logs).AddFilter<CapturingLoggerProvider>("ReviewDesk", LogLevel.Debug));
@@ -99,6 +129,7 @@ public sealed class ReviewDeskWebFactory : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        if (_postgresDatabase is not null) TestPostgres.DropDatabase(_postgresDatabase);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try
         {

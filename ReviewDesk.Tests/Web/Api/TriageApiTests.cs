@@ -189,11 +189,32 @@ public sealed class TriageApiTests : IAsyncLifetime
         await WaitForStatusAsync(submitted.Id, "AwaitingReview");
 
         var stored = new StringBuilder();
-        foreach (var file in Directory.GetFiles(Path.GetDirectoryName(_factory.DatabasePath)!, "reviewdesk.db*"))
+        if (_factory.Provider == ReviewDesk.Engine.Persistence.DatabaseProvider.Postgres)
         {
-            await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            using var reader = new StreamReader(stream, Encoding.Latin1);
-            stored.Append(await reader.ReadToEndAsync(Ct));
+            // No file to read: every row of every table, as text.
+            await using var connection = await _factory.OpenDatabaseAsync(Ct);
+            var tables = new List<string>();
+            await using (var list = _factory.Dialect.CreateCommand(connection, "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'"))
+            await using (var names = await list.ExecuteReaderAsync(Ct))
+            {
+                while (await names.ReadAsync(Ct)) tables.Add(names.GetString(0));
+            }
+
+            foreach (var table in tables)
+            {
+                await using var dump = _factory.Dialect.CreateCommand(connection, $"SELECT row_to_json(t)::text FROM \"{table}\" t");
+                await using var rows = await dump.ExecuteReaderAsync(Ct);
+                while (await rows.ReadAsync(Ct)) stored.Append(rows.GetString(0));
+            }
+        }
+        else
+        {
+            foreach (var file in Directory.GetFiles(Path.GetDirectoryName(_factory.DatabasePath)!, "reviewdesk.db*"))
+            {
+                await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+                using var reader = new StreamReader(stream, Encoding.Latin1);
+                stored.Append(await reader.ReadToEndAsync(Ct));
+            }
         }
 
         Assert.DoesNotContain("raw.secret@example.org", stored.ToString(), StringComparison.Ordinal);

@@ -57,15 +57,11 @@ public sealed class ReadinessTests : IAsyncLifetime
 
         // Forget the newest migration of one set, as a database restored from before an upgrade would.
         string removed;
-        await using (var connection = new SqliteConnection($"Data Source={_factory.DatabasePath}"))
+        await using (var connection = await _factory.OpenDatabaseAsync(Ct))
         {
-            await connection.OpenAsync(Ct);
-            await using var select = connection.CreateCommand();
-            select.CommandText = $"SELECT MAX(\"MigrationId\") FROM \"{historyTable}\"";
+            await using var select = _factory.Dialect.CreateCommand(connection, $"SELECT MAX(\"MigrationId\") FROM \"{historyTable}\"");
             removed = (string)(await select.ExecuteScalarAsync(Ct))!;
-            await using var delete = connection.CreateCommand();
-            delete.CommandText = $"DELETE FROM \"{historyTable}\" WHERE \"MigrationId\" = $id";
-            delete.Parameters.AddWithValue("$id", removed);
+            await using var delete = _factory.Dialect.CreateCommand(connection, $"DELETE FROM \"{historyTable}\" WHERE \"MigrationId\" = $1", removed);
             Assert.Equal(1, await delete.ExecuteNonQueryAsync(Ct));
         }
 

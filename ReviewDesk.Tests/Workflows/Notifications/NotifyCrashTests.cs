@@ -19,7 +19,7 @@ public sealed class NotifyCrashTests
     public async Task KilledWhileSending_EveryMessageArrivesAtLeastOnce_NoneTwiceAfterItsSendCommitted()
     {
         var ct = TestContext.Current.CancellationToken;
-        using var database = new TestDatabase();
+        using var database = new TestDatabase(ReviewDesk.Engine.Persistence.DatabaseProvider.Sqlite); // reads the SQLite file directly
         await using var smtp = await TestSmtpServer.StartAsync();
         await using var webhook = await WebhookReceiver.StartAsync();
         smtp.DelayPerMessage = TimeSpan.FromMilliseconds(40);

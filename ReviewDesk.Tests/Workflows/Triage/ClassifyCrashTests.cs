@@ -17,7 +17,7 @@ public sealed partial class ClassifyCrashTests
     public async Task KilledAfterSomeClassifyStepsCompleted_RestartNeverCallsTheModelAgainForThem()
     {
         var ct = TestContext.Current.CancellationToken;
-        using var database = new TestDatabase();
+        using var database = new TestDatabase(ReviewDesk.Engine.Persistence.DatabaseProvider.Sqlite); // reads the SQLite file directly
         await using var server = await ScriptedOpenAiServer.StartAsync(ct);
         var answer = ScriptedOpenAiServer.Answer(new { category = "billing", priority = "P3", language = "en", sentiment = "neutral", confidence = 0.5, rationale = "mentions an invoice" });
         server.Enqueue([.. Enumerable.Repeat<ScriptedOpenAiServer.Reply>(new ScriptedOpenAiServer.DelayedReply(TimeSpan.FromMilliseconds(150), answer), Tickets * 3)]);
