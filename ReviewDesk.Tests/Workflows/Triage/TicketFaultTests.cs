@@ -44,7 +44,7 @@ public sealed class TicketFaultTests() : TriageTestBase(services: s => s.AddSing
 
         Assert.True(retried.Succeeded);
         // The gate holds the retried step, so nothing but the retry's commit has touched the ticket.
-        await gate.Entered(2).WaitAsync(ct);
+        await gate.EnteredOpen.WaitAsync(ct);
         Assert.Equal(TicketStatus.Triaging, (await Host.Tickets.GetAsync(ticket.Id, ct))!.Status);
         gate.Release();
         await Host.WaitForStatusAsync(ticket.Id, TicketStatus.AwaitingReview);
@@ -54,21 +54,20 @@ public sealed class TicketFaultTests() : TriageTestBase(services: s => s.AddSing
     public sealed class Gate
     {
         private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private readonly TaskCompletionSource[] _entered = [.. Enumerable.Range(0, 8).Select(_ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously))];
-        private int _attempts;
+        private readonly TaskCompletionSource _enteredOpen = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private volatile bool _open;
 
         public void Open() => _open = true;
 
         public void Release() => _released.TrySetResult();
 
-        public Task Entered(int attempt) => _entered[attempt - 1].Task;
+        /// <summary>Completes when an attempt has reached the gate after it was opened.</summary>
+        public Task EnteredOpen => _enteredOpen.Task;
 
         public async Task PassAsync(CancellationToken cancellationToken)
         {
-            var attempt = Interlocked.Increment(ref _attempts);
-            _entered[attempt - 1].TrySetResult();
             if (!_open) throw new ActivityException("Closed", "the gate is closed", nonRetryable: true);
+            _enteredOpen.TrySetResult();
             await _released.Task.WaitAsync(cancellationToken);
         }
     }
