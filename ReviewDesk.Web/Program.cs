@@ -3,10 +3,10 @@ using ReviewDesk.Web.Cli;
 using ReviewDesk.Web.Hosting;
 using ReviewDesk.Web.Hubs;
 
-// Command-line verbs (pii, triage, ...) run and exit; no verb starts the server.
+// Command-line verbs (pii, triage, ...) run and exit; an unknown one is an error; no verb, or `serve`, starts the server.
 if (await CliApp.TryRunAsync(args) is { } exitCode) return exitCode;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(CliApp.ServerArguments(args));
 
 // Web host: configuration, Blazor Server + MudBlazor, health checks, security headers.
 builder.AddReviewDeskWeb();
