@@ -8,7 +8,8 @@ namespace ReviewDesk.Workflows.Pii;
 /// are found whatever the region; numbers in national format are tried against several regions.
 /// The score combines what libphonenumber says (valid, or only possible) with the shape of the
 /// match: an explicit country code or a grouped layout counts for more than a bare digit run,
-/// which needs a phone word nearby. Numbers introduced as order, invoice or tracking numbers,
+/// which needs a phone word nearby, and so does a long digit run with a short suffix (<c>1796228277240-10</c>).
+/// Numbers introduced as order, invoice or tracking numbers,
 /// dates and dotted quads are not reported.
 /// </summary>
 public sealed partial class PhoneNumberRecognizer : IPiiRecognizer
@@ -96,8 +97,10 @@ public sealed partial class PhoneNumberRecognizer : IPiiRecognizer
                 }
 
                 // A grouped layout ("(415) 555-0132", "030 1234567") reads as a phone number; a bare
-                // digit run is as likely an id and needs a phone word nearby.
-                var grouped = text.AsSpan(start, end - start).IndexOfAny(" -()./") >= 0;
+                // digit run is as likely an id and needs a phone word nearby. So does a long run with a
+                // short suffix ("1796228277240-10"): order numbers, timestamps and ticket references.
+                var value = text.AsSpan(start, end - start);
+                var grouped = value.IndexOfAny(" -()./") >= 0 && !LongRunWithSuffixRegex().IsMatch(value);
                 Offer(best, text, start, end, grouped ? 0.55 : 0.4);
             }
         }
@@ -254,6 +257,10 @@ public sealed partial class PhoneNumberRecognizer : IPiiRecognizer
 
         return true;
     }
+
+    // Nine or more digits in one group, then one short group: how ids are suffixed, not how phone numbers are grouped.
+    [GeneratedRegex(@"^\d{9,}[\-./]\d{1,4}$", RegexOptions.CultureInvariant)]
+    private static partial Regex LongRunWithSuffixRegex();
 
     // Dates (2024-03-15, 15.03.2024, 03/15/2024) and dotted quads are not phone numbers.
     [GeneratedRegex(@"^(?:\d{4}[\-./]\d{1,2}[\-./]\d{1,2}|\d{1,2}[\-./]\d{1,2}[\-./]\d{2,4}|\d{1,3}(?:\.\d{1,3}){3})$", RegexOptions.CultureInvariant)]

@@ -32,6 +32,11 @@ public sealed class PhoneNumberRecognizerTests
     [InlineData("Paid with the card ending 4242")]
     [InlineData("Delivered on 12/03/2024, expected 15.04.2024")]
     [InlineData("Customer number 5512398, contract 2022-778")]
+    [InlineData("Live 1796228277240-10 account hacked")]
+    [InlineData("Order 20241203123456-01 still not shipped")]
+    [InlineData("See case 4829301746-03 in the portal")]
+    [InlineData("The export stamped 1733221234567-2 on every row")]
+    [InlineData("Reference 412345678/12 attached")]
     public void Analyze_HardNegative_FindsNoPhoneNumber(string text) =>
         RecognizerAssert.FindsNothing(PiiTypes.PhoneNumber, text);
 
