@@ -43,17 +43,12 @@ public sealed class ReviewQueueTests : IAsyncLifetime
     [Fact]
     public async Task FindAsync_ReadsEveryFieldAsTheListDoes_AndNothingForTicketsNotPending()
     {
-        await InsertAsync(
-            Ticket("tk_a", TicketStatus.AwaitingReview, "billing", "P3", 0.55, ["low_confidence"], "EMAIL_ADDRESS", deadlineHours: 5, ageHours: 1),
-            Ticket("tk_b", TicketStatus.Escalated, "security", "P1", 0.95, ["security_category", "high_risk_pii"], "CREDIT_CARD,EMAIL_ADDRESS", deadlineHours: 1, ageHours: 30),
-            Ticket("tk_c", TicketStatus.AwaitingReview, null, null, null, ["classification_failed:ServerError"], "", deadlineHours: 3, ageHours: 2, variant: "strict"),
-            Ticket("tk_routed", TicketStatus.Routed, "billing", "P3", 0.4, ["low_confidence"], "", deadlineHours: null, ageHours: 50),
-            Ticket("tk_decided", TicketStatus.AwaitingReview, "billing", "P3", 0.4, ["low_confidence"], "", deadlineHours: 1, ageHours: 1, decided: true));
+        await InsertAsync(QueueMix());
         Assert.Equal(ClaimOutcome.Claimed, (await _queue.ClaimAsync("tk_b", "rita", takeOver: false, Ct)).Outcome);
 
         var listed = (await _queue.ListAsync(new ReviewQueueQuery(), Ct)).Items;
 
-        Assert.Equal(3, listed.Count);
+        Assert.Equal(4, listed.Count);
         foreach (var item in listed)
         {
             var found = await _queue.FindAsync(item.Id, Ct);
@@ -69,13 +64,7 @@ public sealed class ReviewQueueTests : IAsyncLifetime
     [Fact]
     public async Task ListAsync_FiltersSortsAndPages()
     {
-        await InsertAsync(
-            Ticket("tk_a", TicketStatus.AwaitingReview, "billing", "P3", 0.55, ["low_confidence"], "EMAIL_ADDRESS", deadlineHours: 5, ageHours: 1),
-            Ticket("tk_b", TicketStatus.Escalated, "security", "P1", 0.95, ["security_category", "high_risk_pii"], "CREDIT_CARD,EMAIL_ADDRESS", deadlineHours: 1, ageHours: 30),
-            Ticket("tk_c", TicketStatus.AwaitingReview, null, null, null, ["classification_failed:ServerError"], "", deadlineHours: 3, ageHours: 2, variant: "strict"),
-            Ticket("tk_d", TicketStatus.AwaitingReview, "billing", "P2", 0.7, ["low_confidence"], "PHONE_NUMBER", deadlineHours: 2, ageHours: 5),
-            Ticket("tk_routed", TicketStatus.Routed, "billing", "P3", 0.4, ["low_confidence"], "", deadlineHours: null, ageHours: 50),
-            Ticket("tk_decided", TicketStatus.AwaitingReview, "billing", "P3", 0.4, ["low_confidence"], "", deadlineHours: 1, ageHours: 1, decided: true));
+        await InsertAsync(QueueMix());
 
         var all = await _queue.ListAsync(new ReviewQueueQuery(), Ct);
         var byConfidence = await _queue.ListAsync(new ReviewQueueQuery { Sort = ReviewQueueSort.Confidence }, Ct);
@@ -278,6 +267,17 @@ public sealed class ReviewQueueTests : IAsyncLifetime
         Assert.Null(atTheEnd);
         Assert.Null(atTheStart);
     }
+
+    /// <summary>Four pending tickets (one escalated, one unclassified in another variant) and two the queue must skip: routed, and decided.</summary>
+    private static TicketRecord[] QueueMix() =>
+    [
+        Ticket("tk_a", TicketStatus.AwaitingReview, "billing", "P3", 0.55, ["low_confidence"], "EMAIL_ADDRESS", deadlineHours: 5, ageHours: 1),
+        Ticket("tk_b", TicketStatus.Escalated, "security", "P1", 0.95, ["security_category", "high_risk_pii"], "CREDIT_CARD,EMAIL_ADDRESS", deadlineHours: 1, ageHours: 30),
+        Ticket("tk_c", TicketStatus.AwaitingReview, null, null, null, ["classification_failed:ServerError"], "", deadlineHours: 3, ageHours: 2, variant: "strict"),
+        Ticket("tk_d", TicketStatus.AwaitingReview, "billing", "P2", 0.7, ["low_confidence"], "PHONE_NUMBER", deadlineHours: 2, ageHours: 5),
+        Ticket("tk_routed", TicketStatus.Routed, "billing", "P3", 0.4, ["low_confidence"], "", deadlineHours: null, ageHours: 50),
+        Ticket("tk_decided", TicketStatus.AwaitingReview, "billing", "P3", 0.4, ["low_confidence"], "", deadlineHours: 1, ageHours: 1, decided: true)
+    ];
 
     private static TicketRecord Ticket(
         string id, TicketStatus status, string? category, string? priority, double? confidence, string[] reasons, string piiTypes,
