@@ -363,7 +363,10 @@ public sealed partial class TicketPage : IAsyncDisposable
         if (_holding) Show("You took this ticket over.", Severity.Info);
     }
 
-    /// <summary>Opens the next (or previous) ticket in the queue's deadline order; after a decision, the queue when none is left.</summary>
+    /// <summary>
+    /// Opens the next (or previous) pending ticket the reviewer may take, in the queue's deadline order and wrapping
+    /// around (never this ticket, which an escalation leaves pending); after a decision, the queue when none is left.
+    /// </summary>
     private async Task MoveAsync(bool previous, bool afterDecision = false)
     {
         var next = await Queue.NeighbourAsync(_deadline ?? Ticket?.ReviewDeadline, Id, previous, skipClaimedBy: Reviewer ?? "", _disposed.Token);
@@ -377,7 +380,7 @@ public sealed partial class TicketPage : IAsyncDisposable
         }
         else
         {
-            Snackbar.Add(previous ? "This is the first ticket in the queue." : "This is the last ticket in the queue.", Severity.Info);
+            Snackbar.Add("No other ticket waits for you in the queue.", Severity.Info);
         }
     }
 
