@@ -183,6 +183,24 @@ public sealed class DesignerRuntimeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TestRun_ThatFaults_ReportsTheFaultAndTheFailedStep()
+    {
+        var runner = ActivatorUtilities.CreateInstance<DefinitionTestRunner>(_host.Services);
+        // Classify refuses unscrubbed text, and with no Failed connection that faults the instance.
+        var session = DesignerSessions.New(DesignerSessions.SupportTriage());
+        session.DeleteNode("scrub");
+        session.SetStartNode("classify");
+        session.Disconnect("classify", "Failed");
+        Assert.Empty(session.Errors);
+
+        var result = await runner.RunAsync(session.Definition, new SampleTicket("Invoice charged twice", "My billing shows a double charge."), Ct);
+
+        Assert.Equal(WorkflowStatus.Faulted, result.Status);
+        Assert.Equal(["classify"], result.Path);
+        Assert.Contains("has not been scrubbed", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Bug_15_TestRun_Cancelled_DeletesItsFolder()
     {
         var folder = Path.Combine(_database.Directory, "test-runs");
