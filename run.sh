@@ -18,22 +18,41 @@ demo="${REVIEWDESK_DEMO:-1}"
 demo_args=()
 first_url="${urls%%;*}"
 
-echo
-echo "ReviewDesk is starting on ${urls}"
-if [[ "${demo}" == "1" ]]; then
-  demo_args=(--Demo:SeedUsers true)
-  echo
-  echo "Demo mode: sign in at ${first_url}/login as"
-  echo "  reviewer@demo.example  Demo-Reviewer-1   (Reviewer)"
-  echo "  operator@demo.example  Demo-Operator-1   (Operator)"
-  echo "  admin@demo.example     Demo-Admin-1      (Admin)"
-  echo "(REVIEWDESK_DEMO=0 starts without demo accounts; set Auth__BootstrapAdmin__Email and Auth__BootstrapAdmin__Password for a real admin.)"
-fi
-echo "Press Ctrl+C to stop."
-echo
+if [[ "${demo}" == "1" ]]; then demo_args=(--Demo:SeedUsers true); fi
 
 # The embedded SQLite database lives in the repository's data/ folder unless REVIEWDESK_DATA says otherwise.
 data="${REVIEWDESK_DATA:-$PWD/data}"
-echo "Data folder: ${data}"
+echo
+echo "ReviewDesk is starting on ${urls} (data folder: ${data}) ..."
 
-exec dotnet run --project ReviewDesk.Web -c Release --no-build --no-launch-profile -- --urls "${urls}" --Database:DataDirectory "${data}" "${demo_args[@]}"
+# The ready line and the logins come once the app answers, after its start-up logs, so they do not scroll away.
+print_ready() {
+  echo
+  echo "ReviewDesk is ready: ${first_url}/"
+  if [[ "${demo}" == "1" ]]; then
+    echo "Demo mode: sign in at ${first_url}/login as"
+    echo "  reviewer@demo.example  Demo-Reviewer-1   (Reviewer)"
+    echo "  operator@demo.example  Demo-Operator-1   (Operator)"
+    echo "  admin@demo.example     Demo-Admin-1      (Admin)"
+    echo "(REVIEWDESK_DEMO=0 starts without demo accounts; set Auth__BootstrapAdmin__Email and Auth__BootstrapAdmin__Password for a real admin.)"
+  fi
+  echo "Press Ctrl+C to stop."
+  echo
+}
+
+dotnet run --project ReviewDesk.Web -c Release --no-build --no-launch-profile -- serve --urls "${urls}" --Database:DataDirectory "${data}" "${demo_args[@]}" &
+app=$!
+trap 'kill -TERM "${app}" 2>/dev/null; wait "${app}"; exit' INT TERM
+
+# /healthz answers once the migrations ran and the host listens; give up waiting (not the app) after five minutes.
+if command -v curl >/dev/null; then
+  for _ in $(seq 1 600); do
+    if ! kill -0 "${app}" 2>/dev/null; then wait "${app}"; exit $?; fi
+    if curl -fsS -o /dev/null "${first_url}/healthz" 2>/dev/null; then print_ready; break; fi
+    sleep 0.5
+  done
+else
+  print_ready
+fi
+
+wait "${app}"

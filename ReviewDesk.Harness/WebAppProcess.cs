@@ -31,6 +31,16 @@ internal sealed class WebAppProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>The CPU time the web app has used so far (user and kernel, all threads).</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     public string ConnectionString => $"Data Source={Path.Combine(Folder, "reviewdesk.db")}";
 
     /// <summary>

@@ -3,10 +3,12 @@ using ReviewDesk.Web.Cli;
 using ReviewDesk.Web.Hosting;
 using ReviewDesk.Web.Hubs;
 
-// Command-line verbs (pii, triage, ...) run and exit; no verb starts the server.
+// Command-line verbs (pii, triage, ...) run and exit; an unknown one is an error; no verb, or `serve`, starts the server.
 if (await CliApp.TryRunAsync(args) is { } exitCode) return exitCode;
 
-var builder = WebApplication.CreateBuilder(args);
+// Configuration files are read once, at start. The data folder (the SQLite file and its WAL) usually lies under the
+// content root, and the default reload watcher on the content root would wake for every commit.
+var builder = WebApplication.CreateBuilder(["--hostBuilder:reloadConfigOnChange=false", .. CliApp.ServerArguments(args)]);
 
 // Web host: configuration, Blazor Server + MudBlazor, health checks, security headers.
 builder.AddReviewDeskWeb();

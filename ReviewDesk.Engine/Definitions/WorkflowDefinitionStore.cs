@@ -7,8 +7,8 @@ namespace ReviewDesk.Engine.Definitions;
 /// <summary>
 /// Definition versions: save drafts, publish (validated), retract, read. A published version is
 /// never changed again; saving over it creates the next version as a draft. Changes are writes of the
-/// runtime's writer, and every <see cref="IWorkflowChangeHandler"/> sees a publish, a retract or a draft
-/// deletion in the same transaction (a domain can record them there).
+/// runtime's writer, and every <see cref="IWorkflowChangeHandler"/> sees a publish, a retract, a draft
+/// deletion or a revert in the same transaction (a domain can record them there).
 /// </summary>
 public sealed class WorkflowDefinitionStore
 {
@@ -33,6 +33,20 @@ public sealed class WorkflowDefinitionStore
         if (string.IsNullOrWhiteSpace(definition.Id)) throw new DefinitionFormatException("the definition has no id");
         return _store.WriteAsync(tx => ToInfo(SaveDraft(tx, definition, author)), cancellationToken);
     }
+
+    /// <summary>
+    /// Saves version <paramref name="version"/>'s document as the definition's draft on behalf of <paramref name="author"/>
+    /// (the open draft is replaced; published versions stay); null when there is no such version.
+    /// </summary>
+    public Task<DefinitionVersionInfo?> RevertAsync(string definitionId, int version, string? author, CancellationToken cancellationToken) =>
+        _store.WriteAsync<DefinitionVersionInfo?>(tx =>
+        {
+            var old = tx.Db<WorkflowDbContext>().Definitions.AsNoTracking().SingleOrDefault(d => d.DefinitionId == definitionId && d.Version == version);
+            if (old is null) return null;
+            var draft = SaveDraft(tx, DefinitionJson.Parse(old.Json), author);
+            Announce(tx, new DefinitionVersionChange(DefinitionVersionChangeKind.Reverted, definitionId, draft.Version, draft.Name, author, tx.Now, RevertedFrom: version));
+            return ToInfo(draft);
+        }, cancellationToken);
 
     /// <summary>Validates and publishes a draft version. Errors name their nodes; nothing changes when there are any.</summary>
     public Task<PublishResult> PublishAsync(string definitionId, int version, string? author, CancellationToken cancellationToken) =>

@@ -83,8 +83,8 @@ public sealed partial class WorkflowDesigner(
     }
 
     /// <summary>Retracts a published version: new tickets no longer start on it; running instances finish on it.</summary>
-    public Task<bool> RetractAsync(string definitionId, int version, CancellationToken cancellationToken) =>
-        store.RetractAsync(definitionId, version, cancellationToken);
+    public Task<bool> RetractAsync(string definitionId, int version, string? actor, CancellationToken cancellationToken) =>
+        store.RetractAsync(definitionId, version, actor, cancellationToken);
 
     /// <summary>Every version of a definition, newest first.</summary>
     public Task<IReadOnlyList<DefinitionVersionInfo>> HistoryAsync(string definitionId, CancellationToken cancellationToken) =>
@@ -112,9 +112,8 @@ public sealed partial class WorkflowDesigner(
     /// <summary>Saves an old version's document as the definition's draft (the open draft is replaced; published versions stay).</summary>
     public async Task<DesignerResult> RevertAsync(string definitionId, int version, string? author, CancellationToken cancellationToken)
     {
-        var old = await store.GetAsync(definitionId, version, cancellationToken);
-        if (old is null) return DesignerResult.Failed($"{definitionId} has no version {version}");
-        return DesignerResult.Ok(await store.SaveDraftAsync(old, author, cancellationToken));
+        var draft = await store.RevertAsync(definitionId, version, author, cancellationToken);
+        return draft is null ? DesignerResult.Failed($"{definitionId} has no version {version}") : DesignerResult.Ok(draft);
     }
 
     /// <summary>Creates a definition with an empty flowchart as a draft.</summary>
@@ -162,8 +161,8 @@ public sealed partial class WorkflowDesigner(
     }
 
     /// <summary>Deletes a draft version; published and retracted versions are kept forever.</summary>
-    public Task<bool> DeleteDraftAsync(string definitionId, int version, CancellationToken cancellationToken) =>
-        store.DeleteDraftAsync(definitionId, version, cancellationToken);
+    public Task<bool> DeleteDraftAsync(string definitionId, int version, string? actor, CancellationToken cancellationToken) =>
+        store.DeleteDraftAsync(definitionId, version, actor, cancellationToken);
 
     /// <summary>Problems with a new definition id: its form, or that it exists.</summary>
     public async Task<string?> CheckNewIdAsync(string? definitionId, CancellationToken cancellationToken)

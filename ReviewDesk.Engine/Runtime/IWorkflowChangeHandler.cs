@@ -17,7 +17,7 @@ public interface IWorkflowChangeHandler
     {
     }
 
-    /// <summary>A definition version was published or retracted, or a draft was deleted.</summary>
+    /// <summary>A definition version was published or retracted, a draft was deleted, or an older version was reverted to as the draft.</summary>
     void OnDefinitionChanged(WorkflowTransaction transaction, DefinitionVersionChange change)
     {
     }
@@ -57,6 +57,8 @@ public enum DefinitionVersionChangeKind
     Retracted,
     /// <summary>A draft was deleted.</summary>
     DraftDeleted,
+    /// <summary>An older version's document was saved as the draft (<see cref="DefinitionVersionChange.RevertedFrom"/>).</summary>
+    Reverted,
 }
 
 /// <summary>A change of a definition version.</summary>
@@ -66,5 +68,6 @@ public enum DefinitionVersionChangeKind
 /// <param name="Name">The version's name.</param>
 /// <param name="Actor">Who did it; null for the system (first-start installs).</param>
 /// <param name="At">When, the transaction's clock.</param>
+/// <param name="RevertedFrom">For <see cref="DefinitionVersionChangeKind.Reverted"/>: the version whose document the draft now holds.</param>
 public sealed record DefinitionVersionChange(
-    DefinitionVersionChangeKind Kind, string DefinitionId, int Version, string Name, string? Actor, DateTimeOffset At);
+    DefinitionVersionChangeKind Kind, string DefinitionId, int Version, string Name, string? Actor, DateTimeOffset At, int? RevertedFrom = null);

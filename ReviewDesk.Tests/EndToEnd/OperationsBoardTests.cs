@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using ReviewDesk.Engine.Runtime;
@@ -65,6 +66,34 @@ public sealed partial class OperationsBoardTests(ChromiumFixture chromium) : End
         await Expect(JournalEntries(page, JournalTypes.Completed)).ToHaveCountAsync(1);
         Assert.True(await page.EvaluateAsync<bool>("() => window.e2eNotReloaded === true"), "the timeline reloaded");
         await SaveScreenshotAsync(page, "timeline-completed");
+        Assert.Empty(ConsoleErrors);
+    }
+
+    [Fact]
+    public async Task CancelOnTheTimeline_AsksForConfirmationAndAReason_AndRecordsTheSignedInOperator()
+    {
+        var id = await ReviewTickets.SubmitUnclearAsync(Api, "Where does this go");
+        await ReviewTickets.WaitForStatusAsync(Api, id, "AwaitingReview");
+        var page = await OpenBoardAsync();
+        await page.GetByTestId("waiting-ticket").GetByRole(AriaRole.Link, new() { Name = id }).ClickAsync();
+        await Expect(page.GetByTestId("instance-status")).ToHaveTextAsync(nameof(WorkflowStatus.Suspended));
+
+        // Before the fix one click cancelled, with no reason, as the fixed actor "operator".
+        await page.GetByTestId("timeline-cancel-button").ClickAsync();
+        var dialog = page.GetByTestId("comment-dialog");
+        await Expect(dialog).ToContainTextAsync("This cannot be undone.");
+        await page.GetByTestId("comment-dialog-confirm").ClickAsync();
+        await Expect(dialog).ToContainTextAsync("A reason is required.");
+        await Expect(page.GetByTestId("instance-status")).ToHaveTextAsync(nameof(WorkflowStatus.Suspended));
+        await page.GetByTestId("comment-dialog-text").FillAsync("customer withdrew");
+        await page.GetByTestId("comment-dialog-confirm").ClickAsync();
+
+        await Expect(page.GetByTestId("instance-status")).ToHaveTextAsync(nameof(WorkflowStatus.Cancelled));
+        await Expect(JournalEntries(page, JournalTypes.Cancelled)).ToContainTextAsync(TestEmail(ReviewDeskRoles.Operator));
+        var audit = await Api.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/audit?ticketId={id}&action=cancel_instance", Ct);
+        var entry = Assert.Single(audit.GetProperty("items").EnumerateArray());
+        Assert.Equal(TestEmail(ReviewDeskRoles.Operator), entry.GetProperty("actor").GetString());
+        Assert.Equal("customer withdrew", entry.GetProperty("detail").GetProperty("reason").GetString());
         Assert.Empty(ConsoleErrors);
     }
 

@@ -23,6 +23,19 @@ public sealed class ConfigurationTests
     }
 
     [Fact]
+    public async Task Configuration_NoFileIsWatched_SoCommitsUnderTheContentRootWakeNothing()
+    {
+        await using var factory = new ReviewDeskWebFactory();
+
+        var configuration = (IConfigurationRoot)factory.Services.GetRequiredService<IConfiguration>();
+        var files = configuration.Providers.OfType<Microsoft.Extensions.Configuration.FileConfigurationProvider>().ToList();
+
+        // appsettings.json of the content root and of the build output, and the repository's top-level one.
+        Assert.NotEmpty(files);
+        Assert.All(files, file => Assert.False(file.Source.ReloadOnChange, $"{file} is reloaded on change"));
+    }
+
+    [Fact]
     public async Task Configuration_EnvironmentVariable_OverridesRootAppSettings()
     {
         Environment.SetEnvironmentVariable(DataDirectoryVariable, "/var/lib/reviewdesk");

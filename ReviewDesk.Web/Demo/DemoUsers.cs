@@ -10,6 +10,9 @@ public static class DemoUsers
 {
     public const string SettingKey = "Demo:SeedUsers";
 
+    /// <summary>Whether <paramref name="configuration"/> turns demo mode on.</summary>
+    public static bool IsEnabled(IConfiguration configuration) => configuration.GetValue(SettingKey, false);
+
     public static IReadOnlyList<DemoUser> All { get; } =
     [
         new("reviewer@demo.example", "Demo-Reviewer-1", ReviewDeskRoles.Reviewer),

@@ -21,6 +21,9 @@ public static class ReviewDeskWebPipeline
             app.UseExceptionHandler();
         }
 
+        // Bare 400/404/415 answers become problem details for the API and the not-found page for a browser.
+        app.UseStatusCodeAnswers();
+
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();

@@ -52,7 +52,7 @@ internal sealed class AccountBootstrapper(
             await keys.EnsureAsync("bootstrap", auth.BootstrapApiKey, ReviewDeskRoles.All, "configuration", cancellationToken);
         }
 
-        if (configuration.GetValue(DemoUsers.SettingKey, false))
+        if (DemoUsers.IsEnabled(configuration))
         {
             foreach (var demo in DemoUsers.All) await EnsureUserAsync(users, demo.Email, demo.Password, demo.Role, "demo");
             logger.LogWarning("Demo mode: demo accounts with public passwords exist ({Accounts})", string.Join(", ", DemoUsers.All.Select(u => u.Email)));

@@ -15,7 +15,12 @@ public sealed class InstanceTimelineReader(WorkflowQueries workflows)
         // The journal's RetryScheduled entry for attempt n+1 says how long the runtime waited after attempt n failed.
         var retries = journal.Where(j => j.Type == JournalTypes.RetryScheduled && j.NodeId is not null && j.Attempt is not null)
             .GroupBy(j => (j.NodeId!, j.Attempt!.Value)).ToDictionary(g => g.Key, g => g.Last().Detail);
-        var attempts = executions.Select(e => new AttemptRow(e, retries.GetValueOrDefault((e.NodeId, e.Attempt + 1)))).ToList();
+        var counted = new Dictionary<string, int>(StringComparer.Ordinal);
+        var attempts = executions.Select(e =>
+        {
+            var number = counted[e.NodeId] = counted.GetValueOrDefault(e.NodeId) + 1;
+            return new AttemptRow(e, retries.GetValueOrDefault((e.NodeId, e.Attempt + 1)), number);
+        }).ToList();
         return new InstanceTimeline(
             instance,
             journal,

@@ -6,9 +6,6 @@ namespace ReviewDesk.Web.Operations;
 /// <summary>The operator board's reads and commands: figures, problem instances, retry, cancel and ticket search.</summary>
 public sealed class OperationsBoard(OperationsQueries queries, WorkflowQueries workflows, WorkflowRuntime runtime, TicketStore ticketStore, TimeProvider time)
 {
-    /// <summary>The actor recorded in the journal for commands given on the board.</summary>
-    public const string Actor = "operator";
-
     /// <summary>How many waiting tickets the board lists.</summary>
     public const int ListSize = 10;
 
@@ -54,13 +51,13 @@ public sealed class OperationsBoard(OperationsQueries queries, WorkflowQueries w
         return new ProblemList(problems, faulted.Total + others.Count);
     }
 
-    /// <summary>Retries a faulted instance from its failed node.</summary>
-    public Task<OperationResult> RetryAsync(string instanceId, CancellationToken cancellationToken) =>
-        runtime.RetryAsync(instanceId, Actor, cancellationToken);
+    /// <summary>Retries a faulted instance from its failed node on behalf of <paramref name="actor"/> (journal and audit trail).</summary>
+    public Task<OperationResult> RetryAsync(string instanceId, string actor, CancellationToken cancellationToken) =>
+        runtime.RetryAsync(instanceId, actor, cancellationToken);
 
-    /// <summary>Cancels an instance that has not finished.</summary>
-    public Task<OperationResult> CancelAsync(string instanceId, CancellationToken cancellationToken) =>
-        runtime.CancelAsync(instanceId, Actor, "cancelled on the operator board", cancellationToken);
+    /// <summary>Cancels an instance that has not finished on behalf of <paramref name="actor"/>, for <paramref name="reason"/> (journal and audit trail).</summary>
+    public Task<OperationResult> CancelAsync(string instanceId, string actor, string reason, CancellationToken cancellationToken) =>
+        runtime.CancelAsync(instanceId, actor, reason, cancellationToken);
 
     /// <summary>Finds the workflow instance of a ticket by ticket id or external id; null when there is none.</summary>
     public async Task<string?> FindInstanceIdAsync(string ticketIdOrExternalId, CancellationToken cancellationToken)

@@ -21,6 +21,14 @@ public static class AuditActions
     public const string PublishDefinition = "publish_definition";
     /// <summary>A published workflow definition version was retracted.</summary>
     public const string RetractDefinition = "retract_definition";
+    /// <summary>A draft of a workflow definition was deleted.</summary>
+    public const string DeleteDraft = "delete_draft";
+    /// <summary>An older definition version's document was saved as the draft.</summary>
+    public const string RevertDefinition = "revert_definition";
+    /// <summary>An operator cancelled a workflow instance (with the reason given).</summary>
+    public const string CancelInstance = "cancel_instance";
+    /// <summary>An operator retried a faulted workflow instance from the node that failed.</summary>
+    public const string RetryInstance = "retry_instance";
     /// <summary>An API key was created (or provisioned from configuration).</summary>
     public const string CreateApiKey = "create_api_key";
     /// <summary>An API key was revoked.</summary>
@@ -36,5 +44,8 @@ public static class AuditActions
 
     /// <summary>Every action, in the order the audit page lists them.</summary>
     public static IReadOnlyList<string> All { get; } =
-        [Approve, Reject, Escalate, Claim, TakeOver, Release, RevealPii, PublishDefinition, RetractDefinition, CreateApiKey, RevokeApiKey, DecisionLinkUsed, DecisionLinkRefused];
+        [
+            Approve, Reject, Escalate, Claim, TakeOver, Release, RevealPii, CancelInstance, RetryInstance,
+            PublishDefinition, RetractDefinition, DeleteDraft, RevertDefinition, CreateApiKey, RevokeApiKey, DecisionLinkUsed, DecisionLinkRefused,
+        ];
 }

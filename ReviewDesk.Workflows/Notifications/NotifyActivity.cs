@@ -63,6 +63,16 @@ public sealed class NotifyActivity(
         ArgumentNullException.ThrowIfNull(context);
         var ct = context.CancellationToken;
         var template = context.GetString("template", NotificationTemplates.ReviewRequested)!;
+        var config = options.Value;
+        var channel = context.GetString("channel", "configured");
+        var useEmail = channel is "configured" or "email" && config.Email.IsConfigured;
+        var hooks = channel is "configured" or "webhook" ? ChosenWebhooks(context, config) : [];
+        if (!useEmail && hooks.Count == 0)
+        {
+            // Nothing could be sent, so the ticket is not even read: the common case of a server without channels.
+            return ActivityResult.Done(new NotifyOutput(template, 0, 0, 0, "no channel is configured"));
+        }
+
         var ticketId = context.Input?["ticketId"]?.GetValue<string>() ?? context.BusinessKey;
         var record = await tickets.FindAsync(ticketId, ct)
             ?? throw new ActivityException("TicketMissing", $"ticket {ticketId} does not exist", nonRetryable: true);
@@ -72,8 +82,6 @@ public sealed class NotifyActivity(
             return ActivityResult.Done(new NotifyOutput(template, 0, 0, 0, template == NotificationTemplates.Decided ? "the ticket is not decided" : "the ticket no longer awaits a decision"));
         }
 
-        var config = options.Value;
-        var channel = context.GetString("channel", "configured");
         var subject = NotificationTemplates.Fill(context.GetString("subject") is { Length: > 0 } custom ? custom : NotificationTemplates.DefaultSubject(template), ticket);
         var intro = NotificationTemplates.Intro(template, ticket);
         var decisionLinks = template != NotificationTemplates.Decided;
@@ -82,7 +90,7 @@ public sealed class NotifyActivity(
         var digest = new List<Delivery>();
         var skipped = 0;
 
-        if (channel is "configured" or "email" && config.Email.IsConfigured)
+        if (useEmail)
         {
             var people = await recipients.ResolveAsync(context.GetString("recipients", "role:Reviewer"), ct);
             var chosen = await preferences.GetManyAsync([.. people.Select(p => p.UserName).OfType<string>()], ct);
@@ -96,18 +104,14 @@ public sealed class NotifyActivity(
             }
         }
 
-        if (channel is "configured" or "webhook")
+        foreach (var (name, webhook) in hooks)
         {
-            var named = (context.GetString("webhooks") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            foreach (var (name, webhook) in config.Webhooks.Where(w => w.Value.IsConfigured && (named.Length == 0 || named.Contains(w.Key, StringComparer.OrdinalIgnoreCase))).OrderBy(w => w.Key, StringComparer.Ordinal))
-            {
-                deliveries.Add(new Delivery(MessageId(context, ticket, "webhook", name), "webhook", name, null, webhook));
-            }
+            deliveries.Add(new Delivery(MessageId(context, ticket, "webhook", name), "webhook", name, null, webhook));
         }
 
         if (deliveries.Count == 0 && digest.Count == 0)
         {
-            return ActivityResult.Done(new NotifyOutput(template, 0, 0, skipped, skipped > 0 ? "every recipient's preferences skip this ticket" : "no channel is configured"));
+            return ActivityResult.Done(new NotifyOutput(template, 0, 0, skipped, skipped > 0 ? "every recipient's preferences skip this ticket" : "no recipient is configured"));
         }
 
         var sentNow = new List<Delivery>();
@@ -153,6 +157,15 @@ public sealed class NotifyActivity(
     {
         var key = $"{context.InstanceId}|{context.NodeId}|{ticket.Escalations}|{channel}|{recipient.ToLowerInvariant()}";
         return "ntf_" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..26];
+    }
+
+    /// <summary>The configured webhooks the step's <c>webhooks</c> setting names (all of them when it names none), in name order.</summary>
+    private static List<KeyValuePair<string, WebhookChannelOptions>> ChosenWebhooks(ActivityContext context, NotificationOptions config)
+    {
+        var named = (context.GetString("webhooks") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return [.. config.Webhooks
+            .Where(w => w.Value.IsConfigured && (named.Length == 0 || named.Contains(w.Key, StringComparer.OrdinalIgnoreCase)))
+            .OrderBy(w => w.Key, StringComparer.Ordinal)];
     }
 
     private static void Record(ActivityContext context, List<Delivery> sentNow, List<Delivery> emails, MimeMessage sent)

@@ -8,7 +8,8 @@ namespace ReviewDesk.Workflows.Pii;
 /// are found whatever the region; numbers in national format are tried against several regions.
 /// The score combines what libphonenumber says (valid, or only possible) with the shape of the
 /// match: an explicit country code or a grouped layout counts for more than a bare digit run,
-/// which needs a phone word nearby. Numbers introduced as order, invoice or tracking numbers,
+/// which needs a phone word nearby, and so does a long digit run with a short suffix (<c>1796228277240-10</c>).
+/// Numbers introduced as order, invoice or tracking numbers,
 /// dates and dotted quads are not reported.
 /// </summary>
 public sealed partial class PhoneNumberRecognizer : IPiiRecognizer
@@ -30,14 +31,27 @@ public sealed partial class PhoneNumberRecognizer : IPiiRecognizer
         "número", "telefoon", "telefoonnummer", "mobiel", "bellen", "nummer", "tél", "tlf", "ph", "mob",
     };
 
-    private readonly IReadOnlyList<string> _regions;
+    private readonly IReadOnlyList<NationalRegion> _regions;
 
     /// <summary>Creates a recognizer that tries <paramref name="regions"/> for national numbers.</summary>
     /// <param name="regions">ISO 3166 region codes; <see langword="null"/> or empty for <see cref="DefaultRegions"/>.</param>
     public PhoneNumberRecognizer(IEnumerable<string>? regions = null)
     {
         var list = regions?.Select(r => r.Trim().ToUpperInvariant()).Where(r => r.Length == 2).Distinct().ToList();
-        _regions = list is { Count: > 0 } ? list : DefaultRegions;
+        _regions = (list is { Count: > 0 } ? list : DefaultRegions).Select(NationalRegion.For).ToList();
+    }
+
+    /// <summary>
+    /// A region tried for national numbers, with the fewest digits a valid number of it has (its shortest
+    /// national significant number, from libphonenumber's metadata; 1 for a region it does not know).
+    /// </summary>
+    private sealed record NationalRegion(string Code, int MinDigits)
+    {
+        public static NationalRegion For(string code)
+        {
+            var lengths = Util.GetMetadataForRegion(code)?.GeneralDesc?.PossibleLengthList;
+            return new NationalRegion(code, lengths is { Count: > 0 } ? lengths.Min() : 1);
+        }
     }
 
     /// <inheritdoc />
@@ -59,8 +73,9 @@ public sealed partial class PhoneNumberRecognizer : IPiiRecognizer
 
         var windows = Windows(text);
 
-        // International format: the country code is in the text, so the region does not matter.
-        foreach (var (match, offset) in FindNumbers(text, windows, "ZZ", PhoneNumberUtil.Leniency.POSSIBLE))
+        // International format: the country code is in the text, so the region does not matter. Only a
+        // window with a plus sign can hold one.
+        foreach (var (match, offset) in FindNumbers(windows.Where(w => w.Text.Contains('+')), "ZZ", PhoneNumberUtil.Leniency.POSSIBLE))
         {
             var (start, end) = Trim(text, offset + match.Start, offset + match.Start + match.Length);
             if (start < end && text[start] == '+')
@@ -71,7 +86,9 @@ public sealed partial class PhoneNumberRecognizer : IPiiRecognizer
 
         foreach (var region in _regions)
         {
-            foreach (var (match, offset) in FindNumbers(text, windows, region, PhoneNumberUtil.Leniency.VALID))
+            // A valid number of a region has at least its shortest length in digits, all inside one window:
+            // windows with fewer digits cannot hold one, so the matcher is not run on them.
+            foreach (var (match, offset) in FindNumbers(windows.Where(w => w.Digits >= region.MinDigits), region.Code, PhoneNumberUtil.Leniency.VALID))
             {
                 var (start, end) = Trim(text, offset + match.Start, offset + match.Start + match.Length);
                 if (start >= end || text[start] == '+')
@@ -80,8 +97,10 @@ public sealed partial class PhoneNumberRecognizer : IPiiRecognizer
                 }
 
                 // A grouped layout ("(415) 555-0132", "030 1234567") reads as a phone number; a bare
-                // digit run is as likely an id and needs a phone word nearby.
-                var grouped = text.AsSpan(start, end - start).IndexOfAny(" -()./") >= 0;
+                // digit run is as likely an id and needs a phone word nearby. So does a long run with a
+                // short suffix ("1796228277240-10"): order numbers, timestamps and ticket references.
+                var value = text.AsSpan(start, end - start);
+                var grouped = value.IndexOfAny(" -()./") >= 0 && !LongRunWithSuffixRegex().IsMatch(value);
                 Offer(best, text, start, end, grouped ? 0.55 : 0.4);
             }
         }
@@ -95,37 +114,42 @@ public sealed partial class PhoneNumberRecognizer : IPiiRecognizer
     /// looks at a number's neighbours), merged where they touch. Twenty regions scan these few short windows
     /// instead of the whole text twenty times, which is where the time went.
     /// </summary>
-    private static List<(int Start, int Length)> Windows(string text)
+    private static List<Window> Windows(string text)
     {
-        var windows = new List<(int Start, int Length)>();
+        var spans = new List<(int Start, int End)>();
         foreach (Match run in DigitRunRegex().Matches(text))
         {
             if (CountDigits(run.ValueSpan) < MinDigits) continue;
             var start = Math.Max(0, run.Index - WindowMargin);
             var end = Math.Min(text.Length, run.Index + run.Length + WindowMargin);
-            if (windows.Count > 0 && windows[^1].Start + windows[^1].Length >= start)
+            if (spans.Count > 0 && spans[^1].End >= start)
             {
-                var last = windows[^1];
-                windows[^1] = (last.Start, end - last.Start);
+                spans[^1] = (spans[^1].Start, end);
             }
             else
             {
-                windows.Add((start, end - start));
+                spans.Add((start, end));
             }
         }
 
-        return windows;
+        return spans.ConvertAll(span =>
+        {
+            var value = span.Start == 0 && span.End == text.Length ? text : text[span.Start..span.End];
+            return new Window(span.Start, value, value.Count(char.IsDigit));
+        });
     }
 
+    /// <summary>A part of the text handed to libphonenumber: where it starts, its text, and how many digits it holds (any script's).</summary>
+    private sealed record Window(int Start, string Text, int Digits);
+
     private static IEnumerable<(PhoneNumberMatch Match, int Offset)> FindNumbers(
-        string text, List<(int Start, int Length)> windows, string region, PhoneNumberUtil.Leniency leniency)
+        IEnumerable<Window> windows, string region, PhoneNumberUtil.Leniency leniency)
     {
-        foreach (var (start, length) in windows)
+        foreach (var window in windows)
         {
-            var window = start == 0 && length == text.Length ? text : text.Substring(start, length);
-            foreach (var match in Util.FindNumbers(window, region, leniency, long.MaxValue))
+            foreach (var match in Util.FindNumbers(window.Text, region, leniency, long.MaxValue))
             {
-                yield return (match, start);
+                yield return (match, window.Start);
             }
         }
     }
@@ -233,6 +257,10 @@ public sealed partial class PhoneNumberRecognizer : IPiiRecognizer
 
         return true;
     }
+
+    // Nine or more digits in one group, then one short group: how ids are suffixed, not how phone numbers are grouped.
+    [GeneratedRegex(@"^\d{9,}[\-./]\d{1,4}$", RegexOptions.CultureInvariant)]
+    private static partial Regex LongRunWithSuffixRegex();
 
     // Dates (2024-03-15, 15.03.2024, 03/15/2024) and dotted quads are not phone numbers.
     [GeneratedRegex(@"^(?:\d{4}[\-./]\d{1,2}[\-./]\d{1,2}|\d{1,2}[\-./]\d{1,2}[\-./]\d{2,4}|\d{1,3}(?:\.\d{1,3}){3})$", RegexOptions.CultureInvariant)]

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -15,6 +16,7 @@ namespace ReviewDesk.Workflows.Triage;
 /// </summary>
 public sealed partial class ReviewQueue(
     IDbContextFactory<TriageDbContext> contexts,
+    WorkflowReader reader,
     WorkflowRuntime runtime,
     ReviewEvents events,
     IOptions<ReviewQueueOptions> options,
@@ -40,12 +42,29 @@ public sealed partial class ReviewQueue(
     }
 
     /// <summary>A pending ticket as the queue shows it; null when unknown or not pending.</summary>
+    /// <remarks>
+    /// Read for every ticket that enters review (the live queue announces it), so lean SQL on the engine's read
+    /// connections rather than an EF context; the same columns as <see cref="Page"/>'s projection.
+    /// </remarks>
     public async Task<ReviewQueueItem?> FindAsync(string ticketId, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var row = await Page(Pending(db).Where(t => t.Id == ticketId), null).SingleOrDefaultAsync(cancellationToken);
+        var row = await reader.QuerySingleAsync(FindSql, ReadQueueRow, cancellationToken, ticketId);
         return row is null ? null : ToItem(row, time.GetUtcNow());
     }
+
+    private const string FindSql = """
+        SELECT "Id", "Subject", "Status", "AiCategory", "Priority", "AiConfidence", "ReviewReasons", "PiiTypes",
+            "CreatedAt", "ReviewDeadline", "Escalations", "ClaimedBy", "ClaimedUntil", "DefinitionId"
+        FROM "Tickets" WHERE "Id" = $1 AND "InReviewQueue" = 1
+        """;
+
+    private static QueueRow ReadQueueRow(DbDataReader r) => new(
+        r.GetString(0), NullOr(r, 1, r.GetString), (TicketStatus)r.GetInt32(2), NullOr(r, 3, r.GetString), NullOr(r, 4, r.GetString),
+        r.IsDBNull(5) ? null : r.GetDouble(5), NullOr(r, 6, r.GetString), NullOr(r, 7, r.GetString),
+        DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(8)), r.IsDBNull(9) ? null : DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(9)),
+        r.GetInt32(10), NullOr(r, 11, r.GetString), r.IsDBNull(12) ? null : DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(12)), r.GetString(13));
+
+    private static string? NullOr(DbDataReader r, int ordinal, Func<int, string> get) => r.IsDBNull(ordinal) ? null : get(ordinal);
 
     /// <summary>The pending tickets, filtered.</summary>
     internal static IQueryable<TicketRecord> Filter(TriageDbContext db, ReviewQueueQuery query)

@@ -26,12 +26,16 @@ public sealed class WebAppChild : IDisposable
 
     public string Output { get { lock (_output) return _output.ToString(); } }
 
-    /// <summary>Starts the app over <paramref name="folder"/> on <paramref name="port"/> with <paramref name="apiKey"/> as its bootstrap key (every role).</summary>
-    public static WebAppChild Start(string folder, int port, string apiKey, IReadOnlyDictionary<string, string>? settings = null)
+    /// <summary>
+    /// Starts the app over <paramref name="folder"/> on <paramref name="port"/> with <paramref name="apiKey"/> as its bootstrap key (every role);
+    /// <paramref name="verb"/> (<c>serve</c>) goes before the host's options when given.
+    /// </summary>
+    public static WebAppChild Start(string folder, int port, string apiKey, IReadOnlyDictionary<string, string>? settings = null, string? verb = null)
     {
         var address = new Uri($"http://127.0.0.1:{port}");
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(WebAssemblyPath());
+        if (verb is not null) start.ArgumentList.Add(verb);
         var all = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["urls"] = address.ToString().TrimEnd('/'),

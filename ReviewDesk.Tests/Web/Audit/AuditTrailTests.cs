@@ -157,6 +157,40 @@ public sealed class AuditTrailTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TicketCancelledThroughTheApi_IsAuditedWithTheCallerAndTheReason()
+    {
+        var id = await PendingTicketAsync();
+
+        using var cancelled = await SendAsync("operator", HttpMethod.Post, $"/api/tickets/{id}/cancel", new { reason = "duplicate of another" });
+
+        Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
+        var entry = await WaitForEntryAsync($"ticketId={id}&action=cancel_instance");
+        Assert.Equal(TestApiKeys.PrincipalName("operator"), entry.GetProperty("actor").GetString());
+        Assert.StartsWith("instance:", entry.GetProperty("target").GetString(), StringComparison.Ordinal);
+        Assert.Equal("duplicate of another", entry.GetProperty("detail").GetProperty("reason").GetString());
+    }
+
+    [Fact]
+    public async Task DraftDeletedAndDefinitionReverted_InTheDesigner_AreAuditedWithTheAuthor()
+    {
+        var designer = _factory.Services.GetRequiredService<ReviewDesk.Engine.Designer.WorkflowDesigner>();
+        var definitions = _factory.Services.GetRequiredService<WorkflowDefinitionStore>();
+        var published = (await definitions.GetLatestPublishedAsync(ReviewTickets.Variant, Ct))!;
+        var draft = await definitions.SaveDraftAsync(published with { Name = "to be deleted" }, "admin@example.com", Ct);
+
+        Assert.True(await designer.DeleteDraftAsync(ReviewTickets.Variant, draft.Version, "admin@example.com", Ct));
+        var reverted = await designer.RevertAsync(ReviewTickets.Variant, published.Version, "admin@example.com", Ct);
+
+        Assert.True(reverted.Succeeded);
+        var deleted = await WaitForEntryAsync("action=delete_draft");
+        Assert.Equal(("admin@example.com", AuditedWorkflowChanges.Target(ReviewTickets.Variant, draft.Version)), (deleted.GetProperty("actor").GetString(), deleted.GetProperty("target").GetString()));
+        var revert = await WaitForEntryAsync("action=revert_definition");
+        Assert.Equal("admin@example.com", revert.GetProperty("actor").GetString());
+        Assert.Equal(AuditedWorkflowChanges.Target(ReviewTickets.Variant, reverted.Version!.Version), revert.GetProperty("target").GetString());
+        Assert.Equal(published.Version, revert.GetProperty("detail").GetProperty("revertedFrom").GetInt32());
+    }
+
+    [Fact]
     public async Task ApiKeyCreateAndRevoke_AreAudited_WithoutTheKey()
     {
         var keys = _factory.Services.GetRequiredService<ApiKeyService>();

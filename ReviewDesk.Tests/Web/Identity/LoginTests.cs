@@ -27,6 +27,35 @@ public sealed partial class LoginTests : IAsyncLifetime
     public ValueTask DisposeAsync() => _factory.DisposeAsync();
 
     [Fact]
+    public async Task LoginPage_OutsideDemoMode_ShowsNoDemoHint()
+    {
+        using var browser = _factory.CreateAnonymousClient();
+
+        var page = await browser.GetStringAsync("/login", Ct);
+
+        Assert.Contains("data-testid=\"login-card\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("login-demo-hint", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LoginPage_InDemoMode_NamesTheDemoAccounts()
+    {
+        await using var demo = new ReviewDeskWebFactory();
+        demo.Settings[ReviewDesk.Web.Demo.DemoUsers.SettingKey] = "true";
+        demo.StartServer();
+        using var browser = demo.CreateAnonymousClient();
+
+        // Before the fix the page gave no hint: the accounts were only in run.sh's output.
+        var page = await browser.GetStringAsync("/login", Ct);
+
+        Assert.Contains("login-demo-hint", page, StringComparison.Ordinal);
+        foreach (var account in ReviewDesk.Web.Demo.DemoUsers.All)
+        {
+            Assert.Contains($"<code>{account.Email}</code> / <code>{account.Password}</code> ({account.Role})", page, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task BootstrapAdmin_SignsIn_ReachesAdminPages_AndSignsOut()
     {
         using var browser = _factory.CreateAnonymousClient();

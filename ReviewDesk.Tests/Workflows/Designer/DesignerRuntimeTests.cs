@@ -94,14 +94,14 @@ public sealed class DesignerRuntimeTests : IAsyncLifetime
         var changes = (await designer.CompareAsync("versions", 1, 2, Ct))!;
         Assert.Equal("setting threshold", Assert.Single(changes).What);
 
-        Assert.True(await designer.RetractAsync("versions", 2, Ct));
+        Assert.True(await designer.RetractAsync("versions", 2, "admin", Ct));
         var reverted = await designer.RevertAsync("versions", 1, "admin", Ct);
         Assert.Equal(3, reverted.Version!.Version);
         Assert.Equal(DefinitionStatus.Draft, reverted.Version.Status);
         Assert.Empty((await designer.CompareAsync("versions", 1, 3, Ct))!);
 
-        Assert.False(await designer.DeleteDraftAsync("versions", 1, Ct));
-        Assert.True(await designer.DeleteDraftAsync("versions", 3, Ct));
+        Assert.False(await designer.DeleteDraftAsync("versions", 1, "admin", Ct));
+        Assert.True(await designer.DeleteDraftAsync("versions", 3, "admin", Ct));
         var history = await designer.HistoryAsync("versions", Ct);
         Assert.Equal([DefinitionStatus.Retracted, DefinitionStatus.Published], history.Select(v => v.Status));
     }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using ReviewDesk.Engine.Persistence;
+using ReviewDesk.Engine.Runtime;
 using ReviewDesk.Workflows.Persistence;
 using ReviewDesk.Workflows.Triage;
 
@@ -30,13 +31,39 @@ public sealed class ReviewQueueTests : IAsyncLifetime
         _host = await RuntimeHost.StartAsync(_database, time: _time, worker: false, triageTables: true);
         var events = new ReviewEvents(NullLogger<ReviewEvents>.Instance);
         events.Subscribe(e => { lock (_claimEvents) _claimEvents.Add((TicketClaimChanged)e); });
-        _queue = new ReviewQueue(Contexts, _host.Runtime, events, Options.Create(new ReviewQueueOptions { ClaimDuration = TimeSpan.FromMinutes(10) }), _time, NullLogger<ReviewQueue>.Instance);
+        _queue = new ReviewQueue(Contexts, _host.Services.GetRequiredService<WorkflowReader>(), _host.Runtime, events, Options.Create(new ReviewQueueOptions { ClaimDuration = TimeSpan.FromMinutes(10) }), _time, NullLogger<ReviewQueue>.Instance);
     }
 
     public async ValueTask DisposeAsync()
     {
         await _host.DisposeAsync();
         _database.Dispose();
+    }
+
+    [Fact]
+    public async Task FindAsync_ReadsEveryFieldAsTheListDoes_AndNothingForTicketsNotPending()
+    {
+        await InsertAsync(
+            Ticket("tk_a", TicketStatus.AwaitingReview, "billing", "P3", 0.55, ["low_confidence"], "EMAIL_ADDRESS", deadlineHours: 5, ageHours: 1),
+            Ticket("tk_b", TicketStatus.Escalated, "security", "P1", 0.95, ["security_category", "high_risk_pii"], "CREDIT_CARD,EMAIL_ADDRESS", deadlineHours: 1, ageHours: 30),
+            Ticket("tk_c", TicketStatus.AwaitingReview, null, null, null, ["classification_failed:ServerError"], "", deadlineHours: 3, ageHours: 2, variant: "strict"),
+            Ticket("tk_routed", TicketStatus.Routed, "billing", "P3", 0.4, ["low_confidence"], "", deadlineHours: null, ageHours: 50),
+            Ticket("tk_decided", TicketStatus.AwaitingReview, "billing", "P3", 0.4, ["low_confidence"], "", deadlineHours: 1, ageHours: 1, decided: true));
+        Assert.Equal(ClaimOutcome.Claimed, (await _queue.ClaimAsync("tk_b", "rita", takeOver: false, Ct)).Outcome);
+
+        var listed = (await _queue.ListAsync(new ReviewQueueQuery(), Ct)).Items;
+
+        Assert.Equal(3, listed.Count);
+        foreach (var item in listed)
+        {
+            var found = await _queue.FindAsync(item.Id, Ct);
+            Assert.Equal(System.Text.Json.JsonSerializer.Serialize(item), System.Text.Json.JsonSerializer.Serialize(found));
+        }
+
+        Assert.Equal("rita", (await _queue.FindAsync("tk_b", Ct))!.ClaimedBy);
+        Assert.Null(await _queue.FindAsync("tk_routed", Ct));
+        Assert.Null(await _queue.FindAsync("tk_decided", Ct));
+        Assert.Null(await _queue.FindAsync("tk_unknown", Ct));
     }
 
     [Fact]

@@ -18,6 +18,9 @@ public sealed partial class Login
     [Inject]
     public required ILogger<Login> Logger { get; init; }
 
+    [Inject]
+    public required IConfiguration Configuration { get; init; }
+
     [SupplyParameterFromForm(FormName = "login")]
     public LoginInput Input { get; set; } = default!;
 
@@ -25,6 +28,9 @@ public sealed partial class Login
     public string? ReturnUrl { get; set; }
 
     private string? Error { get; set; }
+
+    /// <summary>The demo accounts to show in demo mode (their passwords are public demo values); none otherwise.</summary>
+    private IReadOnlyList<Demo.DemoUser> DemoAccounts => Demo.DemoUsers.IsEnabled(Configuration) ? Demo.DemoUsers.All : [];
 
     // The post keeps the return address, which EditForm's default action drops.
     private string FormAction => string.IsNullOrEmpty(ReturnUrl)

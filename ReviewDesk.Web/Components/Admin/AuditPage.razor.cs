@@ -64,7 +64,13 @@ public sealed partial class AuditPage
         }
 
         var page = await Audit.QueryAsync(query with { Page = state.Page + 1, PageSize = state.PageSize }, cancellationToken);
-        Total = page.Total;
+        // The table loads during its own render, after the count above it rendered: render that again.
+        if (Total != page.Total)
+        {
+            Total = page.Total;
+            StateHasChanged();
+        }
+
         return new TableData<AuditEntry> { Items = page.Items, TotalItems = page.Total };
     }
 
@@ -101,7 +107,7 @@ public sealed partial class AuditPage
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
-    private static string Summary(AuditEntry entry) => entry.Detail.ToJsonString();
+    private static string Summary(AuditEntry entry) => AuditDetailText.Format(entry.Detail);
 
     /// <summary>The filters as typed, before Apply.</summary>
     internal sealed class FilterDraft

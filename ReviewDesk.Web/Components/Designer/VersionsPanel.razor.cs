@@ -67,7 +67,7 @@ public sealed partial class VersionsPanel
 
     private async Task RetractAsync(int version)
     {
-        if (await Designer.RetractAsync(DefinitionId, version, CancellationToken.None)) Snackbar.Add($"v{version} retracted: new tickets no longer start on it.", Severity.Info);
+        if (await Designer.RetractAsync(DefinitionId, version, Author, CancellationToken.None)) Snackbar.Add($"v{version} retracted: new tickets no longer start on it.", Severity.Info);
         await LoadAsync();
     }
 

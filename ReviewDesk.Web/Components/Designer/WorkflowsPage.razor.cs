@@ -90,7 +90,7 @@ public sealed partial class WorkflowsPage
 
     private async Task DeleteDraftAsync(string id, int version)
     {
-        if (await Designer.DeleteDraftAsync(id, version, CancellationToken.None)) Snackbar.Add($"Draft v{version} of {id} deleted.", Severity.Info);
+        if (await Designer.DeleteDraftAsync(id, version, await AuthorAsync(), CancellationToken.None)) Snackbar.Add($"Draft v{version} of {id} deleted.", Severity.Info);
         await LoadAsync();
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
 using ReviewDesk.Engine.Runtime;
 using ReviewDesk.Web.Live;
@@ -30,6 +31,12 @@ public sealed partial class InstanceTimelinePage : IDisposable
     [Inject]
     public required ILogger<InstanceTimelinePage> Logger { get; init; }
 
+    [Inject]
+    public required IDialogService Dialogs { get; init; }
+
+    [CascadingParameter]
+    public Task<AuthenticationState>? AuthenticationState { get; set; }
+
     private InstanceTimeline? Timeline { get; set; }
 
     private bool Loaded { get; set; }
@@ -41,6 +48,9 @@ public sealed partial class InstanceTimelinePage : IDisposable
     private bool Busy { get; set; }
 
     private string? Message { get; set; }
+
+    /// <summary>The message is about a retry, so it follows what the instance does next.</summary>
+    private bool Retried { get; set; }
 
     private Severity MessageSeverity { get; set; }
 
@@ -65,19 +75,32 @@ public sealed partial class InstanceTimelinePage : IDisposable
     {
         if (await LiveRefresh.ReloadAsync(async ct => Timeline = await Reader.ReadAsync(InstanceId, ct), Logger, nameof(InstanceTimelinePage), _disposed.Token) is not { } stale) return;
         Stale = stale;
+        DescribeRetry();
         StateHasChanged();
     }
 
-    private Task RetryAsync() => RunCommandAsync("Retried", Board.RetryAsync);
+    private async Task RetryAsync()
+    {
+        var actor = await OperatorCommands.ActorAsync(AuthenticationState);
+        await RunCommandAsync("Retried", ct => Board.RetryAsync(InstanceId, actor, ct));
+        Retried = Message is not null && MessageSeverity == Severity.Success;
+        DescribeRetry();
+    }
 
-    private Task CancelAsync() => RunCommandAsync("Cancelled", Board.CancelAsync);
+    private async Task CancelAsync()
+    {
+        if (await OperatorCommands.AskCancelReasonAsync(Dialogs, InstanceId) is not { } reason) return;
+        var actor = await OperatorCommands.ActorAsync(AuthenticationState);
+        await RunCommandAsync("Cancelled", ct => Board.CancelAsync(InstanceId, actor, reason, ct));
+    }
 
-    private async Task RunCommandAsync(string done, Func<string, CancellationToken, Task<OperationResult>> command)
+    private async Task RunCommandAsync(string done, Func<CancellationToken, Task<OperationResult>> command)
     {
         Busy = true;
+        Retried = false;
         try
         {
-            var result = await command(InstanceId, _disposed.Token);
+            var result = await command(_disposed.Token);
             (Message, MessageSeverity) = result.Succeeded ? ($"{done}.", Severity.Success) : (result.Error, Severity.Error);
             Timeline = await Reader.ReadAsync(InstanceId, _disposed.Token);
         }
@@ -85,6 +108,13 @@ public sealed partial class InstanceTimelinePage : IDisposable
         {
             Busy = false;
         }
+    }
+
+    /// <summary>After a retry the message says what the instance does now: a green "Retried." beside Faulted would lie.</summary>
+    private void DescribeRetry()
+    {
+        if (!Retried || Timeline is null) return;
+        (Message, MessageSeverity) = OperatorCommands.AfterRetry("The instance", Timeline.Instance.Status, Timeline.Instance.Error);
     }
 
     public void Dispose()

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Web;
 using MudBlazor;
 using ReviewDesk.Engine.Runtime;
@@ -28,6 +29,12 @@ public sealed partial class OperationsPage : IDisposable
     [Inject]
     public required NavigationManager Navigation { get; init; }
 
+    [Inject]
+    public required IDialogService Dialogs { get; init; }
+
+    [CascadingParameter]
+    public Task<AuthenticationState>? AuthenticationState { get; set; }
+
     private OperationsSnapshot? Snapshot { get; set; }
 
     private bool Live => _live is not null;
@@ -41,6 +48,9 @@ public sealed partial class OperationsPage : IDisposable
     private string? Message { get; set; }
 
     private Severity MessageSeverity { get; set; }
+
+    /// <summary>The instance the message reports a retry of, so the message follows what it does next.</summary>
+    private string? RetriedInstanceId { get; set; }
 
     private IReadOnlyList<KeyValuePair<string, int>> WorkflowRows =>
         [.. Snapshot!.Workflows.Select(c => KeyValuePair.Create(c.Key.ToString(), c.Value))];
@@ -65,21 +75,40 @@ public sealed partial class OperationsPage : IDisposable
     {
         if (await LiveRefresh.ReloadAsync(async ct => Snapshot = await Board.LoadAsync(ct), Logger, nameof(OperationsPage), _disposed.Token) is not { } stale) return;
         Stale = stale;
+        DescribeRetry();
         StateHasChanged();
     }
 
-    private Task RetryAsync(string instanceId) =>
-        RunCommandAsync(instanceId, "Retried", Board.RetryAsync);
+    private async Task RetryAsync(string instanceId)
+    {
+        var actor = await OperatorCommands.ActorAsync(AuthenticationState);
+        await RunCommandAsync(instanceId, "Retried", ct => Board.RetryAsync(instanceId, actor, ct));
+        RetriedInstanceId = MessageSeverity == Severity.Success ? instanceId : null;
+        DescribeRetry();
+    }
 
-    private Task CancelAsync(string instanceId) =>
-        RunCommandAsync(instanceId, "Cancelled", Board.CancelAsync);
+    private async Task CancelAsync(string instanceId)
+    {
+        if (await OperatorCommands.AskCancelReasonAsync(Dialogs, instanceId) is not { } reason) return;
+        var actor = await OperatorCommands.ActorAsync(AuthenticationState);
+        await RunCommandAsync(instanceId, "Cancelled", ct => Board.CancelAsync(instanceId, actor, reason, ct));
+    }
 
-    private async Task RunCommandAsync(string instanceId, string done, Func<string, CancellationToken, Task<OperationResult>> command)
+    /// <summary>After a retry the message says what the instance does now: it is listed again when it faulted again.</summary>
+    private void DescribeRetry()
+    {
+        if (RetriedInstanceId is not { } id || Snapshot is null) return;
+        var problem = Snapshot.Problems.Items.FirstOrDefault(p => p.InstanceId == id);
+        (Message, MessageSeverity) = OperatorCommands.AfterRetry(id, problem?.Status, problem?.Error);
+    }
+
+    private async Task RunCommandAsync(string instanceId, string done, Func<CancellationToken, Task<OperationResult>> command)
     {
         Busy = true;
+        RetriedInstanceId = null;
         try
         {
-            var result = await command(instanceId, _disposed.Token);
+            var result = await command(_disposed.Token);
             (Message, MessageSeverity) = result.Succeeded
                 ? ($"{done} {instanceId}.", Severity.Success)
                 : ($"{instanceId}: {result.Error}", Severity.Error);
@@ -102,6 +131,7 @@ public sealed partial class OperationsPage : IDisposable
         var instanceId = await Board.FindInstanceIdAsync(SearchTerm, _disposed.Token);
         if (instanceId is null)
         {
+            RetriedInstanceId = null;
             (Message, MessageSeverity) = ($"No ticket with id or external id \"{SearchTerm.Trim()}\" has a workflow.", Severity.Warning);
             return;
         }

@@ -3,7 +3,7 @@ using MudBlazor;
 
 namespace ReviewDesk.Web.Components.Review;
 
-/// <summary>Asks for the comment that goes with a rejection (required) or an escalation (optional); returns the text or null.</summary>
+/// <summary>Asks for the comment that goes with a rejection (required) or an escalation (optional), or an operator's reason to cancel; returns the text or null.</summary>
 public sealed partial class CommentDialog
 {
     [CascadingParameter]
@@ -14,6 +14,10 @@ public sealed partial class CommentDialog
 
     [Parameter]
     public bool Required { get; set; }
+
+    /// <summary>What the text is: a comment, or a reason.</summary>
+    [Parameter]
+    public string Label { get; set; } = "Comment";
 
     [Parameter]
     public string ConfirmText { get; set; } = "OK";
@@ -29,7 +33,7 @@ public sealed partial class CommentDialog
     {
         if (Required && string.IsNullOrWhiteSpace(Comment))
         {
-            Error = "A comment is required.";
+            Error = $"A {Label.ToLowerInvariant()} is required.";
             return;
         }
 

@@ -49,6 +49,17 @@ public sealed record ReviewQueueFilter
         ["sort"] = Sort == ReviewQueueSort.Deadline ? null : Sort.ToString().ToLowerInvariant(),
     };
 
+    /// <summary>The query-string names the queue reads: the filters, the order, and the ticket page's notice.</summary>
+    public static IReadOnlySet<string> QueryNames { get; } =
+        new HashSet<string>(["category", "priority", "reason", "pii", "variant", "min", "max", "sort", "notice"], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The names in <paramref name="names"/> the queue does not read (<c>minConfidence</c> is the API's name, not the
+    /// page's), each marked as unknown, so a mistyped or copied filter is reported rather than silently not applied.
+    /// </summary>
+    public static IReadOnlyList<string> UnknownNames(IEnumerable<string> names) =>
+        [.. names.Where(name => !QueryNames.Contains(name)).Select(name => $"{name} (not a filter of this page)")];
+
     /// <summary>
     /// Reads the query string; values that do not parse or are not known are dropped (and named in
     /// <paramref name="ignored"/>) rather than failing the page.

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.WebUtilities;
 using MudBlazor;
 using ReviewDesk.Engine.Definitions;
 using ReviewDesk.Web.Hubs;
@@ -98,7 +99,8 @@ public sealed partial class ReviewQueuePage : IAsyncDisposable
 
     protected override async Task OnParametersSetAsync()
     {
-        var filter = ReviewQueueFilter.FromQuery(CategoryQuery, PriorityQuery, ReasonQuery, PiiQuery, VariantQuery, MinQuery, MaxQuery, SortQuery, out var ignored);
+        var filter = ReviewQueueFilter.FromQuery(CategoryQuery, PriorityQuery, ReasonQuery, PiiQuery, VariantQuery, MinQuery, MaxQuery, SortQuery, out var invalid);
+        var ignored = invalid.Concat(ReviewQueueFilter.UnknownNames(QueryHelpers.ParseQuery(new Uri(Navigation.Uri).Query).Keys)).ToList();
         Notice = ignored.Count > 0 ? $"Ignored filters that are not valid: {string.Join(", ", ignored)}." : NoticeQuery;
         if (filter == Filter && _table is not null) return;
         Filter = filter;

@@ -41,6 +41,20 @@ public sealed class AuditPageTests : ReviewTestContext
     }
 
     [Fact]
+    public async Task Render_FirstLoad_CountsTheEntriesItLists_AndShowsDetailsReadably()
+    {
+        await Audit.AppendAsync(new AuditEvent("alice", AuditActions.Claim, "tk_one", Detail: new() { ["until"] = "2026-12-03T14:56:53+00:00", ["note"] = "café" }), Ct);
+
+        var cut = Render<AuditPage>();
+
+        // Before the fix the count said "0 entries" above the rows, and the detail was JSON with \u002B00:00.
+        await cut.WaitForAssertionAsync(() => Assert.Contains(("claim", "alice"), Rows(cut)));
+        var total = (await Audit.QueryAsync(new AuditQuery(), Ct)).Total;
+        await cut.WaitForAssertionAsync(() => Assert.Equal($"{total} entries", cut.Find("[data-testid=audit-total]").TextContent.Trim()));
+        Assert.Contains("until: 2026-12-03T14:56:53+00:00; note: café", cut.FindAll("code.audit-detail").Select(c => c.TextContent));
+    }
+
+    [Fact]
     public async Task QueryString_FiltersByActionActorTicketAndDates_InTheDatabase()
     {
         await SeedAsync();

@@ -77,9 +77,31 @@ public sealed class InstanceTimelinePageTests : OperationsTestContext
 
         await (await cut.WaitForElementAsync("[data-testid=timeline-retry-button]")).ClickAsync(new());
 
-        await cut.WaitForAssertionAsync(() => Assert.Equal("Retried.", cut.Find("[data-testid=timeline-message]").TextContent.Trim()));
+        await cut.WaitForAssertionAsync(() => Assert.StartsWith("The instance was retried and ", cut.Find("[data-testid=timeline-message]").TextContent.Trim(), StringComparison.Ordinal));
         await Host.WaitForStatusAsync(instanceId, WorkflowStatus.Completed);
-        Assert.Contains(await Host.Queries.GetJournalAsync(instanceId, Ct), j => j.Type == JournalTypes.Retried && j.Actor == "operator");
+        Assert.Contains(await Host.Queries.GetJournalAsync(instanceId, Ct), j => j.Type == JournalTypes.Retried && j.Actor == SignedIn);
+    }
+
+    [Fact]
+    public async Task Retry_ThatFaultsAgain_SaysSoAndNumbersTheAttemptsOnFromTheFirst()
+    {
+        var instanceId = await StartFaultedAsync("TL-5", failures: 9);
+        RenderPopoverProvider();
+        var cut = Render<InstanceTimelinePage>(p => p.Add(c => c.InstanceId, instanceId));
+
+        await (await cut.WaitForElementAsync("[data-testid=timeline-retry-button]")).ClickAsync(new());
+        await Host.WaitForStatusAsync(instanceId, WorkflowStatus.Faulted);
+        Time.Advance(TimeSpan.FromSeconds(1));
+
+        // Before the fix: a green "Retried." beside Faulted, and both attempts labelled 1 (the runtime counts again from 1 after a retry).
+        await cut.WaitForAssertionAsync(() =>
+        {
+            Assert.Equal("Faulted", cut.Find("[data-testid=instance-status]").TextContent);
+            var message = cut.Find("[data-testid=timeline-message]");
+            Assert.StartsWith("The instance was retried and faulted again: ", message.TextContent.Trim(), StringComparison.Ordinal);
+            Assert.Contains("mud-alert-text-warning", message.ClassName, StringComparison.Ordinal);
+            Assert.Equal(["1", "2"], cut.FindAll("[data-testid=attempt-number]").Select(a => a.TextContent));
+        });
     }
 
     [Fact]
@@ -87,9 +109,12 @@ public sealed class InstanceTimelinePageTests : OperationsTestContext
     {
         var instanceId = await StartFaultedAsync("TL-4", failures: 9);
         RenderPopoverProvider();
+        var dialogs = RenderDialogProvider();
         var cut = Render<InstanceTimelinePage>(p => p.Add(c => c.InstanceId, instanceId));
 
-        await (await cut.WaitForElementAsync("[data-testid=timeline-cancel-button]")).ClickAsync(new());
+        var click = (await cut.WaitForElementAsync("[data-testid=timeline-cancel-button]")).ClickAsync(new());
+        await ConfirmCancelAsync(dialogs, "customer withdrew");
+        await click;
 
         await cut.WaitForAssertionAsync(() =>
         {
@@ -97,6 +122,8 @@ public sealed class InstanceTimelinePageTests : OperationsTestContext
             Assert.Empty(cut.FindAll("[data-testid=timeline-cancel-button]"));
         });
         Assert.Equal(WorkflowStatus.Cancelled, (await Host.Queries.GetInstanceAsync(instanceId, Ct))!.Status);
+        Assert.Contains(await Host.Queries.GetJournalAsync(instanceId, Ct), j => j.Type == JournalTypes.Cancelled && j.Actor == SignedIn);
+        Assert.Equal(SignedIn, Assert.Single(await AuditAsync(ReviewDesk.Workflows.Audit.AuditActions.CancelInstance)).Actor);
     }
 
     private Task WaitForExecutionsAsync(string instanceId, int count) =>

@@ -61,10 +61,12 @@ public sealed class OperationsPageTests : OperationsTestContext
 
         await cut.Find($"[data-instance-id='{instanceId}'] [data-testid=retry-button]").ClickAsync(new());
 
-        await cut.WaitForAssertionAsync(() => Assert.Contains($"Retried {instanceId}", cut.Find("[data-testid=operations-message]").TextContent, StringComparison.Ordinal));
+        await cut.WaitForAssertionAsync(() => Assert.Contains($"{instanceId} was retried and runs again", cut.Find("[data-testid=operations-message]").TextContent, StringComparison.Ordinal));
         var instance = await Host.WaitForStatusAsync(instanceId, WorkflowStatus.Completed);
         Assert.NotEqual(WorkflowStatus.Faulted, instance.Status);
-        Assert.Contains(await Host.Queries.GetJournalAsync(instanceId, Ct), j => j.Type == JournalTypes.Retried && j.Actor == "operator");
+        Assert.Contains(await Host.Queries.GetJournalAsync(instanceId, Ct), j => j.Type == JournalTypes.Retried && j.Actor == SignedIn);
+        var audited = Assert.Single(await AuditAsync(ReviewDesk.Workflows.Audit.AuditActions.RetryInstance));
+        Assert.Equal((SignedIn, $"instance:{instanceId}"), (audited.Actor, audited.Target));
     }
 
     [Fact]
@@ -90,10 +92,15 @@ public sealed class OperationsPageTests : OperationsTestContext
     {
         var instanceId = await StartFaultedAsync("F-2", failures: 9);
         RenderPopoverProvider();
+        var dialogs = RenderDialogProvider();
         var cut = Render<OperationsPage>();
         await cut.WaitForElementAsync($"[data-testid=problem-instance][data-instance-id='{instanceId}']");
 
-        await cut.Find($"[data-instance-id='{instanceId}'] [data-testid=cancel-button]").ClickAsync(new());
+        // The click's handler waits for the confirmation, so it is not awaited here.
+        var click = cut.Find($"[data-instance-id='{instanceId}'] [data-testid=cancel-button]").ClickAsync(new());
+        Assert.Equal(WorkflowStatus.Faulted, (await Host.Queries.GetInstanceAsync(instanceId, Ct))!.Status);
+        await ConfirmCancelAsync(dialogs, "duplicate of F-1");
+        await click;
 
         await cut.WaitForAssertionAsync(() =>
         {
@@ -101,6 +108,30 @@ public sealed class OperationsPageTests : OperationsTestContext
             Assert.Empty(cut.FindAll($"[data-testid=problem-instance][data-instance-id='{instanceId}']"));
         });
         Assert.Equal(WorkflowStatus.Cancelled, (await Host.Queries.GetInstanceAsync(instanceId, Ct))!.Status);
+        Assert.Contains(await Host.Queries.GetJournalAsync(instanceId, Ct), j => j.Type == JournalTypes.Cancelled && j.Actor == SignedIn);
+        var audited = Assert.Single(await AuditAsync(ReviewDesk.Workflows.Audit.AuditActions.CancelInstance));
+        Assert.Equal((SignedIn, $"instance:{instanceId}", "duplicate of F-1"), (audited.Actor, audited.Target, audited.Detail["reason"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task Retry_ThatFaultsAgain_SaysSoInsteadOfRetried()
+    {
+        var instanceId = await StartFaultedAsync("F-4", failures: 9);
+        RenderPopoverProvider();
+        var cut = Render<OperationsPage>();
+        await cut.WaitForElementAsync($"[data-testid=problem-instance][data-instance-id='{instanceId}']");
+
+        await cut.Find($"[data-instance-id='{instanceId}'] [data-testid=retry-button]").ClickAsync(new());
+        await Host.WaitForStatusAsync(instanceId, WorkflowStatus.Faulted);
+        Time.Advance(TimeSpan.FromSeconds(1));
+
+        // Before the fix a green "Retried" stayed beside the instance listed Faulted again.
+        await cut.WaitForAssertionAsync(() =>
+        {
+            var message = cut.Find("[data-testid=operations-message]");
+            Assert.Contains($"{instanceId} was retried and faulted again: ", message.TextContent, StringComparison.Ordinal);
+            Assert.Contains("mud-alert-text-warning", message.ClassName, StringComparison.Ordinal);
+        });
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Bunit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -25,7 +26,7 @@ public abstract class OperationsTestContext : BunitTestContext, IAsyncLifetime
 
     protected TicketStore Tickets { get; private set; } = null!;
 
-    protected static CancellationToken Ct => TestContext.Current.CancellationToken;
+    protected static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
 
     public async ValueTask InitializeAsync()
     {
@@ -78,4 +79,25 @@ public abstract class OperationsTestContext : BunitTestContext, IAsyncLifetime
             UpdatedAt = now - (updatedAgo ?? TimeSpan.Zero),
         });
     }
+
+    /// <summary>The signed-in person the pages act as (<see cref="BunitTestContext"/>'s default).</summary>
+    protected const string SignedIn = "test-admin";
+
+    /// <summary>Renders the dialog provider (before the page), so the Cancel confirmation can open.</summary>
+    protected IRenderedComponent<MudBlazor.MudDialogProvider> RenderDialogProvider() => Render<MudBlazor.MudDialogProvider>();
+
+    /// <summary>Waits for the Cancel confirmation in <paramref name="dialogs"/>, gives <paramref name="reason"/> and confirms.</summary>
+    protected static async Task ConfirmCancelAsync(IRenderedComponent<MudBlazor.MudDialogProvider> dialogs, string reason)
+    {
+        var dialog = (await Eventually.GetAsync(() => Task.FromResult(dialogs.FindComponents<ReviewDesk.Web.Components.Review.CommentDialog>()), found => found.Count > 0, "the cancel confirmation to open"))[0];
+        Assert.Contains("This cannot be undone.", dialog.Markup, StringComparison.Ordinal);
+        await dialog.Find("[data-testid=comment-dialog-confirm]").ClickAsync(new());
+        await dialog.WaitForAssertionAsync(() => Assert.Contains("A reason is required.", dialog.Markup, StringComparison.Ordinal));
+        await dialog.Find("textarea").ChangeAsync(new Microsoft.AspNetCore.Components.ChangeEventArgs { Value = reason });
+        await dialog.Find("[data-testid=comment-dialog-confirm]").ClickAsync(new());
+    }
+
+    /// <summary>The audit trail's entries of <paramref name="action"/>, newest first.</summary>
+    protected async Task<IReadOnlyList<ReviewDesk.Workflows.Audit.AuditEntry>> AuditAsync(string action) =>
+        (await Host.Services.GetRequiredService<ReviewDesk.Workflows.Audit.AuditLog>().QueryAsync(new ReviewDesk.Workflows.Audit.AuditQuery { Action = action }, Ct)).Items;
 }

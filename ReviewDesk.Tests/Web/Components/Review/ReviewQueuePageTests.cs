@@ -58,6 +58,18 @@ public sealed class ReviewQueuePageTests : ReviewTestContext
     }
 
     [Fact]
+    public async Task QueryString_UnknownFilterName_IsNamedInline()
+    {
+        SignIn("alice");
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/review?minConfidence=abc");
+
+        var cut = Render<ReviewQueuePage>();
+
+        await cut.WaitForAssertionAsync(() =>
+            Assert.Contains("minConfidence (not a filter of this page)", cut.Find("[data-testid=queue-notice]").TextContent, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task FilterBar_ReversedConfidenceRange_SaysSoInline()
     {
         var changes = new List<ReviewQueueFilter>();
