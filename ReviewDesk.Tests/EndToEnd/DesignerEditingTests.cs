@@ -66,7 +66,8 @@ public sealed class DesignerEditingTests(ChromiumFixture chromium) : EndToEndTes
         await Expect(page.GetByTestId("designer-dirty")).ToBeVisibleAsync();
 
         await page.GetByTestId("designer-publish").ClickAsync();
-        var dialog = page.GetByTestId("publish-dialog");
+        // MudDialog puts its attributes on the content only, so the dialog with its buttons is the .mud-dialog around it.
+        var dialog = page.Locator(".mud-dialog").Filter(new() { Has = page.GetByTestId("publish-dialog") });
         await Expect(dialog.GetByTestId("publish-summary")).ToContainTextAsync("since the published v1");
         await Expect(dialog.GetByTestId("publish-change").Filter(new() { HasText = "route" }).First).ToContainTextAsync("Removed");
 
