@@ -98,6 +98,17 @@ public sealed partial class WorkflowDesigner(
         return before is null || after is null ? null : DefinitionComparer.Compare(before, after);
     }
 
+    /// <summary>What <paramref name="session"/>'s document changes compared with the definition's newest published version; null when none is published.</summary>
+    public async Task<PublishedComparison?> CompareWithPublishedAsync(DesignerSession session, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        var id = session.Definition.Id;
+        var published = (await store.ListVersionsAsync(id, cancellationToken)).FirstOrDefault(v => v.Status == DefinitionStatus.Published);
+        if (published is null) return null;
+        var before = await store.GetAsync(id, published.Version, cancellationToken);
+        return before is null ? null : new PublishedComparison(published.Version, DefinitionComparer.Compare(before, session.Definition));
+    }
+
     /// <summary>Saves an old version's document as the definition's draft (the open draft is replaced; published versions stay).</summary>
     public async Task<DesignerResult> RevertAsync(string definitionId, int version, string? author, CancellationToken cancellationToken)
     {

@@ -26,12 +26,14 @@ public sealed class DesignerTests(ChromiumFixture chromium) : EndToEndTestBase(c
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/workflows/e2e-variant/edit");
         await page.GetByTestId("designer-ready").WaitForAsync(new() { State = WaitForSelectorState.Attached });
         await Expect(page.GetByTestId("flow-node")).ToHaveCountAsync(6);
-        // The chart is fitted to the view when it first renders: every node lies inside the canvas.
+        // The chart opens readable when it first renders: its start node inside the canvas, no node title under 12 px.
         await page.WaitForFunctionAsync("""
             () => {
               const canvas = document.querySelector('[data-testid=designer-canvas]').getBoundingClientRect();
-              const nodes = [...document.querySelectorAll('[data-testid=flow-node]')].map(n => n.getBoundingClientRect());
-              return nodes.length === 6 && nodes.every(r => r.left >= canvas.left && r.right <= canvas.right && r.top >= canvas.top && r.bottom <= canvas.bottom);
+              const start = document.querySelector('[data-testid=flow-node][data-node-id=scrub]').getBoundingClientRect();
+              const titles = [...document.querySelectorAll('.flow-node__title')].map(t => t.getBoundingClientRect().height);
+              return titles.length === 6 && titles.every(h => h >= 12)
+                && start.left >= canvas.left && start.right <= canvas.right && start.top >= canvas.top && start.bottom <= canvas.bottom;
             }
             """);
 
@@ -61,6 +63,9 @@ public sealed class DesignerTests(ChromiumFixture chromium) : EndToEndTestBase(c
         await Expect(page.GetByTestId("selection-error")).ToHaveCountAsync(0);
 
         await page.GetByTestId("designer-publish").ClickAsync();
+        // A new variant: the confirmation says nothing of it is published yet.
+        await Expect(page.GetByTestId("publish-first")).ToContainTextAsync("e2e-variant");
+        await page.GetByTestId("publish-confirm").ClickAsync();
         await Expect(page.GetByTestId("designer-version")).ToContainTextAsync("published");
         await Expect(page.GetByTestId("designer-dirty")).ToHaveCountAsync(0);
         await SaveScreenshotAsync(page, "published-variant");

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using ReviewDesk.Engine.Definitions;
 using ReviewDesk.Engine.Persistence;
 using ReviewDesk.Engine.Runtime;
@@ -17,13 +18,16 @@ namespace ReviewDesk.Workflows.Designer;
 /// Runs a draft against a sample ticket without touching the real tickets: a throwaway runtime (its
 /// own generic host and SQLite file in a temporary folder) with the triage activities, the host's
 /// encryption and only the local classifier. The run ends when the instance completes, faults or
-/// suspends (a review gate waits for a reviewer nobody is); then the folder is deleted.
+/// suspends (a review gate waits for a reviewer nobody is), or when the caller cancels or the application
+/// stops; then the folder is deleted.
 /// </summary>
 public sealed class DefinitionTestRunner(
     ISecretProtector protector,
     ITicketClassifierFactory classifiers,
     DefinitionValidator validator,
     IDbContextFactory<TriageDbContext> contexts,
+    IOptions<TestRunOptions> options,
+    IHostApplicationLifetime lifetime,
     ILogger<DefinitionTestRunner> logger)
 {
     /// <summary>How long a run may take before it is reported as still running.</summary>
@@ -32,6 +36,7 @@ public sealed class DefinitionTestRunner(
     private static readonly TimeSpan SettleRound = TimeSpan.FromSeconds(5);
 
     /// <summary>Runs <paramref name="draft"/> with <paramref name="sample"/>; AI steps use the local provider whatever their settings say.</summary>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> fired or the application is stopping (the folder is deleted all the same).</exception>
     public async Task<TestRunResult> RunAsync(WorkflowDefinition draft, SampleTicket sample, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(draft);
@@ -51,15 +56,20 @@ public sealed class DefinitionTestRunner(
             return new TestRunResult { Errors = [.. invalid.SelectMany(e => e.Value.Select(m => new ValidationError(null, m)))] };
         }
 
-        var folder = Path.Combine(Path.GetTempPath(), "reviewdesk-test-runs", Guid.NewGuid().ToString("N"));
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
+        var folder = Path.Combine(options.Value.Directory, Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         try
         {
-            using var host = BuildHost(folder);
-            await host.StartAsync(cancellationToken);
+            // Disposed asynchronously: IHost.Dispose blocks on DisposeAsync, whose continuations (the runtime's writer
+            // draining) are posted to the caller's synchronization context. Under a Blazor circuit that context is the
+            // one being blocked, so a synchronous dispose deadlocked the circuit after every run.
+            var host = BuildHost(folder);
+            await using var disposeHost = (IAsyncDisposable)host;
+            await host.StartAsync(stopping.Token);
             try
             {
-                return await RunInAsync(host.Services, ForTestRun(draft), submission, cancellationToken);
+                return await RunInAsync(host.Services, ForTestRun(draft), submission, stopping.Token);
             }
             finally
             {

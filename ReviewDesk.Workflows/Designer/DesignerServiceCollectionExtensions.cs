@@ -12,6 +12,7 @@ public static class DesignerServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddReviewDeskDesigner(this IServiceCollection services)
     {
+        services.AddOptions<TestRunOptions>().BindConfiguration(TestRunOptions.Section);
         services.TryAddSingleton<DefinitionTestRunner>();
         return services;
     }

@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using ReviewDesk.Engine.Definitions;
 using ReviewDesk.Engine.Designer;
 using ReviewDesk.Engine.Runtime;
@@ -161,4 +163,58 @@ public sealed class DesignerRuntimeTests : IAsyncLifetime
         Assert.False(invalid.Ran);
         Assert.Contains(invalid.Errors, e => e.NodeId == "classify");
     }
+
+    [Fact]
+    public async Task Bug_15_TestRun_OnTheBlazorCircuitsSynchronizationContext_ReturnsAndDeletesItsFolder()
+    {
+        var folder = Path.Combine(_database.Directory, "test-runs");
+        var runner = Runner(folder);
+        var session = DesignerSessions.New(DesignerSessions.SupportTriage());
+        session.SetSetting("decide", "auditPercent", "0");
+        // The dispatcher of a Blazor circuit: work posted to it waits until the work holding it returns. Disposing the
+        // run's host synchronously there blocked it on continuations queued behind itself, so the run never returned.
+        var circuit = Dispatcher.CreateDefault();
+
+        var run = circuit.InvokeAsync(() => runner.RunAsync(session.Definition, new SampleTicket("Invoice charged twice", "My billing shows a double charge."), Ct));
+        await Eventually.HoldsAsync(() => run.IsCompleted, "the test run to return on the circuit's dispatcher");
+
+        Assert.Equal(WorkflowStatus.Completed, (await run).Status);
+        Assert.Empty(Directory.GetFileSystemEntries(folder));
+    }
+
+    [Fact]
+    public async Task TestRun_ThatFaults_ReportsTheFaultAndTheFailedStep()
+    {
+        var runner = ActivatorUtilities.CreateInstance<DefinitionTestRunner>(_host.Services);
+        // Classify refuses unscrubbed text, and with no Failed connection that faults the instance.
+        var session = DesignerSessions.New(DesignerSessions.SupportTriage());
+        session.DeleteNode("scrub");
+        session.SetStartNode("classify");
+        session.Disconnect("classify", "Failed");
+        Assert.Empty(session.Errors);
+
+        var result = await runner.RunAsync(session.Definition, new SampleTicket("Invoice charged twice", "My billing shows a double charge."), Ct);
+
+        Assert.Equal(WorkflowStatus.Faulted, result.Status);
+        Assert.Equal(["classify"], result.Path);
+        Assert.Contains("has not been scrubbed", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Bug_15_TestRun_Cancelled_DeletesItsFolder()
+    {
+        var folder = Path.Combine(_database.Directory, "test-runs");
+        var runner = Runner(folder);
+        var session = DesignerSessions.New(DesignerSessions.SupportTriage());
+        using var cancel = new CancellationTokenSource();
+        await cancel.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            runner.RunAsync(session.Definition, new SampleTicket("Invoice charged twice", "My billing shows a double charge."), cancel.Token));
+
+        Assert.Empty(Directory.GetFileSystemEntries(folder));
+    }
+
+    private DefinitionTestRunner Runner(string folder) =>
+        ActivatorUtilities.CreateInstance<DefinitionTestRunner>(_host.Services, Options.Create(new TestRunOptions { Directory = folder }));
 }

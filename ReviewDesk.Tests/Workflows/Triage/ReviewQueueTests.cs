@@ -235,7 +235,7 @@ public sealed class ReviewQueueTests : IAsyncLifetime
     private static List<string> Ids(ReviewQueuePage page) => [.. page.Items.Select(i => i.Id)];
 
     [Fact]
-    public async Task NeighbourAsync_WalksTheDeadlineOrder_FromATicketThatLeft_AndSkipsOthersClaims()
+    public async Task NeighbourAsync_WalksTheDeadlineOrder_FromATicketThatLeft_SkipsOthersClaims_AndWrapsAround()
     {
         var claimedByBob = Ticket("tk_b2", TicketStatus.AwaitingReview, "billing", "P3", 0.5, ["low_confidence"], "", deadlineHours: 2, ageHours: 1);
         claimedByBob.ClaimedBy = "bob";
@@ -256,16 +256,41 @@ public sealed class ReviewQueueTests : IAsyncLifetime
         var tieBroken = await _queue.NeighbourAsync(Start.AddHours(4), "tk_4a", previous: false, skipClaimedBy: null, Ct);
         var previous = await _queue.NeighbourAsync(Start.AddHours(4), "tk_4a", previous: true, skipClaimedBy: null, Ct);
         var fromDecided = await _queue.NeighbourAsync(Start.AddHours(1), "tk_gone", previous: false, skipClaimedBy: "alice", Ct);
-        var atTheEnd = await _queue.NeighbourAsync(Start.AddHours(4), "tk_4b", previous: false, skipClaimedBy: null, Ct);
-        var atTheStart = await _queue.NeighbourAsync(Start.AddHours(1), "tk_1", previous: true, skipClaimedBy: null, Ct);
+        var pastTheEnd = await _queue.NeighbourAsync(Start.AddHours(4), "tk_4b", previous: false, skipClaimedBy: null, Ct);
+        var beforeTheStart = await _queue.NeighbourAsync(Start.AddHours(1), "tk_1", previous: true, skipClaimedBy: null, Ct);
 
         Assert.Equal("tk_b2", next);
         Assert.Equal("tk_a3", nextForAlice);
         Assert.Equal("tk_4b", tieBroken);
         Assert.Equal("tk_a3", previous);
         Assert.Equal("tk_a3", fromDecided);
-        Assert.Null(atTheEnd);
-        Assert.Null(atTheStart);
+        Assert.Equal("tk_1", pastTheEnd);
+        Assert.Equal("tk_4b", beforeTheStart);
+    }
+
+    [Fact]
+    public async Task Bug_15_NeighbourAsync_AfterAnEscalation_FindsAnotherPendingTicket_NotTheEscalatedOne()
+    {
+        // tk_esc was just escalated: still pending, unclaimed, its fresh deadline behind every other ticket's.
+        await InsertAsync(
+            Ticket("tk_early", TicketStatus.AwaitingReview, "billing", "P3", 0.5, ["low_confidence"], "", deadlineHours: 1, ageHours: 1),
+            Ticket("tk_esc", TicketStatus.Escalated, "billing", "P2", 0.5, ["low_confidence"], "", deadlineHours: 9, ageHours: 1));
+
+        // The reviewer moves on from the deadline the ticket had when they opened it (2 hours).
+        var next = await _queue.NeighbourAsync(Start.AddHours(2), "tk_esc", previous: false, skipClaimedBy: "alice", Ct);
+        var fromTheOther = await _queue.NeighbourAsync(Start.AddHours(1), "tk_early", previous: false, skipClaimedBy: "alice", Ct);
+
+        Assert.Equal("tk_early", next);
+        Assert.Equal("tk_esc", fromTheOther);
+    }
+
+    [Fact]
+    public async Task NeighbourAsync_NoOtherPendingTicket_ReturnsNull()
+    {
+        await InsertAsync(Ticket("tk_only", TicketStatus.AwaitingReview, "billing", "P3", 0.5, ["low_confidence"], "", deadlineHours: 1, ageHours: 1));
+
+        Assert.Null(await _queue.NeighbourAsync(Start.AddHours(1), "tk_only", previous: false, skipClaimedBy: "alice", Ct));
+        Assert.Null(await _queue.NeighbourAsync(Start.AddHours(1), "tk_only", previous: true, skipClaimedBy: "alice", Ct));
     }
 
     /// <summary>Four pending tickets (one escalated, one unclassified in another variant) and two the queue must skip: routed, and decided.</summary>

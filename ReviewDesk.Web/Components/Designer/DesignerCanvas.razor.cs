@@ -1,5 +1,6 @@
 using Blazor.Diagrams;
 using Blazor.Diagrams.Core.Anchors;
+using Blazor.Diagrams.Core.Extensions;
 using Blazor.Diagrams.Core.Geometry;
 using Blazor.Diagrams.Core.Models;
 using Blazor.Diagrams.Core.Models.Base;
@@ -16,7 +17,8 @@ namespace ReviewDesk.Web.Components.Designer;
 
 /// <summary>
 /// Draws a <see cref="DesignerSession"/>'s flowchart and reports moves, new links, deletions and
-/// selection back to it. The session is the truth: after any change the diagram is rebuilt from it.
+/// selection back to it. The session is the truth: after any change the diagram is brought in line with it
+/// (<see cref="FlowDiagramSync"/>).
 /// </summary>
 public sealed partial class DesignerCanvas : IDisposable
 {
@@ -24,6 +26,9 @@ public sealed partial class DesignerCanvas : IDisposable
     // The chart is fitted to the view once, when it is first drawn in the browser (see FitOnceMeasured).
     private bool _fitPending = true;
     private int _drawnRevision = -1;
+
+    private const double FitMargin = 40;
+    private const double ReadableZoom = 0.85;
 
     [Parameter, EditorRequired]
     public required DesignerSession Session { get; set; }
@@ -36,7 +41,7 @@ public sealed partial class DesignerCanvas : IDisposable
     [Parameter]
     public EventCallback Dropped { get; set; }
 
-    private BlazorDiagram Diagram { get; } = new(new BlazorDiagramOptions
+    internal BlazorDiagram Diagram { get; } = new(new BlazorDiagramOptions
     {
         AllowMultiSelection = false,
         GridSize = 20,
@@ -70,7 +75,7 @@ public sealed partial class DesignerCanvas : IDisposable
 
     public void ZoomOut() => Diagram.SetZoom(Math.Max(Diagram.Zoom / 1.2, 0.3));
 
-    public void ZoomToFit() => Diagram.ZoomToFit(40);
+    public void ZoomToFit() => Diagram.ZoomToFit(FitMargin);
 
     private async Task DropAsync(DragEventArgs e)
     {
@@ -87,36 +92,18 @@ public sealed partial class DesignerCanvas : IDisposable
         _syncing = true;
         try
         {
-            Diagram.Batch(() =>
-            {
-                Diagram.Links.Clear();
-                Diagram.Nodes.Clear();
-                var models = new Dictionary<string, FlowNodeModel>(StringComparer.Ordinal);
-                foreach (var node in Session.Definition.Nodes)
-                {
-                    var problems = Session.ErrorsFor(node.Id).Select(e => e.Message).ToList();
-                    var model = new FlowNodeModel(node.Id, node.DisplayName ?? node.Type, node.Type, problems, Session.Definition.StartNodeId == node.Id,
-                        new Point(node.Position?.X ?? 0, node.Position?.Y ?? 0));
-                    model.AddPorts(Session.OutcomesOf(node));
-                    model.Moved += OnNodeMoved;
-                    if (_fitPending) model.SizeChanged += OnFirstSize;
-                    models[node.Id] = Diagram.Nodes.Add(model);
-                    if (Session.SelectedNodeId == node.Id) Diagram.SelectModel(model, unselectOthers: true);
-                }
-
-                foreach (var connection in Session.Definition.Connections)
-                {
-                    if (!models.TryGetValue(connection.From, out var from) || !models.TryGetValue(connection.To, out var to)) continue;
-                    var port = from.OutcomePorts.FirstOrDefault(p => p.Outcome == connection.Outcome);
-                    if (port is null) continue;
-                    Diagram.Links.Add(new LinkModel(port, to.Input) { TargetMarker = LinkMarker.Arrow });
-                }
-            });
+            FlowDiagramSync.Apply(Diagram, Session, OnModelAdded);
         }
         finally
         {
             _syncing = false;
         }
+    }
+
+    private void OnModelAdded(FlowNodeModel model)
+    {
+        model.Moved += OnNodeMoved;
+        if (_fitPending) model.SizeChanged += OnFirstSize;
     }
 
     // The library is in the middle of its own event when these fire: change the session now, redraw after.
@@ -147,12 +134,17 @@ public sealed partial class DesignerCanvas : IDisposable
     private void OnLinkRemoved(BaseLinkModel link)
     {
         if (_syncing || !link.IsAttached) return;
-        if ((link.Source as SinglePortAnchor)?.Port is FlowPortModel { Outcome: { } outcome } source)
+        // Deleting a node removes its links first (the node is already off the canvas): the node's deletion, one
+        // undoable change, takes its connections with it. Disconnecting them here made undo bring the node back bare.
+        if (!IsOnCanvas(link.Source) || !IsOnCanvas(link.Target)) return;
+        if (FlowDiagramSync.ConnectionOf(link) is { } connection)
         {
-            Session.Disconnect(source.Node.NodeId, outcome);
+            Session.Disconnect(connection.From, connection.Outcome);
             Later();
         }
     }
+
+    private bool IsOnCanvas(Anchor anchor) => (anchor as SinglePortAnchor)?.Port is FlowPortModel port && Diagram.Nodes.Contains(port.Node);
 
     private void OnNodeRemoved(NodeModel node)
     {
@@ -177,9 +169,21 @@ public sealed partial class DesignerCanvas : IDisposable
         if (Diagram.Nodes.Count == 0) return;
         _ = InvokeAsync(() =>
         {
-            ZoomToFit();
+            FitReadably();
             StateHasChanged();
         });
+    }
+
+    // A wide chart fitted whole in the canvas was drawn at 6 px: below a readable zoom, the chart is shown from its
+    // left edge at that zoom (centred vertically when it is shorter than the canvas), and the admin pans to the rest.
+    private void FitReadably()
+    {
+        ZoomToFit();
+        if (Diagram.Zoom >= ReadableZoom || Diagram.Container is not { } container) return;
+        var bounds = Diagram.Nodes.GetBounds();
+        Diagram.SetZoom(ReadableZoom);
+        var top = Math.Max(FitMargin, (container.Height - bounds.Height * ReadableZoom) / 2);
+        Diagram.SetPan(FitMargin - bounds.Left * ReadableZoom, top - bounds.Top * ReadableZoom);
     }
 
     private void OnFirstSize(NodeModel node)

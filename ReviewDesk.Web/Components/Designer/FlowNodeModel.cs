@@ -23,10 +23,10 @@ public sealed class FlowNodeModel : NodeModel
     public string Type { get; }
 
     /// <summary>Validation messages of this node (shown on it).</summary>
-    public IReadOnlyList<string> Problems { get; }
+    public IReadOnlyList<string> Problems { get; private set; }
 
     /// <summary>Whether instances start here.</summary>
-    public bool IsStart { get; }
+    public bool IsStart { get; private set; }
 
     /// <summary>Where connections arrive.</summary>
     public FlowPortModel Input { get; private set; } = null!;
@@ -39,5 +39,16 @@ public sealed class FlowNodeModel : NodeModel
     {
         Input = (FlowPortModel)AddPort(new FlowPortModel(this, null, PortAlignment.Left));
         OutcomePorts = [.. outcomes.Select(o => (FlowPortModel)AddPort(new FlowPortModel(this, o, PortAlignment.Right)))];
+    }
+
+    /// <summary>Shows the node's current label, problems and start mark; returns whether anything changed (then it needs a refresh).</summary>
+    public bool Show(string title, IReadOnlyList<string> problems, bool isStart)
+    {
+        ArgumentNullException.ThrowIfNull(problems);
+        if (Title == title && IsStart == isStart && Problems.SequenceEqual(problems, StringComparer.Ordinal)) return false;
+        Title = title;
+        Problems = problems;
+        IsStart = isStart;
+        return true;
     }
 }

@@ -1,18 +1,21 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Routing;
+using Microsoft.JSInterop;
 using MudBlazor;
 using ReviewDesk.Engine.Definitions;
 using ReviewDesk.Engine.Designer;
+using ReviewDesk.Web.Components.Shared;
 using ReviewDesk.Workflows.Designer;
 
 namespace ReviewDesk.Web.Components.Designer;
 
 /// <summary>
 /// <c>/workflows/{id}/edit</c>: the visual designer. Toolbox, canvas and property panel all call
-/// the <see cref="DesignerSession"/>; this page saves, publishes and guards unsaved changes.
+/// the <see cref="DesignerSession"/>; this page saves, publishes (after confirmation), undoes and redoes
+/// (buttons, Ctrl+Z and Ctrl+Y) and guards unsaved changes.
 /// </summary>
-public sealed partial class WorkflowEditorPage : IDisposable
+public sealed partial class WorkflowEditorPage : IAsyncDisposable
 {
     [Inject]
     public required WorkflowDesigner Designer { get; init; }
@@ -22,6 +25,12 @@ public sealed partial class WorkflowEditorPage : IDisposable
 
     [Inject]
     public required ISnackbar Snackbar { get; init; }
+
+    [Inject]
+    public required IJSRuntime JS { get; init; }
+
+    [Inject]
+    public required ILogger<WorkflowEditorPage> Logger { get; init; }
 
     [Parameter]
     public string Id { get; set; } = "";
@@ -44,6 +53,8 @@ public sealed partial class WorkflowEditorPage : IDisposable
     private string VersionStatus => Status?.ToString().ToLowerInvariant() ?? "new";
 
     private string? _loadedId;
+    private DotNetObjectReference<WorkflowEditorPage>? _self;
+    private BrowserShortcuts? _shortcuts;
 
     protected override async Task OnParametersSetAsync()
     {
@@ -72,6 +83,21 @@ public sealed partial class WorkflowEditorPage : IDisposable
     }
 
     private void OnSessionChanged() => _ = InvokeAsync(StateHasChanged);
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (!firstRender) return;
+        _self = DotNetObjectReference.Create(this);
+        _shortcuts = await BrowserShortcuts.RegisterAsync(JS, "./js/designer-shortcuts.js", _self, Logger, CancellationToken.None);
+    }
+
+    /// <summary>Ctrl+Z (<c>undo</c>) or Ctrl+Y (<c>redo</c>) from the browser, outside text fields (see wwwroot/js/designer-shortcuts.js).</summary>
+    [JSInvokable]
+    public Task OnShortcutAsync(string action) => InvokeAsync(() =>
+    {
+        if (action == "undo") Undo();
+        else if (action == "redo") Redo();
+    });
 
     private void AddNode(string type) => Session?.AddNode(type);
 
@@ -103,6 +129,8 @@ public sealed partial class WorkflowEditorPage : IDisposable
         Busy = true;
         try
         {
+            // A document with problems goes straight on: publishing refuses it and says why.
+            if (Session.Errors.Count == 0 && !await ConfirmPublishAsync(Session)) return;
             var result = await Designer.PublishAsync(Session, Author, CancellationToken.None);
             PublishErrors = [.. result.Errors.Select(e => e.Message)];
             if (result.Succeeded) Snackbar.Add($"v{result.Version!.Version} published: new tickets of this variant run it.", Severity.Success);
@@ -114,6 +142,18 @@ public sealed partial class WorkflowEditorPage : IDisposable
         }
     }
 
+    private async Task<bool> ConfirmPublishAsync(DesignerSession session)
+    {
+        var parameters = new DialogParameters<PublishDialog>
+        {
+            { d => d.DefinitionId, session.Definition.Id },
+            { d => d.Comparison, await Designer.CompareWithPublishedAsync(session, CancellationToken.None) },
+        };
+        var options = new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true, CloseOnEscapeKey = true };
+        var dialog = await Dialogs.ShowAsync<PublishDialog>($"Publish {session.Definition.Name}?", parameters, options);
+        return await dialog.Result is { Canceled: false };
+    }
+
     private async Task ConfirmLeaveAsync(LocationChangingContext context)
     {
         if (Session is not { IsDirty: true }) return;
@@ -122,8 +162,11 @@ public sealed partial class WorkflowEditorPage : IDisposable
         if (leave != true) context.PreventNavigation();
     }
 
-    public void Dispose()
+    public async ValueTask DisposeAsync()
     {
         if (Session is not null) Session.Changed -= OnSessionChanged;
+        if (_shortcuts is not null) await _shortcuts.DisposeAsync();
+
+        _self?.Dispose();
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.JSInterop;
 using MudBlazor;
+using ReviewDesk.Web.Components.Shared;
 using ReviewDesk.Web.Hubs;
 using ReviewDesk.Web.Identity;
 using ReviewDesk.Web.Live;
@@ -18,7 +19,7 @@ public sealed partial class TicketPage : IAsyncDisposable
 {
     private readonly CancellationTokenSource _disposed = new();
     private DotNetObjectReference<TicketPage>? _self;
-    private IJSObjectReference? _shortcuts;
+    private BrowserShortcuts? _shortcuts;
     private LiveRefresh? _live;
     private ITimer? _renewal;
     private TicketComments? _comments;
@@ -150,15 +151,7 @@ public sealed partial class TicketPage : IAsyncDisposable
         var claimEvery = Queue.ClaimDuration / 3;
         _renewal = Time.CreateTimer(_ => _ = InvokeAsync(RenewAsync), null, claimEvery, claimEvery);
         _self = DotNetObjectReference.Create(this);
-        try
-        {
-            var module = await JS.InvokeAsync<IJSObjectReference>("import", _disposed.Token, "./js/review-shortcuts.js");
-            _shortcuts = await module.InvokeAsync<IJSObjectReference>("register", _disposed.Token, _self);
-        }
-        catch (JSException ex)
-        {
-            Logger.LogWarning(ex, "Keyboard shortcuts could not start");
-        }
+        _shortcuts = await BrowserShortcuts.RegisterAsync(JS, "./js/review-shortcuts.js", _self, Logger, _disposed.Token);
 
         // The first interactive render can come while the interactive OnParametersSetAsync still awaits its claim:
         // Live waits for both.
@@ -370,7 +363,10 @@ public sealed partial class TicketPage : IAsyncDisposable
         if (_holding) Show("You took this ticket over.", Severity.Info);
     }
 
-    /// <summary>Opens the next (or previous) ticket in the queue's deadline order; after a decision, the queue when none is left.</summary>
+    /// <summary>
+    /// Opens the next (or previous) pending ticket the reviewer may take, in the queue's deadline order and wrapping
+    /// around (never this ticket, which an escalation leaves pending); after a decision, the queue when none is left.
+    /// </summary>
     private async Task MoveAsync(bool previous, bool afterDecision = false)
     {
         var next = await Queue.NeighbourAsync(_deadline ?? Ticket?.ReviewDeadline, Id, previous, skipClaimedBy: Reviewer ?? "", _disposed.Token);
@@ -384,7 +380,7 @@ public sealed partial class TicketPage : IAsyncDisposable
         }
         else
         {
-            Snackbar.Add(previous ? "This is the first ticket in the queue." : "This is the last ticket in the queue.", Severity.Info);
+            Snackbar.Add("No other ticket waits for you in the queue.", Severity.Info);
         }
     }
 
@@ -410,18 +406,7 @@ public sealed partial class TicketPage : IAsyncDisposable
         _live?.Dispose();
         if (_renewal is not null) await _renewal.DisposeAsync();
         await ReleaseAsync();
-        if (_shortcuts is not null)
-        {
-            try
-            {
-                await _shortcuts.InvokeVoidAsync("dispose");
-                await _shortcuts.DisposeAsync();
-            }
-            catch (JSDisconnectedException)
-            {
-                // The browser is gone; its listener went with it.
-            }
-        }
+        if (_shortcuts is not null) await _shortcuts.DisposeAsync();
 
         _self?.Dispose();
         await _disposed.CancelAsync();

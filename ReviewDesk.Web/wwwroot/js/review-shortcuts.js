@@ -1,13 +1,12 @@
 // Keyboard shortcuts of the ticket page. Keys go to .NET (TicketPage.OnShortcutAsync) unless the
 // reviewer is typing in a field, a modifier is held, or a dialog is open.
+import { isForSomethingElse } from './shortcut-guard.js';
+
 const keys = new Set(['a', 'e', 'r', 'x', 'c', 'j', 'k', '?']);
 
 export function register(page) {
   const onKeyDown = event => {
-    if (event.defaultPrevented || event.ctrlKey || event.altKey || event.metaKey) return;
-    const target = event.target;
-    if (target && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))) return;
-    if (document.querySelector('.mud-dialog-container')) return;
+    if (event.defaultPrevented || event.ctrlKey || event.altKey || event.metaKey || isForSomethingElse(event)) return;
     const key = event.key === '?' ? '?' : event.key.toLowerCase();
     if (!keys.has(key)) return;
     event.preventDefault();
