@@ -34,8 +34,10 @@ public static class ClusterWebBuilder
         else
         {
             var keysDirectory = configuration["DataProtection:KeysDirectory"] ?? Path.Combine(configuration["Database:DataDirectory"] ?? "data", "keys");
-            dataProtection.PersistKeysToFileSystem(new DirectoryInfo(Path.GetFullPath(keysDirectory)));
+            dataProtection.PersistKeysToFileSystem(KeyRingAtRest.OwnerOnlyDirectory(Path.GetFullPath(keysDirectory)));
         }
+
+        KeyRingAtRest.ProtectWithConfiguredCertificate(dataProtection, configuration);
 
         var section = configuration.GetSection(ClusterOptions.Section);
         services.AddOptions<ClusterOptions>().Bind(section);

@@ -13,6 +13,7 @@ public sealed class WebAppChild : IDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();
+    private readonly List<string> _lines = [];
 
     private WebAppChild(Process process, Uri address)
     {
@@ -24,7 +25,17 @@ public sealed class WebAppChild : IDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The last 20,000 characters the app wrote (for failure messages).</summary>
     public string Output { get { lock (_output) return _output.ToString(); } }
+
+    /// <summary>
+    /// How many of the lines the app wrote since it started contain <paramref name="text"/>: all of them, not only those
+    /// still in <see cref="Output"/> (an outage's stack traces alone can fill that).
+    /// </summary>
+    public int CountLines(string text)
+    {
+        lock (_output) return _lines.Count(l => l.Contains(text, StringComparison.Ordinal));
+    }
 
     /// <summary>
     /// Starts the app over <paramref name="folder"/> on <paramref name="port"/> with <paramref name="apiKey"/> as its bootstrap key (every role);
@@ -117,6 +128,7 @@ public sealed class WebAppChild : IDisposable
         if (line is null) return;
         lock (_output)
         {
+            _lines.Add(line);
             _output.AppendLine(line);
             if (_output.Length > 20_000) _output.Remove(0, _output.Length - 20_000);
         }

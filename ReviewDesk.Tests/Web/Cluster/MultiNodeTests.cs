@@ -74,7 +74,7 @@ public sealed class MultiNodeTests : IDisposable
             await SettleAsync(httpB, duringOutage);
             await redis.StartServerAsync();
             await Eventually.HoldsAsync(async () => await ReadinessAsync(httpB) == "Healthy", "node B to report healthy readiness again");
-            Assert.Equal(1, CountLines(b.Output, "Redis is unavailable"));
+            Assert.Equal(1, b.CountLines("Redis is unavailable"));
 
             // Every step ran to completion exactly once, and every ticket's status is its workflow's.
             await using var connection = await _database.OpenAsync(Ct);
@@ -147,8 +147,6 @@ public sealed class MultiNodeTests : IDisposable
         command.CommandText = sql;
         return Convert.ToInt64(await command.ExecuteScalarAsync(Ct), System.Globalization.CultureInfo.InvariantCulture);
     }
-
-    private static int CountLines(string output, string text) => output.Split('\n').Count(l => l.Contains(text, StringComparison.Ordinal));
 
     private static async Task<(HubConnection Connection, ChangeLog Changes)> ConnectAsync(Uri node)
     {
