@@ -71,6 +71,18 @@ public sealed class PhoneQueueTests(ChromiumFixture chromium) : EndToEndTestBase
         Assert.Empty(ConsoleErrors);
     }
 
+    [Fact]
+    public async Task Bug_15_ReviewQueueAt1440px_KeepsTheFiltersOpen_WithoutAToggle()
+    {
+        var page = await NewSignedInPageAsync(ReviewDeskRoles.Reviewer);
+        await page.SetViewportSizeAsync(1440, 900);
+        await GotoAsync(page, "/review");
+
+        await Expect(page.GetByTestId("filter-category")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("queue-filters-toggle")).ToBeHiddenAsync();
+        Assert.True(await page.GetByTestId("user-name").EvaluateAsync<bool>("e => e.scrollWidth <= e.clientWidth"), "the e-mail is truncated on a desktop");
+    }
+
     // The row of a ticket: MudTable's tr around the subject cell.
     private const string QueueItemSelector = "tr:has([data-testid=queue-row])";
 
