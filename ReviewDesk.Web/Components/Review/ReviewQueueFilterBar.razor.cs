@@ -17,6 +17,18 @@ public sealed partial class ReviewQueueFilterBar
 
     private string? RangeError { get; set; }
 
+    /// <summary>Whether a phone shows the filters; wider screens always do.</summary>
+    private bool FiltersOpen { get; set; }
+
+    private string PanelClass => FiltersOpen ? "pa-3" : "pa-3 queue-filters-collapsed";
+
+    private string ToggleText => (FiltersOpen, Filter.IsEmpty) switch
+    {
+        (true, _) => "Hide filters",
+        (false, true) => "Filters",
+        (false, false) => "Filters (active)",
+    };
+
     private async Task Change(ReviewQueueFilter filter)
     {
         // A reversed range would match nothing; say why instead of showing an empty queue.
