@@ -8,7 +8,8 @@ namespace ReviewDesk.Workflows.Ai.Local;
 /// present in the text, its value times the class's weight minus the mean weight over classes
 /// (the term's push towards that class rather than the others under a softmax). Character
 /// n-gram features also count in the model but are not words a reviewer can read, and stop
-/// words ("was", "there") tell a reviewer nothing, so both are left out of the explanation.
+/// words ("was", "there"), pronouns, number words and fillers ("he", "two", "sure") tell a reviewer
+/// nothing, so both are left out of the explanation (a bigram is kept when one of its words tells).
 /// </summary>
 internal sealed class CueWordExplainer
 {
@@ -107,7 +108,7 @@ internal sealed class CueWordExplainer
         foreach (var (word, _) in candidates)
         {
             var parts = word.Split(' ');
-            if (parts.Any(used.Contains) || parts.All(StopWordLanguageDetector.IsStopWord))
+            if (parts.Any(used.Contains) || !parts.Any(IsInformative))
             {
                 continue;
             }
@@ -122,6 +123,21 @@ internal sealed class CueWordExplainer
 
         return chosen;
     }
+
+    /// <summary>
+    /// Whether a word can tell a reviewer why a ticket got its category: not a stop word of the language detector's
+    /// lists, and not one of the pronouns, number words and fillers those lists leave out ("he", "two", "sure").
+    /// </summary>
+    internal static bool IsInformative(string word) => !StopWordLanguageDetector.IsStopWord(word) && !Uninformative.Contains(word);
+
+    private static readonly System.Collections.Frozen.FrozenSet<string> Uninformative = System.Collections.Frozen.FrozenSet.ToFrozenSet(
+    [
+        "i", "me", "my", "mine", "you", "your", "yours", "he", "him", "his", "she", "her", "hers", "it", "its", "we", "us", "our", "they", "them", "their",
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "first", "second",
+        "sure", "also", "just", "really", "very", "quite", "please", "thanks", "thank", "hi", "hello", "dear", "regards", "ok", "okay", "yes",
+        "still", "now", "today", "yesterday", "would", "could", "should", "can", "will", "get", "got", "know", "think", "said", "tell", "told",
+        "let", "thing", "things", "something", "anything", "way", "lot", "bit",
+    ], StringComparer.Ordinal);
 
     private static bool HasLetter(ReadOnlySpan<char> text)
     {

@@ -90,6 +90,8 @@ public sealed class LocalTicketClassifier : ITicketClassifier, IDisposable
     internal static string Rationale(string category, double confidence, IReadOnlyList<string> cueWords)
     {
         var percent = (confidence * 100).ToString("0", CultureInfo.InvariantCulture) + "%";
+        // Written for people, as the console names categories: "account access", not "account_access".
+        category = category.Replace('_', ' ');
         var quoted = cueWords.Select(w => $"\"{w}\"").ToList();
         return quoted.Count switch
         {

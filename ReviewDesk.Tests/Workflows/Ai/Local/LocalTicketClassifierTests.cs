@@ -116,6 +116,33 @@ public sealed class LocalTicketClassifierTests(LocalClassifierFixture fixture)
         }
     }
 
+    [Theory]
+    [InlineData("Forgot password", "I forgot my password and the reset email never arrives. I cannot log in to my account.")]
+    [InlineData("App crashes on start", "Since the latest update the iOS app crashes immediately when I open it. Reinstalling did not help.")]
+    [InlineData("Double charge", "I was charged twice this month. Can you explain why there are two charges on my invoice?")]
+    [InlineData("Dark mode please", "It would be great if the web app had a dark mode. Please consider adding it in a future release.")]
+    public async Task ClassifyAsync_Rationale_CitesNoPronounNumberWordOrFiller_AndNamesTheCategoryAsPeopleDo(string subject, string body)
+    {
+        var result = await fixture.Classifier.ClassifyAsync(new TicketText($"{subject}, he is sure", $"{body} He said it two times, sure. Thanks."), TestContext.Current.CancellationToken);
+
+        var quoted = System.Text.RegularExpressions.Regex.Matches(result.Classification.Rationale, "\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
+        Assert.All(quoted, phrase => Assert.Contains(phrase.Split(' '), CueWordExplainer.IsInformative));
+        Assert.DoesNotContain(quoted, q => q is "he" or "two" or "sure" or "thanks" or "said");
+        Assert.DoesNotContain("_", result.Classification.Rationale, StringComparison.Ordinal);
+        Assert.Contains(result.Classification.Category.Replace('_', ' '), result.Classification.Rationale, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("two", false)]
+    [InlineData("he", false)]
+    [InlineData("sure", false)]
+    [InlineData("the", false)]
+    [InlineData("password", true)]
+    [InlineData("invoice", true)]
+    [InlineData("someone", true)]
+    public void IsInformative_LeavesOutStopWordsPronounsNumberWordsAndFillers(string word, bool informative) =>
+        Assert.Equal(informative, CueWordExplainer.IsInformative(word));
+
     [Fact]
     public async Task ClassifyAsync_Ticket_ReportsProviderModelAndCueWordRationale()
     {
