@@ -321,6 +321,15 @@ public sealed partial class TicketPage : IAsyncDisposable
         return await dialog.Result is { Canceled: false, Data: string comment } ? comment : null;
     }
 
+    /// <summary>What a decision's toast says: the decision and which ticket, by its (redacted) subject as well as its id.</summary>
+    private string Toast(string done)
+    {
+        const int MaxSubject = 60;
+        if (Ticket?.Subject is not { Length: > 0 } subject) return $"{done}: {Id}";
+        if (subject.Length > MaxSubject) subject = subject[..(MaxSubject - 1)].TrimEnd() + "\u2026";
+        return $"{done}: \u201C{subject}\u201D ({Id})";
+    }
+
     private async Task DecideAsync(ReviewDecision decision, string done)
     {
         if (!CanDecide) return;
@@ -331,7 +340,7 @@ public sealed partial class TicketPage : IAsyncDisposable
             if (result.Outcome == DecisionOutcome.Applied)
             {
                 _holding = false;
-                Snackbar.Add($"{done}: {Id}", Severity.Success);
+                Snackbar.Add(Toast(done), Severity.Success);
                 await MoveAsync(previous: false, afterDecision: true);
                 return;
             }

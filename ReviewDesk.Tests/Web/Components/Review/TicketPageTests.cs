@@ -122,6 +122,8 @@ public sealed class TicketPageTests : ReviewTestContext
         var decided = await Tickets.GetAsync(first.Id, Ct);
         Assert.Equal(TicketStatus.Routed, decided!.Status);
         Assert.Equal("alice", decided.Decision?.Reviewer);
+        // The toast names the ticket by its subject, not by its id alone.
+        Assert.Contains(Services.GetRequiredService<MudBlazor.ISnackbar>().ShownSnackbars, s => s.Message == $"Approved: \u201CFirst\u201D ({first.Id})");
     }
 
     [Fact]
