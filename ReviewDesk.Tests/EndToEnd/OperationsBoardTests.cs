@@ -36,6 +36,8 @@ public sealed partial class OperationsBoardTests(ChromiumFixture chromium) : End
             await Expect(board.GetByTestId("workflow-count-suspended")).ToHaveTextAsync("1");
             await Expect(board.GetByTestId("waiting-ticket")).ToHaveCountAsync(1);
             await Expect(board.GetByTestId("waiting-ticket")).ToContainTextAsync(id);
+            // Named by its subject, not by its id alone.
+            await Expect(board.GetByTestId("waiting-ticket-subject")).ToHaveTextAsync("Where does this go");
             Assert.True(await board.EvaluateAsync<bool>("() => window.e2eNotReloaded === true"), "the board reloaded");
         }
 

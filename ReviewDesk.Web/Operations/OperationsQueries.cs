@@ -45,9 +45,9 @@ public sealed class OperationsQueries(IDbContextFactory<TriageDbContext> context
         var rows = await db.Tickets.AsNoTracking()
             .Where(t => t.Status == TicketStatus.AwaitingReview || t.Status == TicketStatus.Escalated)
             .OrderBy(t => t.CreatedAt).ThenBy(t => t.Id).Take(count)
-            .Select(t => new { t.Id, t.ExternalId, t.Status, t.InstanceId, t.CreatedAt })
+            .Select(t => new { t.Id, t.Subject, t.ExternalId, t.Status, t.InstanceId, t.CreatedAt })
             .ToListAsync(cancellationToken);
-        return [.. rows.Select(t => new WaitingTicket(t.Id, t.ExternalId, t.Status, t.InstanceId, t.CreatedAt, now - t.CreatedAt))];
+        return [.. rows.Select(t => new WaitingTicket(t.Id, t.Subject, t.ExternalId, t.Status, t.InstanceId, t.CreatedAt, now - t.CreatedAt))];
     }
 
     /// <summary>Tickets decided per bucket over the last <paramref name="window"/>, and the median minutes from submission to decision.</summary>
