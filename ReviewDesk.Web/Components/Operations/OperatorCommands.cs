@@ -12,26 +12,15 @@ namespace ReviewDesk.Web.Components.Operations;
 /// </summary>
 internal static class OperatorCommands
 {
-    private static readonly DialogOptions Options = new() { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true };
-
     /// <summary>The signed-in person, who the journal and the audit trail record.</summary>
     public static async Task<string> ActorAsync(Task<AuthenticationState>? state) =>
         await ReviewerIdentity.NameAsync(state) ?? throw new InvalidOperationException("an operator command needs a signed-in person");
 
     /// <summary>Asks to confirm cancelling <paramref name="instanceId"/> and why; null when the operator thinks better of it.</summary>
-    public static async Task<string?> AskCancelReasonAsync(IDialogService dialogs, string instanceId)
-    {
-        var parameters = new DialogParameters<CommentDialog>
-        {
-            { d => d.Prompt, $"Cancel {instanceId}? It stops for good, and its ticket leaves the review queue. This cannot be undone." },
-            { d => d.Required, true },
-            { d => d.Label, "Reason" },
-            { d => d.ConfirmText, "Cancel instance" },
-            { d => d.ConfirmColor, Color.Error },
-        };
-        var dialog = await dialogs.ShowAsync<CommentDialog>("Cancel instance", parameters, Options);
-        return await dialog.Result is { Canceled: false, Data: string reason } ? reason : null;
-    }
+    public static async Task<string?> AskCancelReasonAsync(IDialogService dialogs, string instanceId) =>
+        (await CommentDialog.AskAsync(dialogs, "Cancel instance",
+            $"Cancel {instanceId}? It stops for good, and its ticket leaves the review queue. This cannot be undone.",
+            "Cancel instance", Color.Error, required: true, label: "Reason")).Text;
 
     /// <summary>What a retry came to, from the instance's status after it: running again, or faulted again.</summary>
     public static (string Text, Severity Severity) AfterRetry(string subject, WorkflowStatus? status, string? error) =>

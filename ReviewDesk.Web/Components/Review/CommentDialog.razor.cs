@@ -41,4 +41,26 @@ public sealed partial class CommentDialog
     }
 
     private void Cancel() => MudDialog.Cancel();
+
+    /// <summary>
+    /// Shows the dialog titled <paramref name="title"/>; <c>Confirmed</c> is false when it was cancelled, and <c>Text</c> is
+    /// the trimmed text (null when left empty, which only an optional text may be).
+    /// </summary>
+    public static async Task<(bool Confirmed, string? Text)> AskAsync(
+        IDialogService dialogs, string title, string prompt, string confirmText, Color confirmColor, bool required, string label = "Comment")
+    {
+        ArgumentNullException.ThrowIfNull(dialogs);
+        var parameters = new DialogParameters<CommentDialog>
+        {
+            { d => d.Prompt, prompt },
+            { d => d.Required, required },
+            { d => d.Label, label },
+            { d => d.ConfirmText, confirmText },
+            { d => d.ConfirmColor, confirmColor },
+        };
+        var dialog = await dialogs.ShowAsync<CommentDialog>(title, parameters, Options);
+        return await dialog.Result is { Canceled: false } result ? (true, result.Data as string) : (false, null);
+    }
+
+    private static readonly DialogOptions Options = new() { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true };
 }

@@ -297,29 +297,14 @@ public sealed partial class TicketPage : IAsyncDisposable
     private async Task EscalateAsync()
     {
         if (!CanDecide) return;
-        var parameters = new DialogParameters<CommentDialog>
-        {
-            { d => d.Prompt, "Hand this ticket up: its priority rises one step and it returns to the queue unclaimed." },
-            { d => d.ConfirmText, "Escalate" },
-            { d => d.ConfirmColor, Color.Warning },
-        };
-        var dialog = await Dialogs.ShowAsync<CommentDialog>("Escalate", parameters, DialogOptions);
-        if (await dialog.Result is not { Canceled: false } result) return;
-        await DecideAsync(new ReviewDecision { Action = ReviewDecision.Escalate, Comment = result.Data as string }, "Escalated");
+        var (confirmed, comment) = await CommentDialog.AskAsync(Dialogs, "Escalate",
+            "Hand this ticket up: its priority rises one step and it returns to the queue unclaimed.", "Escalate", Color.Warning, required: false);
+        if (!confirmed) return;
+        await DecideAsync(new ReviewDecision { Action = ReviewDecision.Escalate, Comment = comment }, "Escalated");
     }
 
-    private async Task<string?> AskCommentAsync(string title, string prompt, bool required, Color color)
-    {
-        var parameters = new DialogParameters<CommentDialog>
-        {
-            { d => d.Prompt, prompt },
-            { d => d.Required, required },
-            { d => d.ConfirmText, title },
-            { d => d.ConfirmColor, color },
-        };
-        var dialog = await Dialogs.ShowAsync<CommentDialog>(title, parameters, DialogOptions);
-        return await dialog.Result is { Canceled: false, Data: string comment } ? comment : null;
-    }
+    private async Task<string?> AskCommentAsync(string title, string prompt, bool required, Color color) =>
+        (await CommentDialog.AskAsync(Dialogs, title, prompt, title, color, required)).Text;
 
     /// <summary>What a decision's toast says: the decision and which ticket, by its (redacted) subject as well as its id.</summary>
     private string Toast(string done)
