@@ -20,10 +20,15 @@ public sealed class DesignerTests(ChromiumFixture chromium) : EndToEndTestBase(c
 
         // Create the variant as a copy of the default workflow.
         await page.Locator("[data-testid=workflow-row][data-id=support-triage]").GetByTestId("workflow-duplicate").ClickAsync();
-        await page.Locator("[data-testid=create-id] input, input[data-testid=create-id]").FillAsync("e2e-variant");
+        // The panel's inputs are in the page (collapsed) before the click's render arrives: wait for the copy's
+        // prefilled id, or that render can overwrite what is typed below and create "support-triage-copy" instead.
+        var newId = page.Locator("[data-testid=create-id] input, input[data-testid=create-id]");
+        await Expect(newId).ToHaveValueAsync("support-triage-copy");
+        await newId.FillAsync("e2e-variant");
         await page.Locator("[data-testid=create-name] input, input[data-testid=create-name]").FillAsync("E2E variant");
         await page.GetByTestId("create-submit").ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/workflows/e2e-variant/edit");
+        await Expect(page.GetByTestId("create-error")).ToHaveCountAsync(0);
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/workflows/e2e-variant/edit$"));
         await page.GetByTestId("designer-ready").WaitForAsync(new() { State = WaitForSelectorState.Attached });
         await Expect(page.GetByTestId("flow-node")).ToHaveCountAsync(6);
         // The chart opens readable when it first renders: its start node inside the canvas, no node title under 12 px.
