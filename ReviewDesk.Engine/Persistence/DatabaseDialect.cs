@@ -103,8 +103,21 @@ public abstract class DatabaseDialect
         return connection.State is ConnectionState.Closed or ConnectionState.Broken;
     }
 
+    /// <summary>
+    /// True when <paramref name="exception"/> (or any error inside it) means the database cannot serve now: the
+    /// server is down or restarting, or too busy. A request that met it may be sent again later (HTTP 503).
+    /// </summary>
+    public abstract bool IsUnavailable(Exception exception);
+
     /// <summary>Lets pooled connections go (a test deleting its database, a host stopping).</summary>
     public abstract void ClearPools();
+
+    /// <summary><paramref name="exception"/> and every exception inside it, outermost first.</summary>
+    protected static IEnumerable<Exception> Chain(Exception exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        for (Exception? current = exception; current is not null; current = current.InnerException) yield return current;
+    }
 
     /// <summary>The provider error inside EF Core's wrappers, or <paramref name="exception"/> itself.</summary>
     protected static Exception Unwrap(Exception exception)

@@ -55,12 +55,21 @@ public sealed class PostgresDialect : DatabaseDialect
     /// <inheritdoc />
     public override DbParameter CreateParameter(int position) => new NpgsqlParameter();
 
+    // Reads and writes through EF Core (the API, the console, accounts) are retried on a transient failure: after a
+    // restart, the first use of a pooled connection the server ended fails with 57P01, and the retry opens a new one.
+    // Few and short retries: during an outage a request fails within seconds instead of hanging. No code runs its own
+    // EF transaction (the engine's writer uses the other overload), which a retrying strategy would refuse.
+    private const int EfRetries = 3;
+    private static readonly TimeSpan EfMaxRetryDelay = TimeSpan.FromSeconds(1);
+
     /// <inheritdoc />
     public override DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, DatabaseOptions database, string migrationsHistoryTable)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(database);
-        return options.UseNpgsql(database.ConnectionString, npgsql => npgsql.MigrationsHistoryTable(migrationsHistoryTable));
+        return options.UseNpgsql(database.ConnectionString, npgsql => npgsql
+            .MigrationsHistoryTable(migrationsHistoryTable)
+            .EnableRetryOnFailure(EfRetries, EfMaxRetryDelay, errorCodesToAdd: null));
     }
 
     /// <inheritdoc />
@@ -84,6 +93,11 @@ public sealed class PostgresDialect : DatabaseDialect
             _ => false,
         };
     }
+
+    // Npgsql marks as transient what a later try may not meet: a refused or dropped connection, a server shutting down
+    // or not yet accepting (57P01, 57P03), too many connections. EF Core wraps it when its retries ran out.
+    /// <inheritdoc />
+    public override bool IsUnavailable(Exception exception) => Chain(exception).Any(e => e is NpgsqlException { IsTransient: true });
 
     /// <inheritdoc />
     public override void ClearPools() => NpgsqlConnection.ClearAllPools();

@@ -71,6 +71,10 @@ public sealed class SqliteDialect : DatabaseDialect
     /// <inheritdoc />
     public override bool IsConnectionLost(Exception exception, DbConnection connection) => false;
 
+    // The file is always there; only another writer holding the lock past the busy timeout makes it unavailable.
+    /// <inheritdoc />
+    public override bool IsUnavailable(Exception exception) => Chain(exception).Any(e => e is SqliteException { SqliteErrorCode: 5 or 6 });
+
     /// <inheritdoc />
     public override void ClearPools() => SqliteConnection.ClearAllPools();
 }

@@ -22,6 +22,7 @@ internal sealed class WorkflowWorker : BackgroundService
     private readonly ConcurrentDictionary<string, CancellationTokenSource> _byInstance = new();
     private readonly IDisposable _subscription;
     private int _inFlight;
+    private int _failedLooks;
 
     public WorkflowWorker(WorkflowStore store, StepExecutor executor, WorkSignal signal, WorkflowEventStream events,
         TimeProvider time, IOptions<WorkflowRuntimeOptions> options, WorkerIdentity identity, ILogger<WorkflowWorker> logger)
@@ -58,7 +59,7 @@ internal sealed class WorkflowWorker : BackgroundService
         {
             while (!stoppingToken.IsCancellationRequested)
             {
-                var wait = await ClaimAndRunAsync(stoppingToken);
+                var wait = await TryClaimAndRunAsync(stoppingToken);
                 if (wait > TimeSpan.Zero) await _signal.WaitAsync(wait, stoppingToken);
             }
         }
@@ -72,6 +73,30 @@ internal sealed class WorkflowWorker : BackgroundService
             await heartbeat;
             await _store.ReleaseLeasesAsync(Owner, CancellationToken.None);
             _logger.LogInformation("Workflow worker {Owner} stopped and released its leases", Owner);
+        }
+    }
+
+    /// <summary>
+    /// <see cref="ClaimAndRunAsync"/>, kept alive through database outages: a failed look for due work (the server
+    /// restarting, a refused connection) is logged once, tried again every poll, and logged again once it works.
+    /// </summary>
+    private async Task<TimeSpan> TryClaimAndRunAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            var wait = await ClaimAndRunAsync(stoppingToken);
+            if (_failedLooks > 0)
+            {
+                _logger.LogInformation("Looking for due work works again after {Failures} failed tries", _failedLooks);
+                _failedLooks = 0;
+            }
+
+            return wait;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            if (_failedLooks++ == 0) _logger.LogError(ex, "Looking for due work failed; trying again every {PollInterval} until it works", _options.PollInterval);
+            return _options.PollInterval;
         }
     }
 
@@ -93,16 +118,7 @@ internal sealed class WorkflowWorker : BackgroundService
             return untilDue < _options.PollInterval ? untilDue : _options.PollInterval;
         }
 
-        List<ClaimedWork> claimed;
-        try
-        {
-            claimed = await _store.ClaimAsync(Owner, free, stoppingToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            _logger.LogError(ex, "Claiming work failed");
-            return _options.PollInterval;
-        }
+        var claimed = await _store.ClaimAsync(Owner, free, stoppingToken);
 
         foreach (var work in claimed)
         {

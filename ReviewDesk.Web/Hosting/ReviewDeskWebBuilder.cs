@@ -24,6 +24,7 @@ public static class ReviewDeskWebBuilder
         builder.Services.AddScoped<CircuitHandler>(services => services.GetRequiredService<CircuitConnection>());
         builder.Services.AddMudServices();
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<DatabaseUnavailableHandler>();
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseReadinessCheck>(DatabaseReadinessCheck.Name, tags: [ReviewDeskWebPipeline.ReadyTag]);
         builder.Services.TryAddSingleton(services => SystemInfo.From(
