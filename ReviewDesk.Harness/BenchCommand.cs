@@ -34,7 +34,15 @@ internal static class BenchCommand
         var product = !string.Equals(config["product"], "false", StringComparison.OrdinalIgnoreCase);
         // --postgres "Host=...;Username=...": the same raw and engine measurements on PostgreSQL, a fresh database per run.
         var postgres = config["postgres"];
-        if (!string.IsNullOrWhiteSpace(postgres)) return await PostgresBench.RunAsync(postgres, workflows, seconds, rounds, EngineAsync);
+        // --nodes 1,3: the product node counts measured on PostgreSQL; --redis host:port the Redis the nodes share.
+        if (!string.IsNullOrWhiteSpace(postgres))
+        {
+            var nodeCounts = (config["nodes"] ?? "1,3").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(n => int.Parse(n, CultureInfo.InvariantCulture)).ToList();
+            var runs = product ? new PostgresBench.ProductRuns(config["web"] ?? WebAppProcess.DefaultAssemblyPath(), tickets, clients, nodeCounts, config["redis"]) : null;
+            return await PostgresBench.RunAsync(postgres, workflows, seconds, rounds, EngineAsync, runs);
+        }
+
         var folder = Path.Combine(Path.GetTempPath(), "reviewdesk-bench-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(folder);
         try

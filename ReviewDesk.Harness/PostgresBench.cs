@@ -7,13 +7,17 @@ namespace ReviewDesk.Harness;
 /// <summary>
 /// <c>bench --postgres CONNECTION</c>: on one PostgreSQL server, in one run, the raw rate of single-row committed
 /// inserts (one connection, one transaction each, as the engine's writer commits) and the engine's workflows of four
-/// no-op steps per second, each on a fresh database; the ratio of engine steps/s to raw commits/s. The product's
-/// tickets/s on several nodes is not measured here.
+/// no-op steps per second, each on a fresh database; the ratio of engine steps/s to raw commits/s; then the product's
+/// tickets/s over HTTP (<see cref="ProductBenchmark.RunOnNodesAsync"/>) on each of the node counts asked for (one and
+/// three by default), each on a fresh database, all nodes on this machine.
 /// </summary>
 internal static class PostgresBench
 {
+    /// <summary>The product's part of the run: which web app, how many tickets and clients, on how many nodes, with which Redis.</summary>
+    public sealed record ProductRuns(string WebAssembly, int Tickets, int Clients, IReadOnlyList<int> NodeCounts, string? Redis);
+
     public static async Task<int> RunAsync(string server, int workflows, double seconds, int rounds,
-        Func<DatabaseProvider, string, int, Task<(double Workflows, double Steps)>> engine)
+        Func<DatabaseProvider, string, int, Task<(double Workflows, double Steps)>> engine, ProductRuns? product)
     {
         await using var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Database = "postgres", Pooling = false }.ConnectionString);
         await admin.OpenAsync();
@@ -53,6 +57,17 @@ internal static class PostgresBench
             Console.WriteLine($"median raw single-row committed inserts: {rawMedian:N0}/s");
             Console.WriteLine($"median engine: {BenchCommand.Median(flows):N0} workflows/s, {stepsMedian:N0} activity steps/s ({workflows:N0} workflows x 4 no-op steps)");
             Console.WriteLine($"ratio steps/s to raw commits/s: {stepsMedian / rawMedian:P1}");
+            if (product is null) return 0;
+            foreach (var nodes in product.NodeCounts)
+            {
+                Console.WriteLine($"product over HTTP on {nodes} node(s){(product.Redis is null ? "" : " with Redis")}: {product.Tickets:N0} tickets from {product.Clients} keep-alive clients spread over the nodes...");
+                var result = await ProductBenchmark.RunOnNodesAsync(product.WebAssembly, nodes, await FreshAsync(), product.Redis, product.Tickets, product.Clients, CancellationToken.None);
+                NpgsqlConnection.ClearAllPools();
+                Console.WriteLine($"product on {nodes} node(s): {result.TicketsPerSecond:N0} tickets/s end to end ({result.Routed:N0} routed, {result.Reviewed:N0} waiting for review); " +
+                    $"submissions {result.SubmissionsPerSecond:N0}/s, POST p50 {result.PostP50Ms:N1} ms, p99 {result.PostP99Ms:N1} ms; CPU of all nodes {result.WebCpuMsPerTicket:N2} ms per ticket; " +
+                    $"{result.TicketsPerSecond / BenchCommand.Median(flows):P1} of the engine's workflows/s");
+            }
+
             return 0;
         }
         finally

@@ -35,32 +35,14 @@ internal static class ProductBenchmark
     public static async Task<Result> RunAsync(string webAssembly, int tickets, int clients, int bulkTickets, int batchSize, CancellationToken cancellationToken)
     {
         await using var web = WebAppProcess.Start(webAssembly);
-        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = clients, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
-        using var http = new HttpClient(handler) { BaseAddress = web.BaseAddress, Timeout = TimeSpan.FromMinutes(2) };
-        http.DefaultRequestHeaders.Add("X-Api-Key", web.ApiKey);
+        using var http = ClientFor(web, clients);
         await web.WaitUntilHealthyAsync(http, TimeSpan.FromSeconds(60), cancellationToken);
-
         var texts = DemoTickets.Load();
-        // Warm-up: the first ticket waits for the local model to train; then a few hundred more warm the JIT.
-        await SubmitAllAsync(http, texts, "warm", 1, 1, cancellationToken);
-        await WaitSettledAsync(http, 1, WarmUpTimeout, web, cancellationToken);
-        await SubmitAllAsync(http, texts, "warm2", 300, clients, cancellationToken);
-        await WaitSettledAsync(http, 301, WarmUpTimeout, web, cancellationToken);
-
-        var before = await SettledAsync(http, cancellationToken);
-        var cpuBefore = web.CpuTime;
-        var clock = Stopwatch.StartNew();
-        var latencies = await SubmitAllAsync(http, texts, "bench", tickets, clients, cancellationToken);
-        var submitted = clock.Elapsed.TotalSeconds;
-        var after = await WaitSettledAsync(http, before.Total + tickets, SettleTimeout, web, cancellationToken);
-        var elapsed = clock.Elapsed.TotalSeconds;
-        var cpuMsPerTicket = (web.CpuTime - cpuBefore).TotalMilliseconds / tickets;
-        latencies.Sort();
-        var result = new Result(tickets, tickets / elapsed, tickets / submitted, latencies[latencies.Count / 2], latencies[(int)(latencies.Count * 0.99)],
-            after.Routed - before.Routed, after.Reviewed - before.Reviewed, cpuMsPerTicket);
+        var result = await MeasureAsync([web], [http], texts, tickets, clients, cancellationToken);
         if (bulkTickets <= 0) return result;
 
         // The bulk path: POST /api/tickets/batch, NDJSON, a few requests in flight.
+        var before = await SettledAsync(http, cancellationToken);
         var bulkClock = Stopwatch.StartNew();
         var nextBatch = -1;
         var batches = (bulkTickets + batchSize - 1) / batchSize;
@@ -81,17 +63,100 @@ internal static class ProductBenchmark
             }
         }));
         var accepted = bulkClock.Elapsed.TotalSeconds;
-        await WaitSettledAsync(http, after.Total + bulkTickets, SettleTimeout, web, cancellationToken);
+        await WaitSettledAsync(http, before.Total + bulkTickets, SettleTimeout, [web], cancellationToken);
         return result with { Bulk = new BulkResult(bulkTickets, batchSize, bulkTickets / accepted, bulkTickets / bulkClock.Elapsed.TotalSeconds) };
     }
 
-    /// <summary><paramref name="count"/> submissions from <paramref name="clients"/> concurrent loops; the POST latencies in milliseconds.</summary>
-    private static async Task<List<double>> SubmitAllAsync(HttpClient http, IReadOnlyList<TicketSubmission> texts, string prefix, int count, int clients, CancellationToken cancellationToken)
+    /// <summary>
+    /// The same measured run against <paramref name="nodes"/> web nodes on one PostgreSQL database (and Redis when
+    /// given), as a cluster runs them: one bootstrap key, one model folder, a worker each. The clients are spread over
+    /// the nodes (client <c>c</c> sends to node <c>c mod nodes</c>), as a round-robin load balancer would; the CPU time
+    /// per ticket is that of every node together.
+    /// </summary>
+    public static async Task<Result> RunOnNodesAsync(string webAssembly, int nodes, string connectionString, string? redis, int tickets, int clients,
+        CancellationToken cancellationToken)
+    {
+        var apiKey = WebAppProcess.NewApiKey();
+        var models = Directory.CreateTempSubdirectory("reviewdesk-bench-models-").FullName;
+        var webs = new List<WebAppProcess>();
+        var https = new List<HttpClient>();
+        try
+        {
+            for (var i = 0; i < nodes; i++)
+            {
+                var settings = new Dictionary<string, string>(StringComparer.Ordinal)
+                {
+                    ["Database:Provider"] = "Postgres",
+                    ["ConnectionStrings:ReviewDesk"] = connectionString,
+                    ["Ai:Local:ModelDirectory"] = models,
+                    ["Workflows:Worker:Id"] = $"bench-node-{i}",
+                    ["Cluster:NodeName"] = $"bench-node-{i}",
+                };
+                if (!string.IsNullOrWhiteSpace(redis)) settings["Cluster:Redis"] = redis;
+                var web = WebAppProcess.Start(webAssembly, settings: settings, apiKey: apiKey);
+                webs.Add(web);
+                https.Add(ClientFor(web, clients));
+                // The first node applies the migrations; the others start on a migrated database.
+                if (i == 0) await web.WaitUntilHealthyAsync(https[0], TimeSpan.FromSeconds(60), cancellationToken);
+            }
+
+            for (var i = 1; i < nodes; i++) await webs[i].WaitUntilHealthyAsync(https[i], TimeSpan.FromSeconds(60), cancellationToken);
+            return await MeasureAsync(webs, https, DemoTickets.Load(), tickets, clients, cancellationToken);
+        }
+        finally
+        {
+            foreach (var http in https) http.Dispose();
+            foreach (var web in webs) await web.DisposeAsync();
+            Directory.Delete(models, recursive: true);
+        }
+    }
+
+    private static HttpClient ClientFor(WebAppProcess web, int clients)
+    {
+        var handler = new SocketsHttpHandler { MaxConnectionsPerServer = clients, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
+        var http = new HttpClient(handler, disposeHandler: true) { BaseAddress = web.BaseAddress, Timeout = TimeSpan.FromMinutes(2) };
+        http.DefaultRequestHeaders.Add("X-Api-Key", web.ApiKey);
+        return http;
+    }
+
+    /// <summary>Warms up (the local model trained, the JIT warm), then the measured run; counts are read through the first node.</summary>
+    private static async Task<Result> MeasureAsync(IReadOnlyList<WebAppProcess> webs, IReadOnlyList<HttpClient> https, IReadOnlyList<TicketSubmission> texts,
+        int tickets, int clients, CancellationToken cancellationToken)
+    {
+        var counter = https[0];
+        // Warm-up: the first ticket waits for the local model to train; then a few hundred more warm the JIT (on every node).
+        await SubmitAllAsync([counter], texts, "warm", 1, 1, cancellationToken);
+        await WaitSettledAsync(counter, 1, WarmUpTimeout, webs, cancellationToken);
+        await SubmitAllAsync(https, texts, "warm2", 300, clients, cancellationToken);
+        await WaitSettledAsync(counter, 301, WarmUpTimeout, webs, cancellationToken);
+
+        var before = await SettledAsync(counter, cancellationToken);
+        var cpuBefore = CpuTime(webs);
+        var clock = Stopwatch.StartNew();
+        var latencies = await SubmitAllAsync(https, texts, "bench", tickets, clients, cancellationToken);
+        var submitted = clock.Elapsed.TotalSeconds;
+        var after = await WaitSettledAsync(counter, before.Total + tickets, SettleTimeout, webs, cancellationToken);
+        var elapsed = clock.Elapsed.TotalSeconds;
+        var cpuMsPerTicket = (CpuTime(webs) - cpuBefore).TotalMilliseconds / tickets;
+        latencies.Sort();
+        return new Result(tickets, tickets / elapsed, tickets / submitted, latencies[latencies.Count / 2], latencies[(int)(latencies.Count * 0.99)],
+            after.Routed - before.Routed, after.Reviewed - before.Reviewed, cpuMsPerTicket);
+    }
+
+    private static TimeSpan CpuTime(IReadOnlyList<WebAppProcess> webs) => webs.Aggregate(TimeSpan.Zero, (sum, web) => sum + web.CpuTime);
+
+    /// <summary>
+    /// <paramref name="count"/> submissions from <paramref name="clients"/> concurrent loops, loop <c>c</c> through node
+    /// <c>c mod nodes</c>; the POST latencies in milliseconds.
+    /// </summary>
+    private static async Task<List<double>> SubmitAllAsync(IReadOnlyList<HttpClient> nodes, IReadOnlyList<TicketSubmission> texts, string prefix, int count, int clients,
+        CancellationToken cancellationToken)
     {
         var next = -1;
         var latencies = new List<double>(count);
-        await Task.WhenAll(Enumerable.Range(0, clients).Select(async _ =>
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(async client =>
         {
+            var http = nodes[client % nodes.Count];
             int i;
             while ((i = Interlocked.Increment(ref next)) < count)
             {
@@ -117,12 +182,12 @@ internal static class ProductBenchmark
         return latencies;
     }
 
-    private static async Task<Settled> WaitSettledAsync(HttpClient http, int total, TimeSpan timeout, WebAppProcess web, CancellationToken cancellationToken)
+    private static async Task<Settled> WaitSettledAsync(HttpClient http, int total, TimeSpan timeout, IReadOnlyList<WebAppProcess> webs, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         while (true)
         {
-            web.ThrowIfExited();
+            foreach (var web in webs) web.ThrowIfExited();
             var settled = await SettledAsync(http, cancellationToken);
             if (settled.Total >= total) return settled;
             if (clock.Elapsed > timeout) throw new TimeoutException($"only {settled.Total} of {total} tickets settled within {timeout.TotalSeconds:F0} s");

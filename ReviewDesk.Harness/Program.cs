@@ -14,6 +14,6 @@ return args.FirstOrDefault() switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: ReviewDesk.Harness bench [--rounds 3] [--workflows N] [--seconds S] [--tickets 2000] [--clients 16] [--bulk-tickets 10000] [--batch-size 500] [--product false] | crash-host --db FILE --side-file FILE --count N [--Workflows:Worker:Id ID] | triage-host --db FILE --ai-endpoint URL --count N | hub-latency [--tickets 500] [--concurrency 1] [--warmup 10] [--timeout-seconds 30] [--browser true [--chromium /usr/bin/chromium]] [--web ReviewDesk.Web.dll]");
+    Console.Error.WriteLine("usage: ReviewDesk.Harness bench [--rounds 3] [--workflows N] [--seconds S] [--tickets 2000] [--clients 16] [--bulk-tickets 10000] [--batch-size 500] [--product false] [--postgres CONNECTION [--nodes 1,3] [--redis HOST:PORT]] | crash-host --db FILE --side-file FILE --count N [--Workflows:Worker:Id ID] | triage-host --db FILE --ai-endpoint URL --count N | hub-latency [--tickets 500] [--concurrency 1] [--warmup 10] [--timeout-seconds 30] [--browser true [--chromium /usr/bin/chromium]] [--web ReviewDesk.Web.dll]");
     return 2;
 }

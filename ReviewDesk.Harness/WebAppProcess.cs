@@ -61,7 +61,9 @@ internal sealed class WebAppProcess : IAsyncDisposable
 
     /// <param name="webAssembly">ReviewDesk.Web.dll.</param>
     /// <param name="demoUsers">Also create the demo accounts (a browser signs in as the demo reviewer).</param>
-    public static WebAppProcess Start(string webAssembly, bool demoUsers = false)
+    /// <param name="settings">Settings that replace the defaults (a PostgreSQL database, Redis, a shared model folder: one node of several).</param>
+    /// <param name="apiKey">The bootstrap key, when several nodes share one; a new one otherwise.</param>
+    public static WebAppProcess Start(string webAssembly, bool demoUsers = false, IReadOnlyDictionary<string, string>? settings = null, string? apiKey = null)
     {
         if (!File.Exists(webAssembly)) throw new InvalidOperationException($"ReviewDesk.Web is not built at {webAssembly} (build the solution, or pass --web PATH)");
         var folder = Path.Combine(Path.GetTempPath(), "reviewdesk-hub-latency-" + Guid.NewGuid().ToString("N")[..8]);
@@ -77,18 +79,23 @@ internal sealed class WebAppProcess : IAsyncDisposable
                 UseShellExecute = false,
             };
             start.ArgumentList.Add(webAssembly);
-            AddSetting(start, "urls", baseAddress.ToString().TrimEnd('/'));
-            AddSetting(start, "ConnectionStrings:ReviewDesk", $"Data Source={Path.Combine(folder, "reviewdesk.db")}");
-            AddSetting(start, "Database:DataDirectory", folder);
-            AddSetting(start, "DataProtection:KeysDirectory", Path.Combine(folder, "keys"));
-            // A fresh model cache: the model trains in the background at start, like a first install (before the warm-up ends).
-            AddSetting(start, "Ai:Local:ModelDirectory", Path.Combine(folder, "models"));
-            AddSetting(start, "Demo:SeedTickets", "false");
-            if (demoUsers) AddSetting(start, "Demo:SeedUsers", "true");
+            var all = new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["urls"] = baseAddress.ToString().TrimEnd('/'),
+                ["ConnectionStrings:ReviewDesk"] = $"Data Source={Path.Combine(folder, "reviewdesk.db")}",
+                ["Database:DataDirectory"] = folder,
+                ["DataProtection:KeysDirectory"] = Path.Combine(folder, "keys"),
+                // A fresh model cache: the model trains in the background at start, like a first install (before the warm-up ends).
+                ["Ai:Local:ModelDirectory"] = Path.Combine(folder, "models"),
+                ["Demo:SeedTickets"] = "false",
+            };
+            if (demoUsers) all["Demo:SeedUsers"] = "true";
+            foreach (var (key, value) in settings ?? new Dictionary<string, string>()) all[key] = value;
+            foreach (var (key, value) in all) AddSetting(start, key, value);
             start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
             start.Environment["DOTNET_ENVIRONMENT"] = "Production";
             // The app reads its bootstrap key from the environment only (never the command line, which others can see).
-            var apiKey = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
+            apiKey ??= NewApiKey();
             start.Environment["Auth__BootstrapApiKey"] = apiKey;
 
             var process = Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet");
@@ -105,6 +112,9 @@ internal sealed class WebAppProcess : IAsyncDisposable
             throw;
         }
     }
+
+    /// <summary>A key for <c>Auth:BootstrapApiKey</c>, made for one run.</summary>
+    public static string NewApiKey() => Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
 
     /// <summary>Polls <c>/healthz</c> until it answers 200.</summary>
     public async Task WaitUntilHealthyAsync(HttpClient client, TimeSpan timeout, CancellationToken cancellationToken)
