@@ -84,6 +84,8 @@ public sealed class ReviewDeskWebFactory : WebApplicationFactory<Program>
         builder.UseSetting("Ai:Local:WarmUp", "false");
         builder.UseSetting("Ai:Local:ModelDirectory", LocalModelDirectory);
         builder.UseSetting("Auth:BootstrapApiKey", BootstrapApiKey);
+        // A circuit's exception reaches the browser console, and so a failing test's output, with its message and stack.
+        builder.UseSetting("DetailedErrors", "true");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureTestServices(services => services.AddHostedService<TestApiKeys.Provisioner>());
         if (Time is { } time)
