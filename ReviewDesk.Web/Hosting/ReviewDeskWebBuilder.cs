@@ -22,6 +22,8 @@ public static class ReviewDeskWebBuilder
         // One per circuit: pages resynchronise when the browser's connection comes back.
         builder.Services.AddScoped<CircuitConnection>();
         builder.Services.AddScoped<CircuitHandler>(services => services.GetRequiredService<CircuitConnection>());
+        // One per circuit: reviewer pages show dates in the browser's time zone.
+        builder.Services.AddScoped<ReviewDesk.Web.Components.Shared.BrowserTimeZone>();
         builder.Services.AddMudServices();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<DatabaseUnavailableHandler>();

@@ -1,6 +1,7 @@
 using Bunit;
 using Bunit.TestDoubles;
 using MudBlazor;
+using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 
 namespace ReviewDesk.Tests.Support.Web;
@@ -17,6 +18,7 @@ public abstract class BunitTestContext : BunitContext
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
+        Services.AddScoped<ReviewDesk.Web.Components.Shared.BrowserTimeZone>();
         Authorization = AddAuthorization();
         Authorization.SetAuthorized("test-admin");
         Authorization.SetRoles([.. ReviewDesk.Web.Identity.ReviewDeskRoles.All]);

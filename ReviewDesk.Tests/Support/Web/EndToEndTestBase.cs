@@ -113,12 +113,13 @@ public abstract class EndToEndTestBase(ChromiumFixture chromium) : IAsyncLifetim
 
     /// <summary>
     /// A page in a new browser context signed in through the real login page as a user with
-    /// <paramref name="role"/> (created on first use), left on <paramref name="path"/> and interactive.
+    /// <paramref name="role"/> (created on first use), left on <paramref name="path"/> and interactive;
+    /// <paramref name="options"/> as for <see cref="NewPageAsync"/> (a time zone, a viewport).
     /// </summary>
-    protected async Task<IPage> NewSignedInPageAsync(string role, string path = "/")
+    protected async Task<IPage> NewSignedInPageAsync(string role, string path = "/", BrowserNewContextOptions? options = null)
     {
         await EnsureUserAsync(role);
-        var page = await NewPageAsync();
+        var page = await NewPageAsync(options);
         await page.GotoAsync($"/login?returnUrl={Uri.EscapeDataString(path)}");
         await page.GetByTestId("login-email").FillAsync(TestEmail(role));
         await page.GetByTestId("login-password").FillAsync(TestPassword);

@@ -1,35 +1,39 @@
 using Microsoft.AspNetCore.Components;
-using ReviewDesk.Engine.Runtime;
+using ReviewDesk.Web.Components.Shared;
 using ReviewDesk.Workflows.Triage;
 
 namespace ReviewDesk.Web.Components.Review;
 
 /// <summary>
-/// The ticket's workflow journal as a reviewer needs it, oldest first: step outcomes, failures, retries,
-/// escalations, edits and decisions. Scheduling and first-attempt starts are left out (the operator's
-/// instance timeline, linked, has everything).
+/// The ticket's history as a reviewer reads it (<see cref="ReviewerTimeline"/>), oldest first, every date in
+/// the browser's time zone. The operator's instance timeline, linked, keeps the full journal.
 /// </summary>
 public sealed partial class TicketTimeline
 {
     [Parameter]
     public IReadOnlyList<TimelineEvent> Events { get; set; } = [];
 
+    [Parameter, EditorRequired]
+    public required TicketView Ticket { get; set; }
+
     /// <summary>The operator's timeline of the ticket's workflow instance.</summary>
     [Parameter]
     public string? InstanceHref { get; set; }
 
-    private IReadOnlyList<TimelineEvent> Shown { get; set; } = [];
+    [Inject]
+    public required BrowserTimeZone TimeZone { get; init; }
 
-    protected override void OnParametersSet() =>
-        Shown = [.. Events.Where(e => e.Type is not (JournalTypes.ActivityScheduled or JournalTypes.ActivityStarted) || e.Attempt > 1)];
+    private IReadOnlyList<ReviewerTimelineEntry> Shown { get; set; } = [];
 
-    private static string Describe(TimelineEvent e) => e.Node is { } node ? $"{e.Type} · {node}{(e.Attempt > 1 ? $" (attempt {e.Attempt})" : "")}" : e.Type;
+    protected override void OnParametersSet() => Shown = ReviewerTimeline.Build(Events, Ticket, TimeZone.Zone);
 
-    private static MudBlazor.Color Color(string type) => type switch
+    protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        _ when type.Contains("Failed", StringComparison.Ordinal) || type.Contains("Fault", StringComparison.Ordinal) => MudBlazor.Color.Error,
-        "Escalated" or "LabelsEdited" => MudBlazor.Color.Warning,
-        JournalTypes.Resumed or JournalTypes.Completed => MudBlazor.Color.Success,
-        _ => MudBlazor.Color.Default,
-    };
+        if (!firstRender || TimeZone.Known) return;
+        await TimeZone.ResolveAsync();
+        if (!TimeZone.Known) return;
+        // Sentences such as "Waiting for review until …" carry dates too.
+        Shown = ReviewerTimeline.Build(Events, Ticket, TimeZone.Zone);
+        StateHasChanged();
+    }
 }

@@ -25,7 +25,10 @@ public sealed class TicketPageTests : ReviewTestContext
         Assert.Contains("42%", cut.Find("[data-testid=ai-confidence]").TextContent, StringComparison.Ordinal);
         Assert.Contains("keywords", cut.Find("[data-testid=ai-model]").TextContent, StringComparison.Ordinal);
         Assert.Contains("Low confidence", cut.Find("[data-testid=review-reason]").TextContent, StringComparison.Ordinal);
-        Assert.Contains(cut.FindAll("[data-testid=timeline-event]"), e => e.TextContent.Contains("classify", StringComparison.Ordinal));
+        var timeline = cut.FindAll("[data-testid=timeline-event]").Select(e => e.TextContent).ToList();
+        Assert.Contains(timeline, line => line.StartsWith("Classified as Refund, ", StringComparison.Ordinal) && line.Contains("42%", StringComparison.Ordinal));
+        Assert.Contains(timeline, line => line.StartsWith("Waiting for review until ", StringComparison.Ordinal));
+        Assert.Equal("Awaiting review", cut.Find("[data-testid=ticket-status]").TextContent);
         Assert.Contains("You hold this ticket", cut.Find("[data-testid=claim-banner]").TextContent, StringComparison.Ordinal);
         Assert.Equal("alice", (await Queue.FindAsync(ticket.Id, Ct))!.ClaimedBy);
     }
