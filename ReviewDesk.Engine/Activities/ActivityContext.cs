@@ -142,6 +142,9 @@ public sealed record ResumeInfo(string RequestId, string Kind, JsonNode? Payload
     /// <summary>The payload as the record the resuming side sent; default when there is none.</summary>
     /// <exception cref="JsonException">The payload is not a <typeparamref name="T"/>.</exception>
     public T? PayloadAs<T>() => Payload is null ? default : Payload.Deserialize<T>(WorkflowVariable.Json);
+
+    /// <summary>The traceparent of the resume's span in the caller's trace; the step that delivers it links to it.</summary>
+    internal string? TraceParent { get; init; }
 }
 
 /// <summary>A bookmark whose deadline passed.</summary>

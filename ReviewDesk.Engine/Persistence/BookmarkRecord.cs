@@ -19,4 +19,6 @@ public sealed class BookmarkRecord
     public DateTimeOffset? Deadline { get; set; }
     /// <summary>Creation time.</summary>
     public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>The W3C traceparent of the waiting workflow's trace, handed to the work that resumes it.</summary>
+    public string? TraceParent { get; set; }
 }

@@ -9,6 +9,7 @@ internal sealed class BookmarkRecordEntityTypeConfiguration : IEntityTypeConfigu
     {
         builder.ToTable("Bookmarks");
         builder.Property(b => b.Id).HasMaxLength(64);
+        builder.Property(b => b.TraceParent).HasMaxLength(55);
         builder.HasIndex(b => new { b.InstanceId, b.Kind });
         builder.HasIndex(b => new { b.BusinessKey, b.Kind });
         builder.HasIndex(b => new { b.Kind, b.Deadline });

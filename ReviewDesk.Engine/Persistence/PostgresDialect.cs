@@ -34,7 +34,7 @@ public sealed class PostgresDialect : DatabaseDialect
             WHERE "DueAt" <= $3 AND ("LeaseOwner" IS NULL OR "LeaseUntil" < $3)
             ORDER BY "DueAt" LIMIT $4
             FOR UPDATE SKIP LOCKED)
-        RETURNING "Id", "InstanceId", "NodeId", "Kind", "Attempt", "ClaimCount", "BookmarkId", "ResumeRequestId"
+        RETURNING "Id", "InstanceId", "NodeId", "Kind", "Attempt", "ClaimCount", "BookmarkId", "ResumeRequestId", "TraceParent"
         """;
 
     /// <inheritdoc />

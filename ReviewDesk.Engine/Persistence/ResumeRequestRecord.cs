@@ -29,4 +29,6 @@ public sealed class ResumeRequestRecord
     public DateTimeOffset CreatedAt { get; set; }
     /// <summary>Delivery time.</summary>
     public DateTimeOffset? DeliveredAt { get; set; }
+    /// <summary>The W3C traceparent of the resume's span in the caller's trace (the step it wakes links to it).</summary>
+    public string? TraceParent { get; set; }
 }

@@ -25,7 +25,7 @@ public sealed class SqliteDialect : DatabaseDialect
             SELECT "Id" FROM "WorkItems"
             WHERE "DueAt" <= $3 AND ("LeaseOwner" IS NULL OR "LeaseUntil" < $3)
             ORDER BY "DueAt" LIMIT $4)
-        RETURNING "Id", "InstanceId", "NodeId", "Kind", "Attempt", "ClaimCount", "BookmarkId", "ResumeRequestId"
+        RETURNING "Id", "InstanceId", "NodeId", "Kind", "Attempt", "ClaimCount", "BookmarkId", "ResumeRequestId", "TraceParent"
         """;
 
     /// <inheritdoc />

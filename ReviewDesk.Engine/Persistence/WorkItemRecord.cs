@@ -27,4 +27,6 @@ public sealed class WorkItemRecord
     public string? BookmarkId { get; set; }
     /// <summary>The resume request a resume delivers.</summary>
     public long? ResumeRequestId { get; set; }
+    /// <summary>The W3C traceparent of the trace the work belongs to, so the step that runs it continues that trace.</summary>
+    public string? TraceParent { get; set; }
 }

@@ -8,6 +8,7 @@ internal sealed class WorkItemRecordEntityTypeConfiguration : IEntityTypeConfigu
     public void Configure(EntityTypeBuilder<WorkItemRecord> builder)
     {
         builder.ToTable("WorkItems");
+        builder.Property(w => w.TraceParent).HasMaxLength(55);
         builder.HasIndex(w => w.DueAt);
         builder.HasIndex(w => w.InstanceId);
         builder.HasIndex(w => w.LeaseOwner);

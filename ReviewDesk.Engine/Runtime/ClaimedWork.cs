@@ -1,6 +1,6 @@
 namespace ReviewDesk.Engine.Runtime;
 
-/// <summary>A work item this worker holds a lease on.</summary>
+/// <summary>A work item this worker holds a lease on; <c>TraceParent</c> is the trace its step continues.</summary>
 internal sealed record ClaimedWork(
     long Id,
     string InstanceId,
@@ -9,4 +9,5 @@ internal sealed record ClaimedWork(
     int Attempt,
     int ClaimCount,
     string? BookmarkId,
-    long? ResumeRequestId);
+    long? ResumeRequestId,
+    string? TraceParent);

@@ -1,9 +1,12 @@
+using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ReviewDesk.Engine.Activities;
 using ReviewDesk.Engine.Definitions;
+using ReviewDesk.Engine.Telemetry;
+using ActivityContext = ReviewDesk.Engine.Activities.ActivityContext;
 
 namespace ReviewDesk.Engine.Runtime;
 
@@ -37,7 +40,11 @@ internal sealed class StepExecutor(
                 return;
             }
 
-            var plan = await PlanAsync(work, state, owner, cancellationToken);
+            // Each step is a span of the trace its work item carries: the workflow's, however late, and on whichever node, it runs.
+            using var span = EngineTelemetry.Source.StartActivity("workflow step", ActivityKind.Internal, TraceParent.Parse(work.TraceParent));
+            span?.SetTag(EngineSpanTags.InstanceId, work.InstanceId).SetTag(EngineSpanTags.NodeId, work.NodeId)
+                .SetTag(EngineSpanTags.Attempt, work.Attempt).SetTag(EngineSpanTags.WorkKind, work.Kind.ToString());
+            var plan = await PlanAsync(work, state, owner, span, cancellationToken);
             if (plan is null)
             {
                 await store.DropWorkAsync(work, owner, CancellationToken.None);
@@ -64,6 +71,7 @@ internal sealed class StepExecutor(
                     Failure(work, state, plan.Definition, plan.ActivityType, plan.StartedAt, plan.Policy ?? _defaultRetry, error, null), owner, CancellationToken.None);
             }
 
+            Describe(span, plan, committed is not null);
             if (committed is null)
             {
                 logger.LogInformation("Work item {WorkItemId} of instance {InstanceId} was taken over; its result is dropped", work.Id, work.InstanceId);
@@ -75,7 +83,7 @@ internal sealed class StepExecutor(
     }
 
     /// <summary>Executes the activity and decides what the step writes; null when the work has nothing left to do.</summary>
-    private async Task<StepPlan?> PlanAsync(ClaimedWork work, InstanceState state, string owner, CancellationToken cancellationToken)
+    private async Task<StepPlan?> PlanAsync(ClaimedWork work, InstanceState state, string owner, Activity? span, CancellationToken cancellationToken)
     {
         var startedAt = time.GetUtcNow();
         var definition = await definitions.GetAsync(state.DefinitionId, state.DefinitionVersion, cancellationToken);
@@ -92,6 +100,8 @@ internal sealed class StepExecutor(
         if (work.Kind == WorkItemKind.Resume && work.ResumeRequestId is { } resumeId)
         {
             resume = await store.LoadResumeAsync(resumeId, cancellationToken);
+            // The request that resumed the instance (a reviewer's decision) has its own trace: link the two.
+            if (TraceParent.Parse(resume?.TraceParent) is { } resumedBy && resumedBy != default) span?.AddLink(new ActivityLink(resumedBy));
         }
         else if (work.Kind == WorkItemKind.Timer)
         {
@@ -169,6 +179,23 @@ internal sealed class StepExecutor(
             Policy = policy,
             Definition = definition,
         };
+    }
+
+    /// <summary>Names the step's span after its activity type and records how it ended.</summary>
+    private static void Describe(Activity? span, StepPlan plan, bool committed)
+    {
+        if (span is null) return;
+        span.DisplayName = $"step {plan.ActivityType}";
+        span.SetTag(EngineSpanTags.ActivityType, plan.ActivityType).SetTag(EngineSpanTags.StepStatus, plan.ExecutionStatus)
+            .SetTag(EngineSpanTags.Outcome, plan.Outcome);
+        if (plan.ErrorKind is not null)
+        {
+            span.SetTag("error.type", plan.ErrorKind).SetStatus(ActivityStatusCode.Error, plan.ErrorKind);
+        }
+        else if (!committed)
+        {
+            span.SetTag("error.type", "TakenOver").SetStatus(ActivityStatusCode.Error, "the work was taken over; the result was dropped");
+        }
     }
 
     private StepPlan Failure(ClaimedWork work, InstanceState state, WorkflowDefinition? definition, string activityType,

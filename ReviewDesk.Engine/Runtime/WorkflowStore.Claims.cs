@@ -20,7 +20,8 @@ internal sealed partial class WorkflowStore
                     reader.GetInt64(0), reader.GetString(1), reader.GetString(2), (WorkItemKind)reader.GetInt32(3),
                     reader.GetInt32(4), reader.GetInt32(5),
                     reader.IsDBNull(6) ? null : reader.GetString(6),
-                    reader.IsDBNull(7) ? null : reader.GetInt64(7)));
+                    reader.IsDBNull(7) ? null : reader.GetInt64(7),
+                    reader.IsDBNull(8) ? null : reader.GetString(8)));
             }
 
             return claimed;

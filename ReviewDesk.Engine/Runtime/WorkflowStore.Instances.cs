@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using System.Text.Json.Nodes;
 using ReviewDesk.Engine.Definitions;
+using ReviewDesk.Engine.Telemetry;
 
 namespace ReviewDesk.Engine.Runtime;
 
@@ -40,7 +42,11 @@ internal sealed partial class WorkflowStore
             return new StartWorkflowResult(existing.GetString(0), false, existing.GetString(1), existing.GetInt32(2));
         }
 
-        batch.Scalar(InsertWorkItemSql, id, startNode, (int)WorkItemKind.Execute, 1, batch.NowMs, null, null, 0, null, null);
+        // The workflow's span, a child of the caller's (the submission): every step of the instance continues its trace.
+        using var span = EngineTelemetry.Source.StartActivity("workflow start", ActivityKind.Internal, batch.Caller);
+        span?.SetTag(EngineSpanTags.InstanceId, id).SetTag(EngineSpanTags.BusinessKey, request.BusinessKey)
+            .SetTag(EngineSpanTags.DefinitionId, definition.Id).SetTag(EngineSpanTags.DefinitionVersion, number);
+        batch.Scalar(InsertWorkItemSql, id, startNode, (int)WorkItemKind.Execute, 1, batch.NowMs, null, null, 0, null, null, TraceParent.Of(span, batch.Caller));
         var journal = new JournalWriter(batch, id, FirstJournalSequence);
         journal.Append(JournalTypes.Started, batch.Now, actor: request.Actor, detail: $"{definition.Id} v{number}");
         journal.Append(JournalTypes.ActivityScheduled, batch.Now, startNode, definition.FindNode(startNode)?.Type, attempt: 1, actor: request.Actor);
@@ -88,7 +94,10 @@ internal sealed partial class WorkflowStore
         if (ReadHeader(batch, instanceId) is not { } header) return OperationResult.NotFound;
         if (header.Status != WorkflowStatus.Faulted || header.FaultedNodeId is null) return OperationResult.NotFaulted(header.Status);
 
-        batch.Scalar(InsertWorkItemSql, instanceId, header.FaultedNodeId, (int)WorkItemKind.Execute, 1, batch.NowMs, null, null, 0, null, null);
+        // A retry is the operator's: its steps continue the trace of the operator's request.
+        using var span = EngineTelemetry.Source.StartActivity("workflow retry", ActivityKind.Internal, batch.Caller);
+        span?.SetTag(EngineSpanTags.InstanceId, instanceId).SetTag(EngineSpanTags.NodeId, header.FaultedNodeId);
+        batch.Scalar(InsertWorkItemSql, instanceId, header.FaultedNodeId, (int)WorkItemKind.Execute, 1, batch.NowMs, null, null, 0, null, null, TraceParent.Of(span, batch.Caller));
         batch.Execute("""UPDATE "Incidents" SET "ResolvedAt" = $1 WHERE "InstanceId" = $2 AND "ResolvedAt" IS NULL""", batch.NowMs, instanceId);
         var journal = new JournalWriter(batch, instanceId, header.NextJournalSequence);
         var activityType = ActivityTypeOf(batch, header, header.FaultedNodeId);

@@ -37,11 +37,11 @@ internal sealed partial class WorkflowStore
     {
         await using var connection = await OpenReadConnectionAsync(cancellationToken);
         await using var command = Command(connection,
-            """SELECT "RequestId", "Kind", "Payload", "Actor" FROM "ResumeRequests" WHERE "Id" = $1""", resumeRequestId);
+            """SELECT "RequestId", "Kind", "Payload", "Actor", "TraceParent" FROM "ResumeRequests" WHERE "Id" = $1""", resumeRequestId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken)) return null;
         return new ResumeInfo(reader.GetString(0), reader[1] as string ?? "",
-            reader[2] is string payload ? JsonNode.Parse(payload) : null, reader[3] as string);
+            reader[2] is string payload ? JsonNode.Parse(payload) : null, reader[3] as string) { TraceParent = reader[4] as string };
     }
 
     /// <summary>Reads the bookmark a Timer work item fires; null when it was resumed meanwhile.</summary>

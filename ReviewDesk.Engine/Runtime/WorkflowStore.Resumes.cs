@@ -1,14 +1,17 @@
+using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+
+using ReviewDesk.Engine.Telemetry;
 
 namespace ReviewDesk.Engine.Runtime;
 
 internal sealed partial class WorkflowStore
 {
     private const string InsertResumeSql = """
-        INSERT INTO "ResumeRequests" ("RequestId", "InstanceId", "BusinessKey", "Kind", "BookmarkId", "Payload", "Actor", "State", "Message", "CreatedAt", "DeliveredAt")
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+        INSERT INTO "ResumeRequests" ("RequestId", "InstanceId", "BusinessKey", "Kind", "BookmarkId", "Payload", "Actor", "State", "Message", "CreatedAt", "DeliveredAt", "TraceParent")
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
         RETURNING "Id"
         """;
 
@@ -22,15 +25,20 @@ internal sealed partial class WorkflowStore
 
         string? bookmarkId = null;
         string? nodeId = null;
+        string? workflowTrace = null;
         var kind = request.Kind;
         InstanceHeader? header = null;
         if (request.BookmarkId is not null)
         {
             // The reader is closed before the next statement: PostgreSQL runs one command at a time per connection.
             string? instanceId = null;
-            using (var reader = batch.Query("""SELECT "InstanceId", "NodeId", "Kind" FROM "Bookmarks" WHERE "Id" = $1""", request.BookmarkId))
+            using (var reader = batch.Query("""SELECT "InstanceId", "NodeId", "Kind", "TraceParent" FROM "Bookmarks" WHERE "Id" = $1""", request.BookmarkId))
             {
-                if (reader.Read()) (instanceId, bookmarkId, nodeId, kind) = (reader.GetString(0), request.BookmarkId, reader.GetString(1), reader.GetString(2));
+                if (reader.Read())
+                {
+                    (instanceId, bookmarkId, nodeId, kind) = (reader.GetString(0), request.BookmarkId, reader.GetString(1), reader.GetString(2));
+                    workflowTrace = reader.IsDBNull(3) ? null : reader.GetString(3);
+                }
             }
 
             if (instanceId is null)
@@ -67,23 +75,31 @@ internal sealed partial class WorkflowStore
         if (bookmarkId is null && header is not null)
         {
             using var reader = batch.Query(
-                """SELECT "Id", "NodeId" FROM "Bookmarks" WHERE "InstanceId" = $1 AND "Kind" = $2 ORDER BY "CreatedAt", "Id" LIMIT 1""",
+                """SELECT "Id", "NodeId", "TraceParent" FROM "Bookmarks" WHERE "InstanceId" = $1 AND "Kind" = $2 ORDER BY "CreatedAt", "Id" LIMIT 1""",
                 header.Id, kind);
-            if (reader.Read()) (bookmarkId, nodeId) = (reader.GetString(0), reader.GetString(1));
+            if (reader.Read()) (bookmarkId, nodeId, workflowTrace) = (reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2));
         }
+
+        // The resume's span belongs to the caller's trace (a reviewer's decision request) and links to the workflow's;
+        // the step it wakes continues the workflow's trace and links back to this span.
+        var waiting = TraceParent.Parse(workflowTrace);
+        using var span = EngineTelemetry.Source.StartActivity("workflow resume", ActivityKind.Internal, batch.Caller,
+            links: waiting == default ? null : [new ActivityLink(waiting)]);
+        span?.SetTag(EngineSpanTags.InstanceId, header?.Id).SetTag(EngineSpanTags.BookmarkKind, kind).SetTag(EngineSpanTags.Delivered, bookmarkId is not null && header is not null);
+        var resumeTrace = TraceParent.Of(span, batch.Caller);
 
         if (bookmarkId is null || header is null)
         {
             batch.Scalar(InsertResumeSql, request.RequestId, header?.Id, header?.BusinessKey ?? request.BusinessKey, kind, null,
-                ToJson(request.Payload), request.Actor, (int)ResumeState.Pending, null, batch.NowMs, null);
+                ToJson(request.Payload), request.Actor, (int)ResumeState.Pending, null, batch.NowMs, null, resumeTrace);
             return new ResumeResult(ResumeOutcome.Kept, request.RequestId, header?.Id, null, null, false);
         }
 
         var resumeId = (long)batch.Scalar(InsertResumeSql, request.RequestId, header.Id, header.BusinessKey, kind, bookmarkId,
-            ToJson(request.Payload), request.Actor, (int)ResumeState.Delivered, null, batch.NowMs, batch.NowMs)!;
+            ToJson(request.Payload), request.Actor, (int)ResumeState.Delivered, null, batch.NowMs, batch.NowMs, resumeTrace)!;
         batch.Execute("""DELETE FROM "Bookmarks" WHERE "Id" = $1""", bookmarkId);
         batch.Execute("""DELETE FROM "WorkItems" WHERE "BookmarkId" = $1""", bookmarkId);
-        batch.Scalar(InsertWorkItemSql, header.Id, nodeId, (int)WorkItemKind.Resume, 1, batch.NowMs, null, null, 0, null, resumeId);
+        batch.Scalar(InsertWorkItemSql, header.Id, nodeId, (int)WorkItemKind.Resume, 1, batch.NowMs, null, null, 0, null, resumeId, workflowTrace);
         var journal = new JournalWriter(batch, header.Id, header.NextJournalSequence);
         journal.Append(JournalTypes.Resumed, batch.Now, nodeId, ActivityTypeOf(batch, header, nodeId), actor: request.Actor,
             detail: $"{kind} bookmark {bookmarkId}; request {request.RequestId}; payload {SummarizePayload(request.Payload)}");
@@ -116,7 +132,7 @@ internal sealed partial class WorkflowStore
     {
         // Remembered, so that repeating the request id gives the same answer.
         batch.Scalar(InsertResumeSql, request.RequestId, instanceId, request.BusinessKey, request.Kind, request.BookmarkId,
-            null, request.Actor, (int)ResumeState.Rejected, message, batch.NowMs, null);
+            null, request.Actor, (int)ResumeState.Rejected, message, batch.NowMs, null, null);
         return new ResumeResult(ResumeOutcome.Rejected, request.RequestId, instanceId, request.BookmarkId, message, false);
     }
 

@@ -45,14 +45,14 @@ internal sealed partial class WorkflowStore
         """;
 
     private const string InsertWorkItemSql = """
-        INSERT INTO "WorkItems" ("InstanceId", "NodeId", "Kind", "Attempt", "DueAt", "LeaseOwner", "LeaseUntil", "ClaimCount", "BookmarkId", "ResumeRequestId")
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+        INSERT INTO "WorkItems" ("InstanceId", "NodeId", "Kind", "Attempt", "DueAt", "LeaseOwner", "LeaseUntil", "ClaimCount", "BookmarkId", "ResumeRequestId", "TraceParent")
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
         RETURNING "Id"
         """;
 
     private const string InsertBookmarkSql = """
-        INSERT INTO "Bookmarks" ("Id", "InstanceId", "BusinessKey", "NodeId", "Kind", "Payload", "Deadline", "CreatedAt")
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+        INSERT INTO "Bookmarks" ("Id", "InstanceId", "BusinessKey", "NodeId", "Kind", "Payload", "Deadline", "CreatedAt", "TraceParent")
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
         """;
 
     private const string IncidentSql = """
@@ -145,7 +145,7 @@ internal sealed partial class WorkflowStore
         else if (plan.NextNodeId is { } nextNode)
         {
             currentNode = nextNode;
-            next = new ClaimedWork(work.Id, before.Id, nextNode, WorkItemKind.Execute, 1, 1, null, null);
+            next = new ClaimedWork(work.Id, before.Id, nextNode, WorkItemKind.Execute, 1, 1, null, null, work.TraceParent);
             journal.Append(JournalTypes.ActivityScheduled, now, nextNode, plan.NextActivityType, attempt: 1, actor: owner);
         }
         else if (plan.Bookmark is { } bookmark)
@@ -227,24 +227,25 @@ internal sealed partial class WorkflowStore
                 before.Id, bookmarkId, batch.NowMs, resumeId);
             journal.Append(JournalTypes.Resumed, now, node, plan.ActivityType, actor: actor, detail: $"{bookmark.Kind} bookmark {bookmarkId}; early request {requestId}");
             batch.Publish(new BookmarkResumed(before.Id, before.BusinessKey, now, bookmarkId, bookmark.Kind, actor));
-            return (WorkflowStatus.Running, Schedule(batch, before.Id, node, WorkItemKind.Resume, owner, leaseUntil, resumeRequestId: resumeId));
+            return (WorkflowStatus.Running, Schedule(batch, before.Id, node, WorkItemKind.Resume, owner, leaseUntil, plan.Work.TraceParent, resumeRequestId: resumeId));
         }
 
         batch.Execute(InsertBookmarkSql, bookmarkId, before.Id, before.BusinessKey, node, bookmark.Kind,
-            ToJson(bookmark.Payload), bookmark.Deadline?.ToUnixTimeMilliseconds(), batch.NowMs);
+            ToJson(bookmark.Payload), bookmark.Deadline?.ToUnixTimeMilliseconds(), batch.NowMs, plan.Work.TraceParent);
         if (bookmark.Deadline is { } due)
         {
-            batch.Scalar(InsertWorkItemSql, before.Id, node, (int)WorkItemKind.Timer, 1, due.ToUnixTimeMilliseconds(), null, null, 0, bookmarkId, null);
+            batch.Scalar(InsertWorkItemSql, before.Id, node, (int)WorkItemKind.Timer, 1, due.ToUnixTimeMilliseconds(), null, null, 0, bookmarkId, null, plan.Work.TraceParent);
         }
 
         return (WorkflowStatus.Suspended, null);
     }
 
     /// <summary>Inserts a work item leased to <paramref name="owner"/> and due now, so the worker continues with it directly.</summary>
-    private static ClaimedWork Schedule(WorkflowTransaction batch, string instanceId, string nodeId, WorkItemKind kind, string owner, long leaseUntil, long? resumeRequestId = null)
+    private static ClaimedWork Schedule(WorkflowTransaction batch, string instanceId, string nodeId, WorkItemKind kind, string owner, long leaseUntil,
+        string? traceParent, long? resumeRequestId = null)
     {
-        var id = (long)batch.Scalar(InsertWorkItemSql, instanceId, nodeId, (int)kind, 1, batch.NowMs, owner, leaseUntil, 1, null, resumeRequestId)!;
-        return new ClaimedWork(id, instanceId, nodeId, kind, 1, 1, null, resumeRequestId);
+        var id = (long)batch.Scalar(InsertWorkItemSql, instanceId, nodeId, (int)kind, 1, batch.NowMs, owner, leaseUntil, 1, null, resumeRequestId, traceParent)!;
+        return new ClaimedWork(id, instanceId, nodeId, kind, 1, 1, null, resumeRequestId, traceParent);
     }
 }
 

@@ -126,6 +126,8 @@ internal sealed partial class WorkflowStore : IAsyncDisposable
 
     private async Task RunWriterAsync()
     {
+        // The writer task inherits the context of the first write's caller; its spans take each write's caller explicitly.
+        Activity.Current = null;
         var operations = new List<WriteOperation>(_options.Worker.MaxCommitBatch);
         WriterSession? session = null;
         try
@@ -259,6 +261,7 @@ internal sealed partial class WorkflowStore : IAsyncDisposable
             var saved = false;
             try
             {
+                batch.Caller = operation.Caller;
                 operation.Run(batch);
                 batch.EndWrite(save: true);
                 saved = true;

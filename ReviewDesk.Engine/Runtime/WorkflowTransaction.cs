@@ -41,6 +41,9 @@ public sealed class WorkflowTransaction
 
     internal DbConnection Connection => _connection;
 
+    /// <summary>The trace context of the caller of the write now running (see <see cref="WriteOperation.Caller"/>).</summary>
+    internal System.Diagnostics.ActivityContext Caller { get; set; }
+
     /// <summary>The database's provider: SQL outside the subset both share may differ by provider (see <see cref="DatabaseDialect"/>).</summary>
     public DatabaseProvider Provider => _dialect.Provider;
 

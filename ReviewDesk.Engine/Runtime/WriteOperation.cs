@@ -1,8 +1,16 @@
+using System.Diagnostics;
+
 namespace ReviewDesk.Engine.Runtime;
 
 /// <summary>A unit of work for the store's single writer; its result is released only after the commit.</summary>
 internal abstract class WriteOperation
 {
+    /// <summary>
+    /// The span of the code that queued the write, captured on its thread: spans the write starts on the writer
+    /// (a workflow start, a resume) are its children.
+    /// </summary>
+    public ActivityContext Caller { get; } = Activity.Current?.Context ?? default;
+
     /// <summary>True when the caller gave up before the operation ran; it is then skipped.</summary>
     public abstract bool IsCancelled { get; }
 

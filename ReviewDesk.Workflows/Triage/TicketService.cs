@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using ReviewDesk.Engine.Activities;
@@ -32,8 +33,11 @@ public sealed partial class TicketService(
     public async Task<SubmitResult> SubmitAsync(TicketSubmission submission, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(submission);
+        // The submission's span: the ticket's workflow starts as its child, so the whole triage is one trace.
+        using var span = TriageTelemetry.Source.StartActivity("ticket submit");
         // A repeat is found inside the write, under the write lock: no read before it for the common case, a new ticket.
         var ticket = await NewTicketAsync(submission, cancellationToken);
+        span?.SetTag(TriageTelemetry.TicketId, ticket.Id).SetTag("ticket.channel", ticket.Channel);
         var raced = await runtime.WriteAsync(tx => Submit(tx, ticket), cancellationToken);
         if (raced is not null)
         {
@@ -116,6 +120,9 @@ public sealed partial class TicketService(
     {
         ArgumentNullException.ThrowIfNull(decision);
         ArgumentException.ThrowIfNullOrWhiteSpace(reviewer);
+        // The decision's span, in the reviewer's trace; the workflow's resume links the ticket's trace to it.
+        using var span = TriageTelemetry.Source.StartActivity("ticket decide");
+        span?.SetTag(TriageTelemetry.TicketId, ticketId).SetTag("ticket.decision.action", decision.Action);
         var payload = new TicketDecision(decision.Action!, decision.Category, decision.Priority, decision.Comment, reviewer,
             decision.RequestId ?? ids.NewId("decision_"), time.GetUtcNow());
         var attempt = await runtime.WriteAsync(tx => Decide(tx, ticketId, payload, decision.TakeOver), cancellationToken);

@@ -52,6 +52,10 @@ namespace ReviewDesk.Engine.Persistence.Migrations.Postgres
                     b.Property<string>("Payload")
                         .HasColumnType("text");
 
+                    b.Property<string>("TraceParent")
+                        .HasMaxLength(55)
+                        .HasColumnType("character varying(55)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("BusinessKey", "Kind");
@@ -363,6 +367,10 @@ namespace ReviewDesk.Engine.Persistence.Migrations.Postgres
                     b.Property<int>("State")
                         .HasColumnType("integer");
 
+                    b.Property<string>("TraceParent")
+                        .HasMaxLength(55)
+                        .HasColumnType("character varying(55)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("RequestId")
@@ -414,6 +422,10 @@ namespace ReviewDesk.Engine.Persistence.Migrations.Postgres
 
                     b.Property<long?>("ResumeRequestId")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("TraceParent")
+                        .HasMaxLength(55)
+                        .HasColumnType("character varying(55)");
 
                     b.HasKey("Id");
 

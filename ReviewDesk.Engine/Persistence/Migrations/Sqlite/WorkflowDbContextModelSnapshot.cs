@@ -47,6 +47,10 @@ namespace ReviewDesk.Engine.Persistence.Migrations.Sqlite
                     b.Property<string>("Payload")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TraceParent")
+                        .HasMaxLength(55)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("BusinessKey", "Kind");
@@ -350,6 +354,10 @@ namespace ReviewDesk.Engine.Persistence.Migrations.Sqlite
                     b.Property<int>("State")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("TraceParent")
+                        .HasMaxLength(55)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("RequestId")
@@ -399,6 +407,10 @@ namespace ReviewDesk.Engine.Persistence.Migrations.Sqlite
 
                     b.Property<long?>("ResumeRequestId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("TraceParent")
+                        .HasMaxLength(55)
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
