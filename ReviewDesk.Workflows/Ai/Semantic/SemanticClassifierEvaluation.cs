@@ -15,8 +15,6 @@ public static class SemanticClassifierEvaluation
     /// <summary>The fast model's confidence under which the cascade asks the semantic model.</summary>
     public const double CascadeFastThreshold = 0.9;
 
-    private static readonly double[] Thresholds = [0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95];
-
     /// <summary>Runs the evaluation on the embedded training data (about a minute on two cores).</summary>
     public static SemanticEvaluationReport Run() => Run(TrainingTicketSet.LoadEmbedded());
 
@@ -66,12 +64,5 @@ public static class SemanticClassifierEvaluation
 
     /// <summary>The auto-route curve of <paramref name="predictions"/> against <paramref name="gold"/>.</summary>
     internal static IReadOnlyList<AutoRoutePoint> Curve(IReadOnlyList<LocalPrediction> predictions, IReadOnlyList<string> gold) =>
-        Thresholds.Select(threshold =>
-        {
-            var routed = Enumerable.Range(0, predictions.Count).Where(i => predictions[i].Confidence >= threshold).ToList();
-            return new AutoRoutePoint(
-                threshold,
-                routed.Count / (double)predictions.Count,
-                routed.Count == 0 ? 0 : routed.Count(i => predictions[i].Category == gold[i]) / (double)routed.Count);
-        }).ToList();
+        ClassifierEvaluation.Curve(predictions.Select(p => p.Confidence).ToList(), predictions.Select((p, i) => p.Category == gold[i]).ToList());
 }
