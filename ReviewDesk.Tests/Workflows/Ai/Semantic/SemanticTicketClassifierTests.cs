@@ -5,7 +5,7 @@ using ReviewDesk.Workflows.Ai.Semantic;
 namespace ReviewDesk.Tests.Workflows.Ai.Semantic;
 
 /// <summary>The semantic provider trains once, caches, and a second start loads the cache and answers the same.</summary>
-public sealed class SemanticTicketClassifierTests : IDisposable
+public sealed class SemanticTicketClassifierTests(ITestOutputHelper output) : IDisposable
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "reviewdesk-semantic-" + Guid.NewGuid().ToString("N"));
 
@@ -19,15 +19,22 @@ public sealed class SemanticTicketClassifierTests : IDisposable
 
         // Act
         ClassificationResult first;
+        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
         using (var trained = new SemanticTicketClassifier("semantic", options))
         {
             first = await trained.ClassifyAsync(ticket, ct);
+            output.WriteLine($"cold start (encode the training set, train, save, first answer): {stopwatch.Elapsed.TotalSeconds:0.0} s");
             Assert.False(trained.LoadedFromCache);
             Assert.True(File.Exists(trained.CacheFile));
         }
 
+        stopwatch.Restart();
         using var loaded = new SemanticTicketClassifier("semantic", options);
         var second = await loaded.ClassifyAsync(ticket, ct);
+        output.WriteLine($"warm start (load encoder and cached model, first answer): {stopwatch.Elapsed.TotalSeconds:0.00} s");
+        stopwatch.Restart();
+        for (var i = 0; i < 50; i++) await loaded.ClassifyAsync(ticket with { Body = ticket.Body + " " + i }, ct);
+        output.WriteLine($"steady state: {stopwatch.Elapsed.TotalMilliseconds / 50:0.0} ms per ticket, working set {Environment.WorkingSet / 1048576} MiB");
 
         // Assert
         Assert.True(loaded.LoadedFromCache);
