@@ -40,11 +40,11 @@ public sealed class AiProviderOptions
         var problems = new List<string>();
         if (Type is null)
         {
-            problems.Add("Type (Local, OpenAI, AzureOpenAI or OpenAICompatible)");
+            problems.Add("Type (Local, LocalSemantic, OpenAI, AzureOpenAI or OpenAICompatible)");
             return problems;
         }
 
-        if (Type == AiProviderType.Local)
+        if (Type is AiProviderType.Local or AiProviderType.LocalSemantic)
         {
             return problems;
         }

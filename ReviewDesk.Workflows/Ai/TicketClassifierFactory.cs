@@ -91,7 +91,7 @@ public sealed class TicketClassifierFactory : ITicketClassifierFactory, IDisposa
     private List<string> FindProblems(AiProviderOptions provider)
     {
         var problems = provider.FindProblems().ToList();
-        if (problems.Count == 0 && provider.Type == AiProviderType.Local && _localSource is null)
+        if (problems.Count == 0 && provider.Type is AiProviderType.Local or AiProviderType.LocalSemantic && _localSource is null)
         {
             problems.Add($"a registered {nameof(ILocalClassifierSource)} (the local model)");
         }
@@ -99,7 +99,7 @@ public sealed class TicketClassifierFactory : ITicketClassifierFactory, IDisposa
         return problems;
     }
 
-    private ITicketClassifier Create(string name, AiProviderOptions provider) => provider.Type == AiProviderType.Local
+    private ITicketClassifier Create(string name, AiProviderOptions provider) => provider.Type is AiProviderType.Local or AiProviderType.LocalSemantic
         ? _localSource!.Create(name, provider)
         : new KernelTicketClassifier(name, provider, _piiFilter, _timeProvider, _loggerFactory.CreateLogger<KernelTicketClassifier>());
 }

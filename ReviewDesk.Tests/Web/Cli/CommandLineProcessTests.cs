@@ -19,8 +19,8 @@ public sealed class CommandLineProcessTests : IDisposable
     }
 
     [Theory]
-    [InlineData("evaluate", "--help")]
-    [InlineData("evaluate")]
+    [InlineData("evaluation", "--help")]
+    [InlineData("evaluation")]
     [InlineData("server", "--urls", "http://127.0.0.1:1")]
     public async Task UnknownVerb_ExitsWithUsageAndOneLine_WithoutStartingTheServer(params string[] args)
     {

@@ -10,8 +10,10 @@ namespace ReviewDesk.Workflows.Ai.Local;
 public sealed class LocalClassifierSource(IConfiguration configuration, ILoggerFactory loggers) : ILocalClassifierSource
 {
     /// <inheritdoc />
-    public ITicketClassifier Create(string providerName, AiProviderOptions options) =>
-        new LocalTicketClassifier(providerName, new LocalClassifierOptions { ModelDirectory = ModelDirectory(configuration) },
+    public ITicketClassifier Create(string providerName, AiProviderOptions options) => options?.Type == AiProviderType.LocalSemantic
+        ? new Semantic.SemanticTicketClassifier(providerName, new LocalClassifierOptions { ModelDirectory = ModelDirectory(configuration) },
+            configuration.GetValue("Ai:Local:SemanticThreads", 1), loggers.CreateLogger<Semantic.SemanticTicketClassifier>())
+        : new LocalTicketClassifier(providerName, new LocalClassifierOptions { ModelDirectory = ModelDirectory(configuration) },
             loggers.CreateLogger<LocalTicketClassifier>());
 
     /// <summary>Where the trained model is cached.</summary>

@@ -28,5 +28,22 @@ internal sealed class LocalClassifierWarmUp(ITicketClassifierFactory classifiers
         {
             logger.LogError(ex, "Warming up the local classifier failed; it will train on first use");
         }
+
+        // The semantic providers train after the fast one (about a minute the first time), so the fast model is ready first.
+        foreach (var provider in configuration.GetSection("Ai:Providers").GetChildren()
+                     .Where(p => string.Equals(p["Type"], nameof(AiProviderType.LocalSemantic), StringComparison.OrdinalIgnoreCase)))
+        {
+            try
+            {
+                if (classifiers.IsConfigured(provider.Key) && classifiers.Get(provider.Key) is Semantic.SemanticTicketClassifier semantic)
+                {
+                    await semantic.WarmUpAsync(stoppingToken);
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "Warming up the semantic classifier {Provider} failed; it will train on first use", provider.Key);
+            }
+        }
     }
 }

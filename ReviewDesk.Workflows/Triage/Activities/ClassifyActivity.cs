@@ -8,11 +8,22 @@ namespace ReviewDesk.Workflows.Triage.Activities;
 /// <summary>
 /// Classifies the redacted ticket with the configured provider (the local model by default). Its
 /// output is checkpointed by the runtime, so a paid model call that completed never runs again.
+/// With <c>unsureBelow</c> set, an answer less confident than that takes the <see cref="Unsure"/>
+/// outcome, so a variant can draw a confidence cascade: a fast model, then a stronger one (the
+/// semantic model, an LLM) only for the tickets the previous one was unsure of, then a human.
+/// Every answer is journaled (<see cref="AnsweredJournalType"/>) with its provider, model,
+/// confidence, time and tokens; the last answer is the ticket's classification.
 /// </summary>
 public sealed class ClassifyActivity(TicketStore tickets, ITicketClassifierFactory classifiers) : IActivityType
 {
     /// <summary>Fall back to the local provider when the named one is not configured.</summary>
     public const string LocalProvider = "local";
+
+    /// <summary>The outcome of an answer less confident than the <c>unsureBelow</c> setting.</summary>
+    public const string Unsure = "Unsure";
+
+    /// <summary>The journal entry of each model's answer.</summary>
+    public const string AnsweredJournalType = "ModelAnswered";
 
     /// <inheritdoc />
     public static ActivityDescriptor Descriptor { get; } = new()
@@ -21,10 +32,11 @@ public sealed class ClassifyActivity(TicketStore tickets, ITicketClassifierFacto
         DisplayName = "Classify",
         Description = "Labels category, priority, language and sentiment with a confidence, using a local model or an LLM.",
         Category = "AI",
-        Outcomes = [Outcomes.Done, Outcomes.Failed],
+        Outcomes = [Outcomes.Done, Unsure, Outcomes.Failed],
         Settings =
         [
             new() { Name = "provider", Label = "Provider", Kind = SettingKind.Text, Description = "A provider under Ai:Providers; empty uses Ai:Defaults:Classify." },
+            new() { Name = "unsureBelow", Label = "Unsure below", Kind = SettingKind.Number, Default = 0, Minimum = 0, Maximum = 1, Description = "An answer less confident than this takes the Unsure outcome (0: never); connect it to a stronger model or to review." },
             new() { Name = "fallbackToLocal", Label = "Fall back to local", Kind = SettingKind.Boolean, Default = true, Description = "Use the local model when the provider is not configured." },
         ],
     };
@@ -50,7 +62,9 @@ public sealed class ClassifyActivity(TicketStore tickets, ITicketClassifierFacto
         }
 
         var classifier = classifiers.Get(provider);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var result = await classifier.ClassifyAsync(new TicketText(text.Subject, text.Body), context.CancellationToken);
+        var elapsedMs = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         // Which prompt produced the labels (none for the local model), so a reviewer's decision can be audited against it.
         var classification = TicketClassification.From(result.Classification, classifier is KernelTicketClassifier ? ClassificationPrompt.Version : null);
         context.Metrics["provider"] = classification.Provider;
@@ -62,8 +76,17 @@ public sealed class ClassifyActivity(TicketStore tickets, ITicketClassifierFacto
             if (usage.EstimatedCost is { } cost) context.Metrics["cost"] = cost.ToString("0.######", CultureInfo.InvariantCulture);
         }
 
+        context.Metrics["elapsedMs"] = Math.Round(elapsedMs, 1);
+        var unsureBelow = context.Settings["unsureBelow"]?.GetValue<double>() ?? 0;
+        var unsure = classification.Confidence < unsureBelow;
+        var tokens = result.Usage is { } u ? string.Create(CultureInfo.InvariantCulture, $", {u.InputTokens}+{u.OutputTokens} tokens") : "";
+        var verdict = unsure ? string.Create(CultureInfo.InvariantCulture, $"; unsure (below {unsureBelow:0.00})") : "";
+        context.Journal(AnsweredJournalType, string.Create(CultureInfo.InvariantCulture,
+            $"{classification.Provider} ({classification.Model}) answered {classification.Category}/{classification.Priority} at confidence {classification.Confidence:0.00} in {elapsedMs:0.0} ms{tokens}{verdict}"));
+
+        // The latest answer is the ticket's classification, so the human at the end of a cascade sees the best one.
         context.Enlist(tx => TicketWriter.Classified(tx, context.BusinessKey, classification));
         context.Set(TriageDefinitions.Variables.Classification, classification);
-        return ActivityResult.Done(classification);
+        return unsure ? ActivityResult.Outcome(Unsure, classification) : ActivityResult.Done(classification);
     }
 }

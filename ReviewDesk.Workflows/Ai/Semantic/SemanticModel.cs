@@ -1,0 +1,141 @@
+using Microsoft.Extensions.ObjectPool;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using ReviewDesk.Workflows.Ai.Local;
+
+namespace ReviewDesk.Workflows.Ai.Semantic;
+
+/// <summary>
+/// A trained (or loaded) semantic triage pipeline: TF-IDF text features, the MiniLM embedding and
+/// the impact cues, into one linear model per head. Thread-safe (prediction engines are pooled).
+/// </summary>
+internal sealed class SemanticModel : IDisposable
+{
+    private const int MaxPooledEngines = 16;
+
+    private readonly MLContext _ml;
+    private readonly ITransformer _transformer;
+    private readonly DataViewSchema _inputSchema;
+    private readonly ObjectPool<PredictionEngine<SemanticModelInput, SemanticModelOutput>> _engines;
+    private readonly string[] _categories;
+    private readonly string[] _priorities;
+    private readonly string[] _sentiments;
+
+    private SemanticModel(MLContext ml, ITransformer transformer, DataViewSchema inputSchema, SemanticModelMetadata metadata)
+    {
+        _ml = ml;
+        _transformer = transformer;
+        _inputSchema = inputSchema;
+        Metadata = metadata;
+        var output = transformer.GetOutputSchema(inputSchema);
+        _categories = SlotLabels(output, LocalModelColumns.CategoryScore, TicketLabels.Categories);
+        _priorities = SlotLabels(output, LocalModelColumns.PriorityScore, TicketLabels.Priorities);
+        _sentiments = SlotLabels(output, LocalModelColumns.SentimentScore, TicketLabels.Sentiments);
+        _engines = new DefaultObjectPoolProvider { MaximumRetained = MaxPooledEngines }.Create(new EnginePolicy(ml, transformer));
+    }
+
+    /// <summary>The choices training made.</summary>
+    public SemanticModelMetadata Metadata { get; }
+
+    /// <summary>The priority labels in score-slot order.</summary>
+    public IReadOnlyList<string> PrioritySlots => _priorities;
+
+    /// <summary>Wraps a freshly trained pipeline.</summary>
+    public static SemanticModel Create(MLContext ml, ITransformer transformer, DataViewSchema inputSchema, SemanticModelMetadata metadata) =>
+        new(ml, transformer, inputSchema, metadata);
+
+    /// <summary>Loads a pipeline saved by <see cref="Save"/>.</summary>
+    public static SemanticModel Load(Stream stream, SemanticModelMetadata metadata)
+    {
+        var ml = new MLContext(LocalModelTrainer.Seed);
+        var transformer = ml.Model.Load(stream, out var inputSchema);
+        return new SemanticModel(ml, transformer, inputSchema, metadata);
+    }
+
+    /// <summary>Writes the ML.NET pipeline to <paramref name="stream"/>.</summary>
+    public void Save(Stream stream) => _ml.Model.Save(_transformer, _inputSchema, stream);
+
+    /// <summary>Scores one prepared input.</summary>
+    public LocalPrediction Predict(SemanticModelInput input)
+    {
+        var engine = _engines.Get();
+        try
+        {
+            var output = engine.Predict(input);
+            var category = LocalModel.ArgMax(output.CategoryScore);
+            var calibrated = TemperatureScaling.Apply(output.CategoryScore, Metadata.Temperature);
+            return new LocalPrediction(
+                _categories[category],
+                calibrated[category],
+                output.CategoryScore[category],
+                DecidePriority(output.PriorityScore, _priorities, Metadata.P1Threshold),
+                _sentiments[LocalModel.ArgMax(output.SentimentScore)],
+                []);
+        }
+        finally
+        {
+            _engines.Return(engine);
+        }
+    }
+
+    /// <summary>P1 when its probability reaches <paramref name="p1Threshold"/>; otherwise the most probable other priority.</summary>
+    public static string DecidePriority(ReadOnlySpan<float> scores, IReadOnlyList<string> slots, double p1Threshold)
+    {
+        var p1 = -1;
+        for (var i = 0; i < slots.Count; i++)
+        {
+            if (slots[i] == "P1")
+            {
+                p1 = i;
+            }
+        }
+
+        if (p1 >= 0 && scores[p1] >= p1Threshold)
+        {
+            return "P1";
+        }
+
+        var best = -1;
+        for (var i = 0; i < scores.Length; i++)
+        {
+            if (i != p1 && (best < 0 || scores[i] > scores[best]))
+            {
+                best = i;
+            }
+        }
+
+        return slots[best];
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => (_engines as IDisposable)?.Dispose();
+
+    private static string[] SlotLabels(DataViewSchema schema, string column, IReadOnlyList<string> allowed)
+    {
+        var scoreColumn = schema.GetColumnOrNull(column) ?? throw new InvalidDataException($"The semantic model has no {column} column.");
+        VBuffer<ReadOnlyMemory<char>> names = default;
+        scoreColumn.GetSlotNames(ref names);
+        var labels = names.DenseValues().Select(n => n.ToString()).ToArray();
+        if (labels.Length == 0 || labels.Any(l => !allowed.Contains(l)))
+        {
+            throw new InvalidDataException($"The semantic model's {column} labels are not all in TicketLabels.");
+        }
+
+        return labels;
+    }
+
+    private sealed class EnginePolicy(MLContext ml, ITransformer transformer) : PooledObjectPolicy<PredictionEngine<SemanticModelInput, SemanticModelOutput>>
+    {
+        private readonly Lock _gate = new();
+
+        public override PredictionEngine<SemanticModelInput, SemanticModelOutput> Create()
+        {
+            lock (_gate)
+            {
+                return ml.Model.CreatePredictionEngine<SemanticModelInput, SemanticModelOutput>(transformer);
+            }
+        }
+
+        public override bool Return(PredictionEngine<SemanticModelInput, SemanticModelOutput> obj) => true;
+    }
+}

@@ -1,0 +1,17 @@
+using Microsoft.ML.Data;
+using ReviewDesk.Workflows.Ai.Local;
+
+namespace ReviewDesk.Workflows.Ai.Semantic;
+
+/// <summary>The probability vectors of the semantic pipeline's three heads.</summary>
+internal sealed class SemanticModelOutput
+{
+    [ColumnName(LocalModelColumns.CategoryScore)]
+    public float[] CategoryScore { get; set; } = [];
+
+    [ColumnName(LocalModelColumns.PriorityScore)]
+    public float[] PriorityScore { get; set; } = [];
+
+    [ColumnName(LocalModelColumns.SentimentScore)]
+    public float[] SentimentScore { get; set; } = [];
+}
