@@ -31,7 +31,7 @@ public static class AiServiceCollectionExtensions
             sp.GetRequiredService<PiiAnalyzer>(), LoggerFactoryOf(sp).CreateLogger<PiiPromptFilter>()));
         services.TryAddSingleton(sp => new TicketClassifierFactory(
             sp.GetRequiredService<IOptions<AiOptions>>(),
-            sp.GetService<ILocalClassifierSource>(),
+            Learning.VersionedLocalClassifierSource.Wrap(sp.GetService<ILocalClassifierSource>(), sp.GetService<Learning.ActiveModelRegistry>()),
             sp.GetRequiredService<PiiPromptFilter>(),
             sp.GetRequiredService<TimeProvider>(),
             LoggerFactoryOf(sp)));

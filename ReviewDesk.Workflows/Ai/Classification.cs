@@ -9,8 +9,13 @@ namespace ReviewDesk.Workflows.Ai;
 /// <param name="Rationale">One sentence on why.</param>
 /// <param name="Provider">The configured provider name that produced it (e.g. <c>local</c>).</param>
 /// <param name="Model">The model that produced it.</param>
+/// <param name="ModelVersion">
+/// The version of that model: <c>base</c> for the local model trained on the shipped tickets, <c>v1</c>, <c>v2</c>... for one
+/// retrained on reviewers' decisions (see <see cref="Learning.ModelVersions"/>); null when the provider has no versions (an LLM).
+/// </param>
 public sealed record Classification(
-    string Category, string Priority, string Language, string Sentiment, double Confidence, string Rationale, string Provider, string Model);
+    string Category, string Priority, string Language, string Sentiment, double Confidence, string Rationale, string Provider, string Model,
+    string? ModelVersion = null);
 
 /// <summary>A classification with the usage it cost.</summary>
 /// <param name="Classification">The labels.</param>

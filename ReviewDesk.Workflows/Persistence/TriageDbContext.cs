@@ -32,6 +32,12 @@ public class TriageDbContext : DbContext
     public DbSet<TicketCommentRecord> TicketComments => Set<TicketCommentRecord>();
     /// <summary>The append-only audit trail (write it through <see cref="Audit.AuditLog"/>).</summary>
     public DbSet<AuditEntryRecord> AuditEntries => Set<AuditEntryRecord>();
+    /// <summary>Reviewers' decisions as labelled examples (written through <see cref="Ai.Learning.LabelledExampleWriter"/>).</summary>
+    public DbSet<Ai.Learning.LabelledExampleRecord> LabelledExamples => Set<Ai.Learning.LabelledExampleRecord>();
+    /// <summary>Retrained local model versions.</summary>
+    public DbSet<Ai.Learning.ModelVersionRecord> ModelVersions => Set<Ai.Learning.ModelVersionRecord>();
+    /// <summary>What shadow classifiers said about live tickets.</summary>
+    public DbSet<Ai.Learning.ShadowClassificationRecord> ShadowClassifications => Set<Ai.Learning.ShadowClassificationRecord>();
 
     /// <inheritdoc />
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>

@@ -37,6 +37,8 @@ public static class TriageServiceCollectionExtensions
         services.AddSingleton<IWorkflowChangeHandler, TicketWorkflowTransitions>();
         // The shipped definitions notify reviewers (a Notify node before the review gate, a notice at its deadline).
         services.AddReviewDeskNotifications(configuration);
+        // Reviewers' decisions become labelled examples; the local provider classifies with the active retrained version.
+        Ai.Learning.LearningServiceCollectionExtensions.AddReviewDeskLearning(services, configuration);
         return services
             .AddWorkflowActivity<ScrubPiiActivity>()
             .AddWorkflowActivity<ClassifyActivity>()

@@ -17,7 +17,9 @@ internal sealed class LocalClassifierWarmUp(ITicketClassifierFactory classifiers
         await Task.Yield();
         try
         {
-            if (classifiers.Get(AiOptions.LocalProviderName) is LocalTicketClassifier local)
+            var classifier = classifiers.Get(AiOptions.LocalProviderName);
+            if (classifier is Learning.VersionedLocalClassifier versioned) classifier = versioned.Inner;
+            if (classifier is LocalTicketClassifier local)
             {
                 var info = await local.WarmUpAsync(stoppingToken);
                 logger.LogInformation("Local classifier {Model} ready ({Source}, {Elapsed} ms)", info.Model,

@@ -126,6 +126,7 @@ public sealed class ReviewGateActivity(PiiAnonymizer anonymizer, ReviewEvents ev
 
     private ActivityResult Approve(ActivityContext context, TicketDecision decision)
     {
+        var classification = context.Get(TriageDefinitions.Variables.Classification);
         var aiCategory = context.Get(TriageDefinitions.Variables.FinalCategory);
         var aiPriority = context.Get(TriageDefinitions.Variables.FinalPriority);
         var category = decision.Category ?? aiCategory ?? "general_inquiry";
@@ -153,6 +154,8 @@ public sealed class ReviewGateActivity(PiiAnonymizer anonymizer, ReviewEvents ev
         context.Enlist(tx =>
         {
             TicketWriter.Approved(tx, context.BusinessKey, decision, category, priority);
+            // The decision is a labelled example for the next retrain, committed with it.
+            Ai.Learning.LabelledExampleWriter.Record(tx, context.BusinessKey, decision.Reviewer, category, priority, classification);
             AuditLog.Append(tx, audit);
             Conclude(tx, context, decision);
         });
@@ -185,6 +188,7 @@ public sealed class ReviewGateActivity(PiiAnonymizer anonymizer, ReviewEvents ev
             ["provider"] = classification?.Provider,
             ["model"] = classification?.Model,
             ["promptVersion"] = classification?.PromptVersion,
+            ["modelVersion"] = classification?.ModelVersion,
         };
         detail["workflow"] = new JsonObject
         {

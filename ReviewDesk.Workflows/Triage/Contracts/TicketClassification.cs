@@ -12,15 +12,17 @@ namespace ReviewDesk.Workflows.Triage.Contracts;
 /// <param name="Provider">The provider's name (<c>local</c>, or one under <c>Ai:Providers</c>).</param>
 /// <param name="Model">The model.</param>
 /// <param name="PromptVersion">The prompt's version; null for the local model, which has none.</param>
+/// <param name="ModelVersion">The version of the model (<c>base</c>, <c>v1</c>...); null for a provider without versions.</param>
 public sealed record TicketClassification(
     string Category, string Priority, string Language, string Sentiment, double Confidence, string Rationale,
-    string Provider, string Model, string? PromptVersion)
+    string Provider, string Model, string? PromptVersion, string? ModelVersion = null)
 {
     /// <summary>A provider's answer, with the prompt version that asked for it.</summary>
     public static TicketClassification From(Classification classification, string? promptVersion)
     {
         ArgumentNullException.ThrowIfNull(classification);
         return new(classification.Category, classification.Priority, classification.Language, classification.Sentiment,
-            classification.Confidence, classification.Rationale, classification.Provider, classification.Model, promptVersion);
+            classification.Confidence, classification.Rationale, classification.Provider, classification.Model, promptVersion,
+            classification.ModelVersion);
     }
 }
