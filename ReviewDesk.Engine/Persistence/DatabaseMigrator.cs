@@ -9,11 +9,13 @@ namespace ReviewDesk.Engine.Persistence;
 
 /// <summary>
 /// Applies the pending migrations of every <see cref="MigrationSet"/> at start-up, in order, before the
-/// worker runs; adopts a database of an earlier layout first (see <see cref="MigrationBaseline"/>).
+/// worker runs; adopts a database of an earlier layout first (see <see cref="MigrationBaseline"/>). It runs in
+/// <see cref="IHostedLifecycleService.StartingAsync"/>, before any hosted service starts: ASP.NET Core's Data Protection
+/// reads its key ring in its own hosted service's start, and on PostgreSQL that ring is a table these migrations make.
 /// </summary>
-internal sealed class DatabaseMigrator(IEnumerable<MigrationSet> sets, IEnumerable<MigrationBaseline> baselines, ILogger<DatabaseMigrator> logger) : IHostedService
+internal sealed class DatabaseMigrator(IEnumerable<MigrationSet> sets, IEnumerable<MigrationBaseline> baselines, ILogger<DatabaseMigrator> logger) : IHostedLifecycleService
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public async Task StartingAsync(CancellationToken cancellationToken)
     {
         foreach (var set in sets)
         {
@@ -30,7 +32,15 @@ internal sealed class DatabaseMigrator(IEnumerable<MigrationSet> sets, IEnumerab
         }
     }
 
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     private async Task AdoptAsync(DbContext db, MigrationSet set, MigrationBaseline baseline, CancellationToken cancellationToken)
     {

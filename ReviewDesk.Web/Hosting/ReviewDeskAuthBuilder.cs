@@ -87,7 +87,7 @@ public static class ReviewDeskAuthBuilder
         services.AddAuthorizationBuilder().AddReviewDeskPolicies();
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityAuthenticationStateProvider>();
-        services.AddRateLimiter(limiter => limiter.AddLoginPolicy(auth));
+        services.AddRateLimiter(limiter => limiter.AddLoginPolicy());
 
         services.TryAddSingleton<ApiKeyService>();
         services.AddHostedService<AccountBootstrapper>();
