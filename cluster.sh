@@ -3,7 +3,8 @@
 #   ./cluster.sh [--nodes N] [--smoke]
 # PostgreSQL, Redis and nginx come from apt when missing (Debian), or set REVIEWDESK_POSTGRES (a connection string)
 # and REVIEWDESK_REDIS (host:port) to use servers you run. Everything else lives under REVIEWDESK_CLUSTER_DIR
-# (default data/cluster): the database cluster, Redis, the nodes' logs and nginx's configuration.
+# (default data/cluster): the database cluster, Redis, the nodes' logs and nginx's configuration. REVIEWDESK_PORT is
+# nginx's port (default 5080; the nodes take the ports after it); REVIEWDESK_DEMO_TICKETS=false seeds no demo tickets.
 # --smoke drives one ticket through nginx end to end, prints what happened, stops everything and exits 0 or 1.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
@@ -77,15 +78,20 @@ else
   redis="127.0.0.1:${redis_port}"
 fi
 
-dotnet build ReviewDesk.Web -c Release --nologo -v quiet
-web_dll="$PWD/ReviewDesk.Web/bin/Release/net10.0/ReviewDesk.Web.dll"
+# REVIEWDESK_WEB_DLL runs a web app already built (the tests pass theirs) instead of building one.
+if [[ -n ${REVIEWDESK_WEB_DLL:-} ]]; then
+  web_dll="${REVIEWDESK_WEB_DLL}"
+else
+  dotnet build ReviewDesk.Web -c Release --nologo -v quiet
+  web_dll="$PWD/ReviewDesk.Web/bin/Release/net10.0/ReviewDesk.Web.dll"
+fi
 
 # The nodes: every one a full node (console, API, worker), on 127.0.0.1:5081, 5082, ...; the first seeds the demo data.
 upstream=""
 for i in $(seq 1 "${nodes}"); do
   port=$((front_port + i))
   mkdir -p "${dir}/node-${i}"
-  seed=false; [[ ${i} -eq 1 && ${smoke} == false ]] && seed=true
+  seed=false; [[ ${i} -eq 1 && ${smoke} == false && ${REVIEWDESK_DEMO_TICKETS:-true} == true ]] && seed=true
   (cd "${dir}/node-${i}" && ASPNETCORE_ENVIRONMENT=Production Auth__BootstrapApiKey="${api_key}" exec dotnet "${web_dll}" \
     --urls "http://127.0.0.1:${port}" --Database:Provider Postgres --ConnectionStrings:ReviewDesk "${connection}" \
     --Cluster:Redis "${redis}" --Cluster:NodeName "node-${i}" --Workflows:Worker:Id "node-${i}" \
@@ -128,7 +134,7 @@ ${upstream}  }
     location /api/ {
       proxy_pass http://reviewdesk_api;
       proxy_http_version 1.1;
-      proxy_set_header Host \$host;
+      proxy_set_header Host \$http_host;
       proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
     }
     location / {
@@ -136,7 +142,7 @@ ${upstream}  }
       proxy_http_version 1.1;
       proxy_set_header Upgrade \$http_upgrade;
       proxy_set_header Connection \$connection_upgrade;
-      proxy_set_header Host \$host;
+      proxy_set_header Host \$http_host;
       proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
       proxy_set_header X-Forwarded-Proto \$scheme;
       proxy_read_timeout 1h;

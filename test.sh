@@ -33,11 +33,13 @@ ensure_chromium() {
 }
 
 # PostgreSQL and Redis tests (several nodes, the suites on PostgreSQL) use Debian's servers, started here as
-# throwaway instances on 127.0.0.1; nothing is installed as a service or left running.
+# throwaway instances on 127.0.0.1; nothing is installed as a service or left running. nginx is for the cluster
+# recipe's test (cluster.sh puts it in front of the nodes, with its own configuration, on a free port).
 ensure_postgres_and_redis() {
   local missing=()
   compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
   [[ -x /usr/bin/redis-server ]] || missing+=(redis-server)
+  [[ -x /usr/sbin/nginx ]] || missing+=(nginx)
   if [[ ${#missing[@]} -gt 0 ]]; then
     apt_install "${missing[@]}"
   fi

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ReviewDesk.Web.Identity;
+using ReviewDesk.Workflows.Notifications;
 using ReviewDesk.Workflows.Triage;
 
 namespace ReviewDesk.Web.Api;
@@ -18,6 +19,15 @@ public static class ReviewsApi
         reviews.MapPost("/{ticketId}/claim", ClaimAsync).WithName("ClaimTicket");
         reviews.MapPost("/{ticketId}/release", ReleaseAsync).WithName("ReleaseTicket");
         reviews.MapPost("/{ticketId}/decision", DecideAsync).WithName("DecideTicket");
+        reviews.MapPost("/bulk", BulkAsync).WithName("BulkReview")
+            .WithSummary("Approve, assign or escalate several tickets")
+            .WithDescription($"`action` is `approve` (each ticket approved with the AI's labels), `assign` (each claimed for `assignee`, by default the caller) " +
+                $"or `escalate`, for at most {BulkReviewRequest.MaxTickets} `ticketIds`. Each ticket goes through the single-ticket path (a decision as " +
+                "`POST /api/reviews/{ticketId}/decision` makes it, audited as the caller) and gets its own result, in order: `done`, or `skipped` with a " +
+                "`reason`: `claimed` (another reviewer holds it, named in `claimedBy`), `not_pending` or `not_found`. `takeOver: true` acts on claimed tickets " +
+                "instead (Admin only). A reviewer may assign only to themself; an admin to any account that may review. `requestId` is required: each ticket's " +
+                "decision or assignment is keyed by it, so repeating the request changes nothing already done. 400 for an invalid body or more tickets; " +
+                "403 for a reviewer's take-over or assignment to someone else.");
         return endpoints;
     }
 
@@ -70,6 +80,39 @@ public static class ReviewsApi
         };
     }
 
+    /// <summary>One action on several tickets, each through the single-ticket path; one result per ticket.</summary>
+    public static async Task<Results<Ok<BulkReviewResult>, ValidationProblem, ProblemHttpResult>> BulkAsync(
+        BulkReviewRequest request, TicketService tickets, INotificationDirectory directory, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(directory);
+        ArgumentNullException.ThrowIfNull(user);
+        var errors = request.Validate();
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        var actor = ReviewerName(user);
+        var admin = user.IsInRole(ReviewDeskRoles.Admin);
+        if (request.TakeOver && !admin) return TakeOverForbidden();
+
+        string? assignee = null;
+        if (request.Action == BulkReviewRequest.Assign)
+        {
+            assignee = string.IsNullOrWhiteSpace(request.Assignee) ? actor : request.Assignee.Trim();
+            if (assignee != actor)
+            {
+                if (!admin) return AssignForbidden();
+                if (!await directory.MayReviewAsync(assignee, cancellationToken))
+                {
+                    return TypedResults.ValidationProblem(new Dictionary<string, string[]>(StringComparer.Ordinal)
+                    {
+                        ["assignee"] = [$"No account named '{assignee}' may review tickets."],
+                    });
+                }
+            }
+        }
+
+        return TypedResults.Ok(await tickets.BulkReviewAsync(request, actor, assignee, cancellationToken));
+    }
+
     /// <summary>The reviewer a request acts as: the signed-in user's name, or <c>apikey:{name}</c> for an API key.</summary>
     internal static string ReviewerName(ClaimsPrincipal user) =>
         user.Identity is { IsAuthenticated: true, Name: { Length: > 0 } name }
@@ -85,6 +128,9 @@ public static class ReviewsApi
 
     private static ProblemHttpResult TakeOverForbidden() => TypedResults.Problem(
         "Only an admin may take over another reviewer's claim.", statusCode: StatusCodes.Status403Forbidden, title: "Forbidden");
+
+    private static ProblemHttpResult AssignForbidden() => TypedResults.Problem(
+        "A reviewer may assign tickets only to themself; an admin may assign them to anyone who may review.", statusCode: StatusCodes.Status403Forbidden, title: "Forbidden");
 
     private static Results<Ok<ClaimResult>, ValidationProblem, ProblemHttpResult> ToResult(ClaimResult result) => result.Outcome switch
     {

@@ -15,6 +15,8 @@ public static class AuditActions
     public const string TakeOver = "take_over";
     /// <summary>A claim was released.</summary>
     public const string Release = "release";
+    /// <summary>Someone assigned a ticket to a reviewer (a claim held for them) from a bulk action; the detail names the assignee.</summary>
+    public const string Assign = "assign";
     /// <summary>Someone revealed a ticket's original PII values (the types, never the values, are recorded).</summary>
     public const string RevealPii = "reveal_pii";
     /// <summary>A workflow definition version was published.</summary>
@@ -45,7 +47,7 @@ public static class AuditActions
     /// <summary>Every action, in the order the audit page lists them.</summary>
     public static IReadOnlyList<string> All { get; } =
         [
-            Approve, Reject, Escalate, Claim, TakeOver, Release, RevealPii, CancelInstance, RetryInstance,
+            Approve, Reject, Escalate, Claim, TakeOver, Release, Assign, RevealPii, CancelInstance, RetryInstance,
             PublishDefinition, RetractDefinition, DeleteDraft, RevertDefinition, CreateApiKey, RevokeApiKey, DecisionLinkUsed, DecisionLinkRefused,
         ];
 }

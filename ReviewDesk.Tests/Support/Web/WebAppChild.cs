@@ -112,7 +112,8 @@ public sealed class WebAppChild : IDisposable
         return port;
     }
 
-    private static string WebAssemblyPath()
+    /// <summary>The web app this test run built: ReviewDesk.Web.dll of the same configuration.</summary>
+    public static string WebAssemblyPath()
     {
         // The test project references the web project; run its own build output, which has its runtime configuration.
         var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));

@@ -93,7 +93,7 @@ public sealed class OpenApiDocumentTests(ReviewDeskWebFactory factory) : IClassF
         var classification = Resolve(schemas, ticket.GetProperty("properties").GetProperty("classification"));
         var decision = Resolve(schemas, ticket.GetProperty("properties").GetProperty("decision"));
 
-        string[] classificationFields = ["category", "priority", "language", "sentiment", "confidence", "rationale", "provider", "model", "promptVersion"];
+        string[] classificationFields = ["category", "priority", "language", "sentiment", "confidence", "rationale", "provider", "model", "modelVersion", "promptVersion"];
         Assert.Equal(classificationFields.Order(StringComparer.Ordinal), classification.GetProperty("properties").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
         Assert.Contains("number", TypeOf(classification.GetProperty("properties").GetProperty("confidence")));
         string[] decisionFields = ["action", "category", "priority", "comment", "reviewer", "requestId", "decidedAt"];

@@ -30,6 +30,7 @@ public sealed class RemoteCliTests(CliServer server) : IClassFixture<CliServer>,
     [InlineData("reviews claim")]
     [InlineData("reviews approve")]
     [InlineData("reviews reject")]
+    [InlineData("reviews bulk")]
     [InlineData("workflows")]
     [InlineData("workflows list")]
     [InlineData("workflows export")]
@@ -56,6 +57,8 @@ public sealed class RemoteCliTests(CliServer server) : IClassFixture<CliServer>,
     [InlineData("tickets submit --file /nonexistent/ticket.json", "tickets submit: the file '/nonexistent/ticket.json' does not exist")]
     [InlineData("reviews reject tk_1", "reviews reject: Option '--comment' is required")]
     [InlineData("reviews list --sort random", "random")]
+    [InlineData("reviews bulk reject tk_1", "reject")]
+    [InlineData("reviews bulk approve", "reviews bulk: Required argument 'ticketIds'")]
     [InlineData("workflows publish support-triage one", "one")]
     [InlineData("workflows import /nonexistent/flow.json", "workflows import: the file '/nonexistent/flow.json' does not exist")]
     [InlineData("tickets list --server ftp://example.com", "tickets list: the server 'ftp://example.com' is not an http or https URL")]
@@ -160,6 +163,26 @@ public sealed class RemoteCliTests(CliServer server) : IClassFixture<CliServer>,
 
         Assert.Equal((2, ""), (exit, output));
         Assert.Contains("is not a JSON array", Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Bug_15_ReviewsBulkApprove_ListsEachTicket_SkipsOneAnotherReviewerHolds_AndExits4()
+    {
+        var first = await ReviewTickets.SubmitUnclearAsync(server.Client, "CLI bulk one");
+        var held = await ReviewTickets.SubmitUnclearAsync(server.Client, "CLI bulk two");
+        await ReviewTickets.WaitForStatusAsync(server.Client, first, "AwaitingReview");
+        await ReviewTickets.WaitForStatusAsync(server.Client, held, "AwaitingReview");
+        using (var claim = await server.Client.SendAsync(ReviewTickets.As("bob", HttpMethod.Post, $"/api/reviews/{held}/claim"), Ct)) claim.EnsureSuccessStatusCode();
+
+        var (exit, output, error) = await RunAsync(["reviews", "bulk", "approve", first, held, "--request-id", "cli-bulk-1"], Environment(server.Url, TestApiKeys.For("alice")));
+
+        Assert.Equal(4, exit);
+        var lines = output.Split('\n');
+        Assert.Matches($@"^{first}\s+done\s+Routed", Assert.Single(lines, l => l.StartsWith(first, StringComparison.Ordinal)));
+        Assert.Matches($@"^{held}\s+skipped\s+AwaitingReview\s+apikey:bob\s+claimed by apikey:bob", Assert.Single(lines, l => l.StartsWith(held, StringComparison.Ordinal)));
+        Assert.Contains("approve: 1 done, 1 skipped (request id cli-bulk-1).", output, StringComparison.Ordinal);
+        Assert.Equal("reviews bulk: 1 of 2 tickets were skipped (listed above); the others were done", error.Trim());
+        await ReviewTickets.WaitForStatusAsync(server.Client, first, "Routed");
     }
 
     private static string? NoEnvironment(string name) => null;

@@ -66,6 +66,7 @@ public sealed class RoleMatrixTests(ReviewDeskWebFactory factory) : IClassFixtur
         ["POST /api/reviews/{ticketId}/claim"] = Review,
         ["POST /api/reviews/{ticketId}/release"] = Review,
         ["POST /api/reviews/{ticketId}/decision"] = Review,
+        ["POST /api/reviews/bulk"] = Review,
         ["* /hubs/review"] = Review,
         ["* /hubs/review/negotiate"] = Review,
         ["GET /review"] = Review,

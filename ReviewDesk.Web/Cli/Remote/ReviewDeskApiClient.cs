@@ -87,6 +87,13 @@ public sealed class ReviewDeskApiClient(HttpClient http)
             Content = JsonContent.Create(decision, options: JsonSerializerOptions.Web),
         }, cancellationToken);
 
+    /// <summary><c>POST /api/reviews/bulk</c>: approve, assign or escalate several tickets; one result per ticket.</summary>
+    public Task<ApiResponse> BulkReviewAsync(BulkReviewRequest request, CancellationToken cancellationToken) =>
+        SendAsync(new HttpRequestMessage(HttpMethod.Post, "api/reviews/bulk")
+        {
+            Content = JsonContent.Create(request, options: JsonSerializerOptions.Web),
+        }, cancellationToken);
+
     /// <summary><c>GET /api/workflows</c>.</summary>
     public Task<ApiResponse> ListWorkflowsAsync(CancellationToken cancellationToken) => GetAsync("api/workflows", cancellationToken);
 

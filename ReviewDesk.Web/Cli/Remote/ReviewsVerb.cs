@@ -6,13 +6,13 @@ using ReviewDesk.Workflows.Triage;
 
 namespace ReviewDesk.Web.Cli.Remote;
 
-/// <summary><c>reviews list|claim|approve|reject</c> against <c>/api/reviews</c> (Reviewer or Admin).</summary>
+/// <summary><c>reviews list|claim|approve|reject|bulk</c> against <c>/api/reviews</c> (Reviewer or Admin).</summary>
 internal static class ReviewsVerb
 {
     public static Command Create(RemoteVerbRunner runner) =>
-        new("reviews", "Work the review queue: list it, claim a ticket, approve or reject it (Reviewer, Admin)")
+        new("reviews", "Work the review queue: list it, claim a ticket, approve or reject it, act on several at once (Reviewer, Admin)")
         {
-            List(runner), Claim(runner), Approve(runner), Reject(runner),
+            List(runner), Claim(runner), Approve(runner), Reject(runner), Bulk(runner),
         };
 
     private static Command List(RemoteVerbRunner runner)
@@ -116,6 +116,52 @@ internal static class ReviewsVerb
             RequestId = parse.GetValue(requestId),
             TakeOver = parse.GetValue(takeOver),
         }, ct));
+        return command;
+    }
+
+    private static Command Bulk(RemoteVerbRunner runner)
+    {
+        var action = new Argument<string>("action") { Description = "approve (as the AI suggested), assign or escalate" };
+        action.AcceptOnlyFromAmong(BulkReviewRequest.Approve, BulkReviewRequest.Assign, BulkReviewRequest.Escalate);
+        var ids = new Argument<string[]>("ticketIds") { Description = $"The tickets, at most {BulkReviewRequest.MaxTickets}", Arity = ArgumentArity.OneOrMore };
+        var assignee = new Option<string?>("--assignee") { Description = "Who 'assign' claims the tickets for (default: you; someone else: Admin only)", HelpName = "user" };
+        var requestId = new Option<string?>("--request-id")
+        {
+            Description = "Idempotency key: repeating the command with it changes nothing already done (default: a new one)",
+            HelpName = "id",
+        };
+        var takeOver = new Option<bool>("--take-over") { Description = "Act on tickets another reviewer holds instead of skipping them (Admin only)" };
+        var command = new Command("bulk", "Approve, assign or escalate several tickets, each as the single command would; lists what was done and what was skipped")
+        {
+            action, ids, assignee, requestId, takeOver,
+        };
+        runner.SetAction(command, async (parse, api, ct) =>
+        {
+            var request = new BulkReviewRequest
+            {
+                Action = parse.GetRequiredValue(action),
+                TicketIds = parse.GetRequiredValue(ids),
+                Assignee = parse.GetValue(assignee),
+                RequestId = parse.GetValue(requestId) ?? $"cli-{Guid.NewGuid():N}",
+                TakeOver = parse.GetValue(takeOver),
+            };
+            var response = await api.BulkReviewAsync(request, ct);
+            await runner.WriteAsync(parse, response, async result =>
+            {
+                await TableWriter.WriteTableAsync(runner.Output, ["ID", "OUTCOME", "STATUS", "CLAIMED BY", "WHY"],
+                    ApiJson.Items(result).Select(i => new[]
+                    {
+                        ApiJson.Text(i["ticketId"]), ApiJson.Text(i["outcome"]), ApiJson.Text(i["status"]), ApiJson.Text(i["claimedBy"]), ApiJson.Text(i["message"]),
+                    }));
+                await runner.Output.WriteLineAsync(FormattableString.Invariant(
+                    $"{request.Action}: {result?["done"]} done, {result?["skipped"]} skipped (request id {request.RequestId})."));
+            });
+            if (response.Json?["skipped"]?.GetValue<int>() is > 0 and var skipped)
+            {
+                throw new ReviewDeskApiException(409, FormattableString.Invariant(
+                    $"{skipped} of {request.TicketIds.Count} tickets were skipped (listed above); the others were done"));
+            }
+        });
         return command;
     }
 

@@ -4,14 +4,17 @@ using Microsoft.AspNetCore.WebUtilities;
 using MudBlazor;
 using ReviewDesk.Engine.Definitions;
 using ReviewDesk.Web.Hubs;
+using ReviewDesk.Web.Identity;
 using ReviewDesk.Web.Live;
+using ReviewDesk.Workflows.Notifications;
 using ReviewDesk.Workflows.Triage;
 
 namespace ReviewDesk.Web.Components.Review;
 
 /// <summary>
 /// The reviewers' queue: pending tickets filtered, ordered and paged in the database, kept live by the
-/// review-queue changes (<see cref="ReviewQueueFeed"/>), resynchronised after a dropped connection.
+/// review-queue changes (<see cref="ReviewQueueFeed"/>), resynchronised after a dropped connection. A reviewer selects
+/// tickets on the page and approves them as suggested, assigns or escalates them in one go (<see cref="TicketService.BulkReviewAsync"/>).
 /// </summary>
 public sealed partial class ReviewQueuePage : IAsyncDisposable
 {
@@ -43,6 +46,15 @@ public sealed partial class ReviewQueuePage : IAsyncDisposable
 
     [Inject]
     public required ILogger<ReviewQueuePage> Logger { get; init; }
+
+    [Inject]
+    public required TicketService Tickets { get; init; }
+
+    [Inject]
+    public required INotificationDirectory Directory { get; init; }
+
+    [Inject]
+    public required IDialogService Dialogs { get; init; }
 
     [CascadingParameter]
     public Task<AuthenticationState>? AuthenticationState { get; set; }
@@ -91,9 +103,30 @@ public sealed partial class ReviewQueuePage : IAsyncDisposable
 
     private string? Notice { get; set; }
 
+    private bool IsAdmin { get; set; }
+
+    /// <summary>The tickets on the page now; the selection never holds a ticket that is not among them.</summary>
+    private IReadOnlyList<ReviewQueueItem> PageItems { get; set; } = [];
+
+    private HashSet<string> Selected { get; } = new(StringComparer.Ordinal);
+
+    private bool BulkBusy { get; set; }
+
+    private bool CanBulk => Selected.Count > 0 && !BulkBusy && Reviewer is not null;
+
+    /// <summary>Checked when every ticket on the page is selected, unchecked when none, indeterminate in between.</summary>
+    private bool? AllOnPageSelected => Selected.Count == 0 ? false : PageItems.All(i => Selected.Contains(i.Id)) ? true : null;
+
+    private BulkReviewResult? LastBulk { get; set; }
+
+    /// <summary>The subjects of the last bulk action's tickets, as the queue showed them (approved ones leave it).</summary>
+    private Dictionary<string, string?> BulkSubjects { get; set; } = new(StringComparer.Ordinal);
+
     protected override async Task OnInitializedAsync()
     {
-        Reviewer = await ReviewerIdentity.NameAsync(AuthenticationState);
+        var user = await ReviewerIdentity.UserAsync(AuthenticationState);
+        Reviewer = ReviewerIdentity.Name(user);
+        IsAdmin = user.IsInRole(ReviewDeskRoles.Admin);
         Variants = [.. (await Definitions.ListVersionsAsync(null, _disposed.Token)).Select(v => v.DefinitionId).Distinct().Order(StringComparer.Ordinal)];
     }
 
@@ -123,6 +156,9 @@ public sealed partial class ReviewQueuePage : IAsyncDisposable
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _disposed.Token);
         var page = await Queue.ListAsync(Filter.ToQuery(state.Page + 1, state.PageSize), linked.Token);
         Total = page.Total;
+        PageItems = page.Items;
+        // A ticket that left the page (decided elsewhere, another page shown) leaves the selection.
+        Selected.IntersectWith(page.Items.Select(i => i.Id));
         return new TableData<ReviewQueueItem> { Items = page.Items, TotalItems = page.Total };
     }
 
@@ -151,6 +187,78 @@ public sealed partial class ReviewQueuePage : IAsyncDisposable
     {
         if (args.Item is { } item) Navigation.NavigateTo(TicketPage.Href(item.Id));
     }
+
+    private void Select(string ticketId, bool selected)
+    {
+        if (selected) Selected.Add(ticketId);
+        else Selected.Remove(ticketId);
+    }
+
+    private void SelectAllOnPage(bool? selected)
+    {
+        // From indeterminate a click selects all, as most lists do.
+        if (AllOnPageSelected == true) Selected.Clear();
+        else Selected.UnionWith(PageItems.Select(i => i.Id));
+    }
+
+    private void ClearSelection() => Selected.Clear();
+
+    /// <summary>Confirms, then applies <paramref name="action"/> to the selected tickets, each through the single-ticket path, and shows what happened to each.</summary>
+    private async Task BulkAsync(string action)
+    {
+        if (!CanBulk) return;
+        var ticketIds = PageItems.Where(i => Selected.Contains(i.Id)).Select(i => i.Id).ToList();
+        var assignees = action == BulkReviewRequest.Assign && IsAdmin ? await AssigneesAsync() : [Reviewer!];
+        if (await BulkActionDialog.AskAsync(Dialogs, action, ticketIds.Count, Reviewer!, assignees, mayTakeOver: IsAdmin) is not { } choice) return;
+        if (BulkBusy) return;
+        BulkBusy = true;
+        StateHasChanged();
+        try
+        {
+            // One request id per confirmed action: each ticket's decision is keyed by it, so running it twice changes nothing.
+            var request = new BulkReviewRequest
+            {
+                Action = action,
+                TicketIds = ticketIds,
+                Assignee = action == BulkReviewRequest.Assign ? choice.Assignee : null,
+                RequestId = $"console-bulk-{Guid.NewGuid():N}",
+                TakeOver = IsAdmin && choice.TakeOver,
+            };
+            BulkSubjects = PageItems.Where(i => Selected.Contains(i.Id)).ToDictionary(i => i.Id, i => i.Subject, StringComparer.Ordinal);
+            var assignee = action == BulkReviewRequest.Assign ? (IsAdmin ? choice.Assignee : Reviewer!) : null;
+            LastBulk = await Tickets.BulkReviewAsync(request, Reviewer!, assignee, _disposed.Token);
+            Selected.Clear();
+        }
+        finally
+        {
+            BulkBusy = false;
+        }
+
+        await RefreshAsync();
+    }
+
+    /// <summary>Who an admin may assign to: every account that may review, the admin first.</summary>
+    private async Task<IReadOnlyList<string>> AssigneesAsync()
+    {
+        var names = new List<string> { Reviewer! };
+        foreach (var role in ReviewDeskPolicies.Roles[ReviewDeskPolicies.Review])
+        {
+            names.AddRange((await Directory.MembersOfRoleAsync(role, _disposed.Token)).Select(m => m.UserName).OfType<string>());
+        }
+
+        return [.. names.Distinct(StringComparer.Ordinal)];
+    }
+
+    private string BulkSubject(string ticketId) =>
+        BulkSubjects.TryGetValue(ticketId, out var subject) && !string.IsNullOrEmpty(subject) ? $"\u201C{subject}\u201D ({ticketId})" : ticketId;
+
+    private static string BulkReason(BulkReviewItem item) => item.Reason switch
+    {
+        BulkReviewItem.ClaimedReason when item.ClaimedBy is { } holder => $"claimed by {holder}",
+        BulkReviewItem.NotFoundReason => "no such ticket",
+        BulkReviewItem.NotPendingReason => "no longer awaiting review",
+        _ => item.Message ?? "not applied",
+    };
 
     // A phone hides a stacked row's empty lines (app.css), so each ticket takes less of the screen.
     private static string? EmptyCellClass(bool empty) => empty ? "queue-cell-empty" : null;
