@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,6 +11,7 @@ using ReviewDesk.Engine.Designer;
 using ReviewDesk.Engine.Persistence;
 using ReviewDesk.Engine.Persistence.Postgres;
 using ReviewDesk.Engine.Runtime;
+using ReviewDesk.Engine.Telemetry;
 
 namespace ReviewDesk.Engine;
 
@@ -41,6 +43,8 @@ public static class EngineServiceCollectionExtensions
             sp.GetRequiredService<WorkflowStore>(), sp.GetServices<IWorkflowChangeHandler>()));
         services.TryAddSingleton<DefinitionCache>();
         services.TryAddSingleton<WorkflowEventStream>();
+        services.TryAddSingleton(sp => new EngineMetrics(sp.GetRequiredService<IOptions<DatabaseOptions>>(),
+            sp.GetRequiredService<IOptions<WorkflowRuntimeOptions>>(), sp.GetRequiredService<TimeProvider>(), sp.GetService<IMeterFactory>()));
         services.TryAddSingleton<WorkSignal>();
         services.TryAddSingleton<WorkerIdentity>();
         services.TryAddSingleton<WorkflowStore>();

@@ -22,6 +22,9 @@ builder.AddReviewDeskAuth();
 // The HTTP API's OpenAPI document and its browsable reference.
 builder.AddReviewDeskOpenApi();
 
+// Traces, metrics and logs: OTLP, a Prometheus scrape endpoint or the console, as Telemetry says (none by default).
+builder.AddReviewDeskTelemetry();
+
 var app = builder.Build();
 
 // Middleware and pages: security headers, sign-in, static assets, /healthz, the Razor components.
@@ -36,6 +39,7 @@ app.MapWorkflowsApi();
 app.MapInstancesApi();
 app.MapReviewDeskOpenApi();
 app.MapAuditApi();
+app.MapReviewDeskTelemetry();
 
 // Live review queue (SignalR).
 app.MapHub<ReviewHub>(ReviewHub.Path);

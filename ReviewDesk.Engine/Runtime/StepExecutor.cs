@@ -22,6 +22,7 @@ internal sealed class StepExecutor(
     IServiceScopeFactory scopes,
     TimeProvider time,
     IOptions<WorkflowRuntimeOptions> options,
+    EngineMetrics metrics,
     ILogger<StepExecutor> logger)
 {
     private readonly RetryPolicy _defaultRetry = options.Value.ResolveDefaultRetry();
@@ -67,8 +68,8 @@ internal sealed class StepExecutor(
                 // The activity's own writes failed: the step failed, and nothing of it was written. Its node's
                 // policy decides (retry with backoff, or give up), like any other failure of the step.
                 var error = new ActivityException(ErrorKinds.EffectFailed, $"the step's database effects failed: {ex.GetType().Name}: {ex.Message}", inner: ex);
-                committed = await store.CommitStepAsync(
-                    Failure(work, state, plan.Definition, plan.ActivityType, plan.StartedAt, plan.Policy ?? _defaultRetry, error, null), owner, CancellationToken.None);
+                plan = Failure(work, state, plan.Definition, plan.ActivityType, plan.StartedAt, plan.Policy ?? _defaultRetry, error, null);
+                committed = await store.CommitStepAsync(plan, owner, CancellationToken.None);
             }
 
             Describe(span, plan, committed is not null);
@@ -77,6 +78,8 @@ internal sealed class StepExecutor(
                 logger.LogInformation("Work item {WorkItemId} of instance {InstanceId} was taken over; its result is dropped", work.Id, work.InstanceId);
                 return;
             }
+
+            metrics.StepCommitted(plan);
 
             (state, work) = (committed.After, committed.Next);
         }

@@ -17,6 +17,9 @@ public sealed class WorkflowRuntimeOptions
     /// <summary>Retention of finished instances.</summary>
     public RetentionOptions Retention { get; set; } = new();
 
+    /// <summary>Metrics settings.</summary>
+    public MetricsOptions Metrics { get; set; } = new();
+
     /// <summary>How long a synchronous resume waits for the instance to settle before it answers with the state so far.</summary>
     public TimeSpan SyncResumeTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
@@ -54,4 +57,11 @@ public sealed class RetentionOptions
 
     /// <summary>How often the purge runs.</summary>
     public TimeSpan Interval { get; set; } = TimeSpan.FromHours(1);
+}
+
+/// <summary>Metrics settings, <c>Workflows:Metrics</c>.</summary>
+public sealed class MetricsOptions
+{
+    /// <summary>The longest a gauge read from the database (due work, review backlog) is reused before it is read again.</summary>
+    public TimeSpan GaugeRefreshInterval { get; set; } = TimeSpan.FromSeconds(10);
 }

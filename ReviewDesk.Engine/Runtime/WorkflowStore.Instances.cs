@@ -53,6 +53,7 @@ internal sealed partial class WorkflowStore
         journal.Flush();
         batch.Publish(new InstanceChanged(id, request.BusinessKey, batch.Now, definition.Id, (int)number, WorkflowStatus.Running, startNode));
         batch.OnCommitted(_signal.Notify);
+        batch.OnCommitted(() => _metrics.Started(definition.Id));
         return new StartWorkflowResult(id, true, definition.Id, (int)number);
     }
 
@@ -81,6 +82,7 @@ internal sealed partial class WorkflowStore
         batch.Publish(new InstanceChanged(instanceId, header.BusinessKey, batch.Now, header.DefinitionId, header.DefinitionVersion, WorkflowStatus.Cancelled, header.CurrentNodeId));
         Announce(batch, new InstanceTransition(InstanceTransitionKind.Cancelled, instanceId, header.BusinessKey, header.DefinitionId,
             header.DefinitionVersion, header.CurrentNodeId, actor, reason, batch.Now));
+        batch.OnCommitted(() => _metrics.Cancelled(header.DefinitionId));
         return OperationResult.Done;
     }
 

@@ -9,6 +9,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ReviewDesk.Engine.Definitions;
 using ReviewDesk.Engine.Persistence;
+using ReviewDesk.Engine.Telemetry;
 
 namespace ReviewDesk.Engine.Runtime;
 
@@ -32,6 +33,7 @@ internal sealed partial class WorkflowStore : IAsyncDisposable
     private readonly IServiceProvider _services;
     private readonly WorkSignal _signal;
     private readonly IWorkflowChangeHandler[] _handlers;
+    private readonly EngineMetrics _metrics;
     private readonly ConcurrentDictionary<Type, ObjectFactory> _contextFactories = new();
     private readonly Lock _startLock = new();
     private Task? _writer;
@@ -48,8 +50,10 @@ internal sealed partial class WorkflowStore : IAsyncDisposable
         WorkSignal signal,
         IEnumerable<IWorkflowChangeHandler> handlers,
         IServiceProvider services,
+        EngineMetrics metrics,
         ILogger<WorkflowStore> logger)
     {
+        _metrics = metrics;
         _services = services;
         _signal = signal;
         _handlers = [.. handlers];
@@ -175,6 +179,7 @@ internal sealed partial class WorkflowStore : IAsyncDisposable
                     reconnectLogged = false;
                 }
 
+                var started = Stopwatch.GetTimestamp();
                 if (CommitOnce(session, pending) is { } failed)
                 {
                     pending.Remove(failed);
@@ -183,6 +188,7 @@ internal sealed partial class WorkflowStore : IAsyncDisposable
 
                 Interlocked.Increment(ref _commits);
                 Interlocked.Add(ref _committedOperations, pending.Count);
+                _metrics.Committed(pending.Count, started);
                 break;
             }
             catch (Exception ex) when (session is not null && !_dialect.IsConnectionLost(ex, session.Connection)

@@ -8,7 +8,7 @@ public static class AuthenticationProblems
     {
         ArgumentNullException.ThrowIfNull(request);
         return request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/hubs") || request.Path.StartsWithSegments("/openapi")
-            || request.Path.StartsWithSegments(Hosting.ReviewDeskWebPipeline.ReadyPath);
+            || request.Path.StartsWithSegments(Hosting.ReviewDeskWebPipeline.ReadyPath) || request.Path.StartsWithSegments(Hosting.TelemetryOptions.PrometheusPath);
     }
 
     public static async Task WriteAsync(HttpContext context, int status)

@@ -22,6 +22,7 @@ public sealed partial class TicketService(
     IWorkflowIdGenerator ids,
     VariantSelector variants,
     TimeProvider time,
+    TriageMetrics metrics,
     ILogger<TicketService> logger)
 {
     /// <summary>
@@ -128,6 +129,7 @@ public sealed partial class TicketService(
         var attempt = await runtime.WriteAsync(tx => Decide(tx, ticketId, payload, decision.TakeOver), cancellationToken);
         if (attempt.Resume is { Duplicate: false } resume)
         {
+            if (attempt.SubmittedAt is { } submittedAt) metrics.Decided(payload.Action, payload.DecidedAt - submittedAt);
             await runtime.SettleAsync(resume, waitForSettled: true, cancellationToken);
         }
 
@@ -172,7 +174,7 @@ public sealed partial class TicketService(
             Actor = decision.Reviewer,
         });
         return resume.Outcome == ResumeOutcome.Delivered
-            ? new DecisionAttempt(DecisionOutcome.Applied, null, resume)
+            ? new DecisionAttempt(DecisionOutcome.Applied, null, resume) { SubmittedAt = state.SubmittedAt }
             : throw new InvalidOperationException($"ticket {ticketId} is awaiting review but its approval bookmark did not take the decision: {resume.Outcome} {resume.Message}");
     }
 
@@ -201,7 +203,11 @@ public sealed partial class TicketService(
         UpdatedAt = ticket.UpdatedAt,
     };
 
-    private sealed record DecisionAttempt(DecisionOutcome Outcome, string? Message, ResumeResult? Resume);
+    private sealed record DecisionAttempt(DecisionOutcome Outcome, string? Message, ResumeResult? Resume)
+    {
+        /// <summary>When the decided ticket was submitted (a newly applied decision only).</summary>
+        public DateTimeOffset? SubmittedAt { get; init; }
+    }
 }
 
 /// <summary>A triage workflow's input: only the ticket's id and channel (its text stays encrypted with the ticket).</summary>

@@ -30,7 +30,7 @@ public static class TicketWriter
         RETURNING "Id"
         """;
 
-    private const string ReviewStateSql = """SELECT "Status", "Decision", "InstanceId" FROM "Tickets" WHERE "Id" = $1""";
+    private const string ReviewStateSql = """SELECT "Status", "Decision", "InstanceId", "CreatedAt" FROM "Tickets" WHERE "Id" = $1""";
 
     private const string FindByKeysSql = """
         SELECT "Id" FROM "Tickets" WHERE ("ExternalId" = $1 AND $1 IS NOT NULL) OR ("IdempotencyKey" = $2 AND $2 IS NOT NULL) LIMIT 1
@@ -113,7 +113,10 @@ public static class TicketWriter
         if (!reader.Read()) return null;
         return new TicketReviewState((TicketStatus)reader.GetInt32(0),
             reader.IsDBNull(1) ? null : JsonSerializer.Deserialize<TicketDecision>(reader.GetString(1), WorkflowVariable.Json),
-            reader.IsDBNull(2) ? null : reader.GetString(2));
+            reader.IsDBNull(2) ? null : reader.GetString(2))
+        {
+            SubmittedAt = DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3)),
+        };
     }
 
     /// <summary>The id of the ticket with this external id or idempotency key, if any.</summary>
@@ -198,7 +201,11 @@ public static class TicketWriter
 /// <param name="Status">Its status.</param>
 /// <param name="Decision">The decision it was given, if any.</param>
 /// <param name="InstanceId">Its workflow instance.</param>
-public sealed record TicketReviewState(TicketStatus Status, TicketDecision? Decision, string? InstanceId);
+public sealed record TicketReviewState(TicketStatus Status, TicketDecision? Decision, string? InstanceId)
+{
+    /// <summary>When the ticket was submitted.</summary>
+    public DateTimeOffset SubmittedAt { get; init; }
+}
 
 /// <summary>A ticket was asked to move from a status it may not leave that way (or it does not exist); the transaction rolls back.</summary>
 public sealed class TicketTransitionException(string ticketId, string move)

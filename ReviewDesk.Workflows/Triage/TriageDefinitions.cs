@@ -29,5 +29,8 @@ public static class TriageDefinitions
 
         /// <summary>The priority the ticket is routed by: the AI's, raised by escalations, or the reviewer's edit.</summary>
         public static readonly WorkflowVariable<string> FinalPriority = new("finalPriority");
+
+        /// <summary>True once a reviewer approved the ticket (so its route counts as reviewed, not automatic).</summary>
+        public static readonly WorkflowVariable<bool> Reviewed = new("reviewed");
     }
 }

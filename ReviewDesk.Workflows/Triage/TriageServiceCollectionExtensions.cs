@@ -20,6 +20,8 @@ public static class TriageServiceCollectionExtensions
     public static IServiceCollection AddReviewDeskTriage(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton<TicketStore>();
+        services.TryAddSingleton(sp => new TriageMetrics(sp.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<Persistence.TriageDbContext>>(),
+            sp.GetRequiredService<IOptions<WorkflowRuntimeOptions>>(), sp.GetRequiredService<TimeProvider>(), sp.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
         services.TryAddSingleton<VariantSelector>();
         services.AddSingleton<IWorkflowChangeHandler>(sp => sp.GetRequiredService<VariantSelector>());
         services.TryAddSingleton<TicketService>();

@@ -8,6 +8,9 @@ public static class TriageTelemetry
     /// <summary>The <see cref="ActivitySource"/> name of the triage spans.</summary>
     public const string ActivitySourceName = "ReviewDesk.Triage";
 
+    /// <summary>The <see cref="System.Diagnostics.Metrics.Meter"/> name of the triage metrics (<see cref="TriageMetrics"/>).</summary>
+    public const string MeterName = "ReviewDesk.Triage";
+
     /// <summary>The span attribute holding the ticket id.</summary>
     public const string TicketId = "ticket.id";
 

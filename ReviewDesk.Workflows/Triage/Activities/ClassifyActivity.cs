@@ -14,7 +14,7 @@ namespace ReviewDesk.Workflows.Triage.Activities;
 /// Every answer is journaled (<see cref="AnsweredJournalType"/>) with its provider, model,
 /// confidence, time and tokens; the last answer is the ticket's classification.
 /// </summary>
-public sealed class ClassifyActivity(TicketStore tickets, ITicketClassifierFactory classifiers) : IActivityType
+public sealed class ClassifyActivity(TicketStore tickets, ITicketClassifierFactory classifiers, TriageMetrics metrics) : IActivityType
 {
     /// <summary>Fall back to the local provider when the named one is not configured.</summary>
     public const string LocalProvider = "local";
@@ -71,6 +71,7 @@ public sealed class ClassifyActivity(TicketStore tickets, ITicketClassifierFacto
         context.Metrics["model"] = classification.Model;
         if (result.Usage is { } usage)
         {
+            metrics.ModelAnswered(classification.Provider, classification.Model, usage);
             context.Metrics["inputTokens"] = usage.InputTokens;
             context.Metrics["outputTokens"] = usage.OutputTokens;
             if (usage.EstimatedCost is { } cost) context.Metrics["cost"] = cost.ToString("0.######", CultureInfo.InvariantCulture);

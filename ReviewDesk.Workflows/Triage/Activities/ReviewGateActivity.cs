@@ -144,6 +144,7 @@ public sealed class ReviewGateActivity(PiiAnonymizer anonymizer, ReviewEvents ev
 
         context.Set(TriageDefinitions.Variables.FinalCategory, category);
         context.Set(TriageDefinitions.Variables.FinalPriority, priority);
+        context.Set(TriageDefinitions.Variables.Reviewed, true);
         var audit = AuditEntry(context, AuditActions.Approve, decision.Reviewer, $"review:{context.BusinessKey}:{decision.RequestId}", new JsonObject
         {
             ["before"] = Labels(aiCategory, aiPriority),

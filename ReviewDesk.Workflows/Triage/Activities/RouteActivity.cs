@@ -5,7 +5,7 @@ using ReviewDesk.Workflows.Triage.Contracts;
 namespace ReviewDesk.Workflows.Triage.Activities;
 
 /// <summary>Maps the final category and priority to a queue through the definition's routing table.</summary>
-public sealed class RouteActivity : IActivityType
+public sealed class RouteActivity(TriageMetrics metrics) : IActivityType
 {
     /// <inheritdoc />
     public static ActivityDescriptor Descriptor { get; } = new()
@@ -35,7 +35,12 @@ public sealed class RouteActivity : IActivityType
             ?? (context.Settings["routes"] as JsonObject)?[category]?.GetValue<string>()
             ?? context.GetString("defaultQueue", "general")!;
         var route = new RouteResult(queue, category, priority);
-        context.Enlist(tx => TicketWriter.Routed(tx, context.BusinessKey, route));
+        var reviewed = context.Get(TriageDefinitions.Variables.Reviewed);
+        context.Enlist(tx =>
+        {
+            TicketWriter.Routed(tx, context.BusinessKey, route);
+            tx.OnCommitted(() => metrics.Routed(reviewed));
+        });
         return ValueTask.FromResult(ActivityResult.Done(route));
     }
 }
