@@ -12,8 +12,8 @@ namespace ReviewDesk.Tests.EndToEnd;
 
 /// <summary>
 /// Issue 15, item 9: the operator board's tables say what each row is about (the ticket's redacted subject, its variant,
-/// its status in words, its age, and for a faulted one the failing step and its error).
-/// Before the fix the faulted table listed instance ids and business keys only.
+/// its status in words, its age, and for a faulted one the failing step and its error), and its chart can be read.
+/// Before the fix the faulted table listed instance ids and business keys only, and the chart's labels were about 8 px.
 /// </summary>
 public sealed class BoardContextTests(ChromiumFixture chromium) : EndToEndTestBase(chromium)
 {
@@ -84,5 +84,29 @@ public sealed class BoardContextTests(ChromiumFixture chromium) : EndToEndTestBa
         await problem.GetByTestId("problem-link").ClickAsync();
         await Expect(board.GetByTestId("instance-business-key")).ToHaveTextAsync(faulted);
         Assert.Empty(ConsoleErrors);
+    }
+
+    [Fact]
+    public async Task Bug_15_ThroughputChart_AxisLabelsAreAtLeast12PixelsOnScreen()
+    {
+        var board = await NewSignedInPageAsync(ReviewDeskRoles.Operator, "/operations");
+        var labels = board.GetByTestId("throughput-card").Locator("svg text");
+        await Expect(labels.First).ToBeVisibleAsync();
+
+        // The size on screen: the computed font size times the SVG's scale (a viewBox shrinks its text with the chart).
+        var sizes = await labels.EvaluateAllAsync<double[]>(
+            "texts => texts.filter(t => t.textContent.trim().length > 0).map(t => parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a)");
+        // And no two labels on one line overlap.
+        var overlaps = await labels.EvaluateAllAsync<int>("""
+            texts => {
+              const boxes = texts.filter(t => t.textContent.trim().length > 0).map(t => t.getBoundingClientRect()).sort((a, b) => a.left - b.left);
+              return boxes.filter((a, i) => boxes.some((b, j) => j > i && Math.abs(a.top - b.top) < 2 && b.left < a.right)).length;
+            }
+            """);
+
+        Assert.NotEmpty(sizes);
+        Assert.All(sizes, size => Assert.True(size >= 12, $"an axis label is {size:0.#} px on screen"));
+        Assert.Equal(0, overlaps);
+        await SaveScreenshotAsync(board, "chart");
     }
 }
