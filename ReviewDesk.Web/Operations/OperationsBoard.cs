@@ -34,7 +34,8 @@ public sealed class OperationsBoard(OperationsQueries queries, WorkflowQueries w
         var faulted = await workflows.ListInstancesAsync(new InstanceFilter { Status = WorkflowStatus.Faulted }, 1, ProblemListSize, cancellationToken);
         var incidents = (await workflows.GetIncidentsAsync(null, cancellationToken)).ToLookup(i => i.InstanceId, StringComparer.Ordinal);
         var problems = faulted.Items
-            .Select(i => new ProblemInstance(i.Id, i.BusinessKey, i.Status, i.FaultedNodeId ?? i.CurrentNodeId, i.Error, incidents[i.Id].Count()))
+            .Select(i => new ProblemInstance(i.Id, i.BusinessKey, i.Status, i.FaultedNodeId ?? i.CurrentNodeId, i.Error, incidents[i.Id].Count(),
+                DefinitionId: i.DefinitionId, DefinitionVersion: i.DefinitionVersion, Since: i.FinishedAt ?? i.UpdatedAt))
             .ToList();
         var listed = problems.Select(p => p.InstanceId).ToHashSet(StringComparer.Ordinal);
         // Incidents come newest first; an instance that took a Failed connection keeps running with its incident open.
@@ -45,9 +46,13 @@ public sealed class OperationsBoard(OperationsQueries queries, WorkflowQueries w
         {
             var instance = statuses.GetValueOrDefault(open.Key);
             var newest = open.First();
-            problems.Add(new ProblemInstance(open.Key, instance?.BusinessKey, instance?.Status, newest.NodeId, newest.Message, open.Count()));
+            problems.Add(new ProblemInstance(open.Key, instance?.BusinessKey, instance?.Status, newest.NodeId, newest.Message, open.Count(),
+                DefinitionId: instance?.DefinitionId, DefinitionVersion: instance?.DefinitionVersion, Since: newest.At));
         }
 
+        // The tickets behind them (a triage instance's business key is its ticket id) in one query for the whole list.
+        var tickets = await queries.GetProblemTicketsAsync([.. problems.Select(p => p.BusinessKey).OfType<string>().Distinct(StringComparer.Ordinal)], cancellationToken);
+        problems = [.. problems.Select(p => p.BusinessKey is { } key && tickets.TryGetValue(key, out var ticket) ? p with { Ticket = ticket } : p)];
         return new ProblemList(problems, faulted.Total + others.Count);
     }
 

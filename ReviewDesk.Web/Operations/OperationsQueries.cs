@@ -33,7 +33,7 @@ public sealed class OperationsQueries(IDbContextFactory<TriageDbContext> context
         if (instanceIds.Count == 0) return new Dictionary<string, InstanceStatus>(StringComparer.Ordinal);
         await using var db = await engine.CreateDbContextAsync(cancellationToken);
         return await db.Instances.AsNoTracking().Where(i => instanceIds.Contains(i.Id))
-            .Select(i => new InstanceStatus(i.Id, i.BusinessKey, i.Status))
+            .Select(i => new InstanceStatus(i.Id, i.BusinessKey, i.Status, i.DefinitionId, i.DefinitionVersion))
             .ToDictionaryAsync(i => i.Id, StringComparer.Ordinal, cancellationToken);
     }
 
@@ -45,9 +45,19 @@ public sealed class OperationsQueries(IDbContextFactory<TriageDbContext> context
         var rows = await db.Tickets.AsNoTracking()
             .Where(t => t.Status == TicketStatus.AwaitingReview || t.Status == TicketStatus.Escalated)
             .OrderBy(t => t.CreatedAt).ThenBy(t => t.Id).Take(count)
-            .Select(t => new { t.Id, t.Subject, t.ExternalId, t.Status, t.InstanceId, t.CreatedAt })
+            .Select(t => new { t.Id, t.Subject, t.ExternalId, t.Status, t.InstanceId, t.CreatedAt, t.DefinitionId, t.DefinitionVersion })
             .ToListAsync(cancellationToken);
-        return [.. rows.Select(t => new WaitingTicket(t.Id, t.Subject, t.ExternalId, t.Status, t.InstanceId, t.CreatedAt, now - t.CreatedAt))];
+        return [.. rows.Select(t => new WaitingTicket(t.Id, t.Subject, t.ExternalId, t.Status, t.InstanceId, t.CreatedAt, now - t.CreatedAt, t.DefinitionId, t.DefinitionVersion))];
+    }
+
+    /// <summary>The redacted subject and status of each of <paramref name="ticketIds"/> that is a ticket, in one query.</summary>
+    public async Task<IReadOnlyDictionary<string, ProblemTicket>> GetProblemTicketsAsync(IReadOnlyCollection<string> ticketIds, CancellationToken cancellationToken)
+    {
+        if (ticketIds.Count == 0) return new Dictionary<string, ProblemTicket>(StringComparer.Ordinal);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Tickets.AsNoTracking().Where(t => ticketIds.Contains(t.Id))
+            .Select(t => new ProblemTicket(t.Id, t.Subject, t.Status))
+            .ToDictionaryAsync(t => t.Id, StringComparer.Ordinal, cancellationToken);
     }
 
     /// <summary>Tickets decided per bucket over the last <paramref name="window"/>, and the median minutes from submission to decision.</summary>

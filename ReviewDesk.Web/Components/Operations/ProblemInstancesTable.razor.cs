@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components;
+using ReviewDesk.Web.Components.Review;
 using ReviewDesk.Web.Operations;
 
 namespace ReviewDesk.Web.Components.Operations;
@@ -9,6 +10,10 @@ public sealed partial class ProblemInstancesTable
     [Parameter, EditorRequired]
     public required ProblemList Problems { get; set; }
 
+    /// <summary>The board's time, for how long ago each problem began.</summary>
+    [Parameter, EditorRequired]
+    public required DateTimeOffset Now { get; set; }
+
     /// <summary>While a command runs, the buttons are disabled.</summary>
     [Parameter]
     public bool Busy { get; set; }
@@ -18,4 +23,6 @@ public sealed partial class ProblemInstancesTable
 
     [Parameter]
     public EventCallback<string> OnCancel { get; set; }
+
+    private string Age(DateTimeOffset? since) => since is { } at ? $"{ReviewText.Duration(Now > at ? Now - at : TimeSpan.Zero)} ago" : "";
 }

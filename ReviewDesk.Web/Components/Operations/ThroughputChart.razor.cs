@@ -11,6 +11,8 @@ public sealed partial class ThroughputChart
     [Parameter, EditorRequired]
     public required Throughput Throughput { get; set; }
 
+    private const int LabelEvery = 3;
+
     private List<ChartSeries<double>> Series { get; set; } = [];
 
     private string[] Labels { get; set; } = [];
@@ -23,7 +25,8 @@ public sealed partial class ThroughputChart
 
     protected override void OnParametersSet()
     {
-        Labels = [.. Throughput.Buckets.Select(b => b.Start.ToString("HH:mm", CultureInfo.InvariantCulture))];
+        // Every bucket gets a bar, but only every LabelEvery-th a time: at a readable size twelve labels would overlap.
+        Labels = [.. Throughput.Buckets.Select((b, i) => i % LabelEvery == 0 ? b.Start.ToString("HH:mm", CultureInfo.InvariantCulture) : "")];
         Series = [new() { Name = "Routed or rejected", Data = new ChartData<double>([.. Throughput.Buckets.Select(b => (double)b.Decided)]) }];
     }
 }
