@@ -14,6 +14,9 @@ public static class ReviewDeskOpenApi
     public const string DocumentPath = "/openapi/v1.json";
     public const string ReferencePath = "/scalar";
 
+    /// <summary>What the reference's API key field holds until a real key is pasted in.</summary>
+    public const string KeyPlaceholder = "paste a key created under Admin > API keys (/admin/api-keys)";
+
     /// <summary>Registers the document: only <c>/api</c> endpoints, with the API key scheme and the common problem answers.</summary>
     public static WebApplicationBuilder AddReviewDeskOpenApi(this WebApplicationBuilder builder)
     {
@@ -39,7 +42,15 @@ public static class ReviewDeskOpenApi
                 .WithOpenApiRoutePattern(DocumentPath)
                 .DisableDefaultFonts()
                 .WithNonce()
-                .AddPreferredSecuritySchemes([ApiKeySecuritySchemeTransformer.SchemeId]))
+                .AddPreferredSecuritySchemes([ApiKeySecuritySchemeTransformer.SchemeId])
+                // An offline product: none of Scalar's cloud features (deploy, share, SDK generation, AI chat, MCP, telemetry).
+                .HideDeveloperTools()
+                .HideClientButton()
+                .DisableAgent()
+                .DisableMcp()
+                .DisableTelemetry()
+                // No example key that looks real: the field says where a real one comes from.
+                .AddApiKeyAuthentication(ApiKeySecuritySchemeTransformer.SchemeId, scheme => scheme.Value = KeyPlaceholder))
             .RequireAuthorization(ReviewDeskPolicies.AnyRole);
         return app;
     }
