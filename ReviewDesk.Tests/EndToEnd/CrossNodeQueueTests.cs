@@ -90,27 +90,8 @@ public sealed class CrossNodeQueueTests(ChromiumFixture chromium) : IAsyncLifeti
         return page;
     }
 
-    private async Task<(WebAppChild Node, HttpClient Api)> StartNodeAsync(string name, TestRedis redis, bool worker = true)
-    {
-        var folder = Directory.CreateTempSubdirectory("reviewdesk-cross-node-").FullName;
-        _folders.Add(folder);
-        var node = WebAppChild.Start(folder, WebAppChild.FreePort(), ApiKey, new Dictionary<string, string>
-        {
-            ["Database:Provider"] = "Postgres",
-            ["ConnectionStrings:ReviewDesk"] = _database.ConnectionString,
-            ["Cluster:Redis"] = redis.Configuration,
-            ["Cluster:NodeName"] = name,
-            ["Workflows:Worker:Id"] = name,
-            ["Workflows:Worker:Enabled"] = worker ? "true" : "false",
-            [DemoUsers.SettingKey] = "true",
-        });
-        _disposables.Add(node);
-        var api = new HttpClient { BaseAddress = node.Address, Timeout = TimeSpan.FromSeconds(30) };
-        api.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
-        _disposables.Add(api);
-        await node.WaitUntilHealthyAsync(api);
-        return (node, api);
-    }
+    private Task<(WebAppChild Node, HttpClient Api)> StartNodeAsync(string name, TestRedis redis, bool worker = true) =>
+        ClusterNode.StartAsync(_database, redis, name, ApiKey, worker, _folders, _disposables);
 
     /// <summary>A card number is high-risk PII: the shipped definition always sends such a ticket to review.</summary>
     private static async Task<string> SubmitNeedingReviewAsync(HttpClient api, string externalId)

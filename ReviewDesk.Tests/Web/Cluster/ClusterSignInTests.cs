@@ -159,30 +159,13 @@ public sealed partial class ClusterSignInTests : IAsyncLifetime
         }), Ct);
     }
 
-    private async Task<(WebAppChild Node, HttpClient Api)> StartNodeAsync(string name, TestRedis redis, bool worker = true)
-    {
-        var folder = Directory.CreateTempSubdirectory("reviewdesk-cluster-sign-in-").FullName;
-        _folders.Add(folder);
-        var node = WebAppChild.Start(folder, WebAppChild.FreePort(), ApiKey, new Dictionary<string, string>
+    private Task<(WebAppChild Node, HttpClient Api)> StartNodeAsync(string name, TestRedis redis, bool worker = true) =>
+        ClusterNode.StartAsync(_database, redis, name, ApiKey, worker, _folders, _disposables, new Dictionary<string, string>
         {
-            ["Database:Provider"] = "Postgres",
-            ["ConnectionStrings:ReviewDesk"] = _database.ConnectionString,
-            ["Cluster:Redis"] = redis.Configuration,
-            ["Cluster:NodeName"] = name,
-            ["Workflows:Worker:Id"] = name,
-            ["Workflows:Worker:Enabled"] = worker ? "true" : "false",
             ["Auth:LoginRateLimit"] = RateLimit.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Auth:LoginRateLimitWindow"] = "00:30:00",
             ["Auth:MaxFailedAccessAttempts"] = "3",
-            [DemoUsers.SettingKey] = "true",
         });
-        _disposables.Add(node);
-        var api = new HttpClient { BaseAddress = node.Address, Timeout = TimeSpan.FromSeconds(30) };
-        api.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
-        _disposables.Add(api);
-        await node.WaitUntilHealthyAsync(api);
-        return (node, api);
-    }
 
     private static string Token(string html) =>
         WebUtility.HtmlDecode(TokenPattern().Match(html) is { Success: true } match ? match.Groups[1].Value : throw new InvalidOperationException("No antiforgery token in the page."));
