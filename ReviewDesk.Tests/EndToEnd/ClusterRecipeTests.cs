@@ -6,8 +6,6 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Playwright;
 using ReviewDesk.Engine.Persistence;
-using ReviewDesk.Web.Demo;
-using ReviewDesk.Web.Identity;
 using static Microsoft.Playwright.Assertions;
 
 namespace ReviewDesk.Tests.EndToEnd;
@@ -128,22 +126,13 @@ public sealed class ClusterRecipeTests(ChromiumFixture chromium) : IAsyncLifetim
         await script.WaitForExitAsync(timeout.Token);
     }
 
-    private static ILocator QueueRow(IPage page, string ticketId) => page.Locator($"[data-testid=queue-row][data-ticket='{ticketId}']");
+    private static ILocator QueueRow(IPage page, string ticketId) => DemoReviewerQueue.Row(page, ticketId);
 
     private async Task<IPage> OpenQueueAsync(Uri url)
     {
         _context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = url.ToString() });
         _context.SetDefaultTimeout((float)ChromiumFixture.Timeout.TotalMilliseconds);
-        var reviewer = DemoUsers.All.Single(u => u.Role == ReviewDeskRoles.Reviewer);
-        var page = await _context.NewPageAsync();
-        await page.GotoAsync($"/login?returnUrl={Uri.EscapeDataString("/review")}");
-        await page.GetByTestId("login-email").FillAsync(reviewer.Email);
-        await page.GetByTestId("login-password").FillAsync(reviewer.Password);
-        await page.GetByTestId("login-submit").ClickAsync();
-        await page.WaitForURLAsync(u => new Uri(u).AbsolutePath == "/review");
-        await page.GetByTestId("queue-live").WaitForAsync(new() { State = WaitForSelectorState.Attached });
-        await page.EvaluateAsync("() => window.e2eNotReloaded = true");
-        return page;
+        return await DemoReviewerQueue.OpenAsync(_context);
     }
 
     private static async Task<string> SubmitNeedingReviewAsync(HttpClient api, string externalId)

@@ -4,8 +4,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Playwright;
 using ReviewDesk.Engine.Persistence;
-using ReviewDesk.Web.Demo;
-using ReviewDesk.Web.Identity;
 using static Microsoft.Playwright.Assertions;
 
 namespace ReviewDesk.Tests.EndToEnd;
@@ -71,23 +69,14 @@ public sealed class CrossNodeQueueTests(ChromiumFixture chromium) : IAsyncLifeti
         lock (consoleErrors) Assert.Empty(consoleErrors);
     }
 
-    private static ILocator QueueRow(IPage page, string ticketId) => page.Locator($"[data-testid=queue-row][data-ticket='{ticketId}']");
+    private static ILocator QueueRow(IPage page, string ticketId) => DemoReviewerQueue.Row(page, ticketId);
 
     /// <summary>Signs in on <paramref name="node"/> as the demo reviewer and opens the queue, ready for live updates.</summary>
     private async Task<IPage> OpenQueueAsync(Uri node)
     {
         _context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = node.ToString() });
         _context.SetDefaultTimeout((float)ChromiumFixture.Timeout.TotalMilliseconds);
-        var reviewer = DemoUsers.All.Single(u => u.Role == ReviewDeskRoles.Reviewer);
-        var page = await _context.NewPageAsync();
-        await page.GotoAsync($"/login?returnUrl={Uri.EscapeDataString("/review")}");
-        await page.GetByTestId("login-email").FillAsync(reviewer.Email);
-        await page.GetByTestId("login-password").FillAsync(reviewer.Password);
-        await page.GetByTestId("login-submit").ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/review");
-        await page.GetByTestId("queue-live").WaitForAsync(new() { State = WaitForSelectorState.Attached });
-        await page.EvaluateAsync("() => window.e2eNotReloaded = true");
-        return page;
+        return await DemoReviewerQueue.OpenAsync(_context);
     }
 
     private Task<(WebAppChild Node, HttpClient Api)> StartNodeAsync(string name, TestRedis redis, bool worker = true) =>
