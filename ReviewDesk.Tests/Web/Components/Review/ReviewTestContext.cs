@@ -56,6 +56,7 @@ public abstract class ReviewTestContext : BunitTestContext, IAsyncLifetime
         Services.AddSingleton(Tickets);
         Services.AddSingleton(services.GetRequiredService<WorkflowDefinitionStore>());
         Services.AddSingleton(services.GetRequiredService<ReviewDesk.Workflows.Audit.AuditLog>());
+        Services.AddSingleton(services.GetRequiredService<ReviewDesk.Workflows.Notifications.INotificationDirectory>());
         Services.AddSingleton(feed);
         Services.AddSingleton(Connection);
         // The pages claim and listen only when interactive, as in a browser's circuit.
