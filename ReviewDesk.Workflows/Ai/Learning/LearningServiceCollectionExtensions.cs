@@ -18,6 +18,8 @@ public static class LearningServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ActiveModelRegistry>();
+        services.TryAddSingleton<ModelRetrainer>();
+        services.AddHostedService<ModelRetrainScheduler>();
         return services;
     }
 }
