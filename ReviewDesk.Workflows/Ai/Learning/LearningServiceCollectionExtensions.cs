@@ -19,6 +19,7 @@ public static class LearningServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ActiveModelRegistry>();
         services.TryAddSingleton<ModelRetrainer>();
+        services.TryAddSingleton<ModelDashboard>();
         services.AddHostedService<ModelRetrainScheduler>();
         return services;
     }

@@ -56,6 +56,8 @@ public abstract class ReviewTestContext : BunitTestContext, IAsyncLifetime
         Services.AddSingleton(Tickets);
         Services.AddSingleton(services.GetRequiredService<WorkflowDefinitionStore>());
         Services.AddSingleton(services.GetRequiredService<ReviewDesk.Workflows.Audit.AuditLog>());
+        Services.AddSingleton(services.GetRequiredService<ReviewDesk.Workflows.Ai.Learning.ModelRetrainer>());
+        Services.AddSingleton(services.GetRequiredService<ReviewDesk.Workflows.Ai.Learning.ModelDashboard>());
         Services.AddSingleton(feed);
         Services.AddSingleton(Connection);
         // The pages claim and listen only when interactive, as in a browser's circuit.
