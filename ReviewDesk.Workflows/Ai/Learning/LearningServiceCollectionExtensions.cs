@@ -20,6 +20,7 @@ public static class LearningServiceCollectionExtensions
         services.TryAddSingleton<ActiveModelRegistry>();
         services.TryAddSingleton<ModelRetrainer>();
         services.TryAddSingleton<ModelDashboard>();
+        services.TryAddSingleton<ShadowClassificationRunner>();
         services.AddHostedService<ModelRetrainScheduler>();
         return services;
     }

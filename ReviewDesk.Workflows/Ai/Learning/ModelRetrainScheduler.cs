@@ -6,10 +6,11 @@ namespace ReviewDesk.Workflows.Ai.Learning;
 
 /// <summary>
 /// Checks the retrain triggers every <see cref="LearningOptions.CheckInterval"/> (after <see cref="LearningOptions.RetrainAfterLabels"/>
-/// new labels, or <see cref="LearningOptions.RetrainInterval"/> after the last version with new labels) and retrains when one is due.
+/// new labels, or <see cref="LearningOptions.RetrainInterval"/> after the last version with new labels) and retrains when one is due;
+/// then lets the shadow classifiers (<see cref="ShadowClassificationRunner"/>) classify new live tickets without acting.
 /// Every node may run it: the retrainer's lease lets one retrain at a time. Off with <c>Ai:Learning:Background=false</c>.
 /// </summary>
-internal sealed class ModelRetrainScheduler(ModelRetrainer retrainer, TimeProvider time, IOptions<LearningOptions> options, ILogger<ModelRetrainScheduler> logger)
+internal sealed class ModelRetrainScheduler(ModelRetrainer retrainer, ShadowClassificationRunner shadows, TimeProvider time, IOptions<LearningOptions> options, ILogger<ModelRetrainScheduler> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -29,6 +30,16 @@ internal sealed class ModelRetrainScheduler(ModelRetrainer retrainer, TimeProvid
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 logger.LogError(ex, "The scheduled retrain check failed; it runs again in {Interval}", options.Value.CheckInterval);
+            }
+
+            try
+            {
+                var recorded = await shadows.RunOnceAsync(stoppingToken);
+                if (recorded > 0) logger.LogInformation("Shadow classifiers recorded {Count} classifications", recorded);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "Shadow classification failed; it runs again in {Interval}", options.Value.CheckInterval);
             }
         }
     }
