@@ -40,6 +40,8 @@ public static class AuditActions
     public const string PromoteModel = "promote_model";
     /// <summary>An admin made an earlier local model version (or the base model) the active one again.</summary>
     public const string RollbackModel = "rollback_model";
+    /// <summary>An admin put a local model version in shadow mode (it classifies live tickets without acting) or took it out.</summary>
+    public const string ShadowModel = "shadow_model";
 
     /// <summary>A signed decision link from a notification decided a ticket (the decision itself is recorded as approve or reject).</summary>
     public const string DecisionLinkUsed = "decision_link_used";
@@ -53,6 +55,6 @@ public static class AuditActions
     public static IReadOnlyList<string> All { get; } =
         [
             Approve, Reject, Escalate, Claim, TakeOver, Release, Assign, RevealPii, CancelInstance, RetryInstance,
-            PublishDefinition, RetractDefinition, DeleteDraft, RevertDefinition, CreateApiKey, RevokeApiKey, PromoteModel, RollbackModel, DecisionLinkUsed, DecisionLinkRefused,
+            PublishDefinition, RetractDefinition, DeleteDraft, RevertDefinition, CreateApiKey, RevokeApiKey, PromoteModel, RollbackModel, ShadowModel, DecisionLinkUsed, DecisionLinkRefused,
         ];
 }

@@ -65,6 +65,14 @@ public sealed partial class ModelsPage
         });
     }
 
+    private Task ToggleShadowAsync(ModelVersionSummary version) => RunAsync(async () =>
+    {
+        var found = await Retrainer.SetShadowAsync(version.Version, !version.Shadow, await ActorAsync(), CancellationToken.None);
+        Say(!found ? $"There is no version {version.Version}."
+            : version.Shadow ? $"{version.Version} no longer classifies in shadow." : $"{version.Version} classifies new tickets in shadow (recorded, never acted on).",
+            found ? Severity.Success : Severity.Error);
+    });
+
     private Task RetrainAsync() => RunAsync(async () =>
     {
         var result = await Retrainer.RetrainAsync(await ActorAsync(), RetrainTriggers.OnDemand, CancellationToken.None);

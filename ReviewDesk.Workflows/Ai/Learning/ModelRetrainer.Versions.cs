@@ -12,6 +12,7 @@ public sealed partial class ModelRetrainer
     private const string ActiveVersionSql = """SELECT "Version" FROM "ModelVersions" WHERE "Status" = $1""";
     private const string RetireSql = """UPDATE "ModelVersions" SET "Status" = $1 WHERE "Status" = $2""";
     private const string ActivateSql = """UPDATE "ModelVersions" SET "Status" = $1 WHERE "Number" = $2""";
+    private const string ShadowSql = """UPDATE "ModelVersions" SET "Shadow" = $1 WHERE "Version" = $2""";
     private const string NumberSql = """SELECT "Number" FROM "ModelVersions" WHERE "Version" = $1""";
 
     /// <summary>Every version, newest first.</summary>
@@ -19,7 +20,7 @@ public sealed partial class ModelRetrainer
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var records = await db.ModelVersions.AsNoTracking().OrderByDescending(v => v.Number)
-            .Select(v => new ModelVersionSummary(v.Version, v.Number, v.Model, v.Status, v.CreatedBy, v.Trigger, v.CreatedAt, v.TrainingTickets,
+            .Select(v => new ModelVersionSummary(v.Version, v.Number, v.Model, v.Status, v.Shadow, v.CreatedBy, v.Trigger, v.CreatedAt, v.TrainingTickets,
                 v.ReviewerExamples, v.HeldOutTickets, v.Accuracy, v.MacroF1, v.PriorityAccuracy, v.BaselineVersion, v.BaselineAccuracy,
                 v.BaselineMacroF1, v.BaselinePriorityAccuracy))
             .ToListAsync(cancellationToken);
@@ -61,6 +62,22 @@ public sealed partial class ModelRetrainer
         }, cancellationToken);
         registry.Invalidate();
         return result;
+    }
+
+    /// <summary>
+    /// Marks <paramref name="version"/> as a shadow (it classifies live tickets without acting, see <see cref="ShadowClassificationRunner"/>)
+    /// or not; audited with <paramref name="actor"/>. False when there is no such version.
+    /// </summary>
+    public async Task<bool> SetShadowAsync(string version, bool shadow, string actor, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(version);
+        ArgumentException.ThrowIfNullOrWhiteSpace(actor);
+        return await runtime.WriteAsync(tx =>
+        {
+            if (tx.Execute(ShadowSql, shadow, version) == 0) return false;
+            AuditLog.Append(tx, new AuditEvent(actor, AuditActions.ShadowModel, Target: $"model:{version}", Detail: new JsonObject { ["version"] = version, ["shadow"] = shadow }));
+            return true;
+        }, cancellationToken);
     }
 
     private static string ActiveVersion(WorkflowTransaction tx) =>

@@ -5,6 +5,7 @@ namespace ReviewDesk.Workflows.Ai.Learning;
 /// <param name="Number">n.</param>
 /// <param name="Model">The model name.</param>
 /// <param name="Status">Active, retired or rejected.</param>
+/// <param name="Shadow">Whether it classifies live traffic in shadow (recorded, never acted on).</param>
 /// <param name="CreatedBy">Who asked for the retrain (<c>system</c> for the triggers).</param>
 /// <param name="Trigger"><c>console</c>, <c>labels</c> or <c>schedule</c>.</param>
 /// <param name="CreatedAt">When it was trained.</param>
@@ -19,11 +20,11 @@ namespace ReviewDesk.Workflows.Ai.Learning;
 /// <param name="BaselineMacroF1">The baseline's category macro-F1.</param>
 /// <param name="BaselinePriorityAccuracy">The baseline's priority accuracy.</param>
 public sealed record ModelVersionSummary(
-    string Version, int Number, string Model, ModelVersionStatus Status, string CreatedBy, string Trigger, DateTimeOffset CreatedAt,
+    string Version, int Number, string Model, ModelVersionStatus Status, bool Shadow, string CreatedBy, string Trigger, DateTimeOffset CreatedAt,
     int TrainingTickets, int ReviewerExamples, int HeldOutTickets, double Accuracy, double MacroF1, double PriorityAccuracy,
     string BaselineVersion, double BaselineAccuracy, double BaselineMacroF1, double BaselinePriorityAccuracy)
 {
     internal static ModelVersionSummary From(ModelVersionRecord r) => new(
-        r.Version, r.Number, r.Model, r.Status, r.CreatedBy, r.Trigger, r.CreatedAt, r.TrainingTickets, r.ReviewerExamples, r.HeldOutTickets,
+        r.Version, r.Number, r.Model, r.Status, r.Shadow, r.CreatedBy, r.Trigger, r.CreatedAt, r.TrainingTickets, r.ReviewerExamples, r.HeldOutTickets,
         r.Accuracy, r.MacroF1, r.PriorityAccuracy, r.BaselineVersion, r.BaselineAccuracy, r.BaselineMacroF1, r.BaselinePriorityAccuracy);
 }

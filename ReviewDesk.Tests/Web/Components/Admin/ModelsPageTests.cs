@@ -102,6 +102,26 @@ public sealed class ModelsPageTests : ReviewTestContext
             cut.FindAll("[data-testid=threshold-marker]").Select(m => (m.GetAttribute("data-variant"), m.GetAttribute("data-threshold"))));
     }
 
+    [Fact]
+    public async Task ShadowToggle_PutsAVersionInShadowMode_AndTakesItOut_AuditedWithTheAdmin()
+    {
+        await SeedAsync();
+        var cut = Render<ModelsPage>();
+        var toggle = "[data-testid=shadow-toggle][data-version=v1]";
+        await cut.WaitForAssertionAsync(() => Assert.Equal("off", cut.Find(toggle).GetAttribute("data-shadow")));
+
+        await cut.Find(toggle).ClickAsync(new());
+        await cut.WaitForAssertionAsync(() => Assert.Equal("on", cut.Find(toggle).GetAttribute("data-shadow")));
+        var marked = (await Host.Services.GetRequiredService<ModelRetrainer>().ListAsync(Ct)).Single(v => v.Version == "v1").Shadow;
+        await cut.Find(toggle).ClickAsync(new());
+        await cut.WaitForAssertionAsync(() => Assert.Equal("off", cut.Find(toggle).GetAttribute("data-shadow")));
+
+        Assert.True(marked);
+        Assert.False((await Host.Services.GetRequiredService<ModelRetrainer>().ListAsync(Ct)).Single(v => v.Version == "v1").Shadow);
+        var entries = (await Host.Services.GetRequiredService<AuditLog>().QueryAsync(new AuditQuery { Action = AuditActions.ShadowModel }, Ct)).Items;
+        Assert.Equal([("admin", "model:v1"), ("admin", "model:v1")], entries.Select(e => (e.Actor, e.Target)));
+    }
+
     private static string Cell(IRenderedComponent<ModelsPage> cut, string gold, string predicted) =>
         cut.Find($"[data-testid=confusion-cell][data-gold={gold}][data-predicted={predicted}]").TextContent.Trim();
 }
