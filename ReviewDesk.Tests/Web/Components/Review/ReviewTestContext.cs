@@ -56,6 +56,8 @@ public abstract class ReviewTestContext : BunitTestContext, IAsyncLifetime
         Services.AddSingleton(Tickets);
         Services.AddSingleton(services.GetRequiredService<WorkflowDefinitionStore>());
         Services.AddSingleton(services.GetRequiredService<ReviewDesk.Workflows.Audit.AuditLog>());
+        Services.AddSingleton(services.GetRequiredService<ReviewDesk.Workflows.Ai.Learning.ModelRetrainer>());
+        Services.AddSingleton(services.GetRequiredService<ReviewDesk.Workflows.Ai.Learning.ModelDashboard>());
         Services.AddSingleton(feed);
         Services.AddSingleton(Connection);
         // The queue's bulk Assign lists who may review (no accounts in these tests).
