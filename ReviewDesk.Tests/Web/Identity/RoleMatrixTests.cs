@@ -102,6 +102,11 @@ public sealed class RoleMatrixTests(ReviewDeskWebFactory factory) : IClassFixtur
         ["GET /api/audit/export"] = Administer,
         ["GET /audit"] = Administer,
         ["POST /audit"] = Administer,
+        ["GET /api/models/"] = Administer,
+        ["POST /api/models/retrain"] = Administer,
+        ["POST /api/models/{version}/promote"] = Administer,
+        ["GET /models"] = Administer,
+        ["POST /models"] = Administer,
 
         // Revealing a ticket's original PII values: Admin, or the PiiRevealer grant (tested in PiiRevealApiTests).
         ["POST /api/tickets/{id}/reveal"] = RevealPii,
