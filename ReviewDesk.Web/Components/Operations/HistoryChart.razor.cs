@@ -8,7 +8,8 @@ namespace ReviewDesk.Web.Components.Operations;
 /// <summary>One chart of the board's history: named series over the history's buckets, labelled with their start times.</summary>
 public sealed partial class HistoryChart
 {
-    private const int LabelEvery = 3;
+    // About four time labels whatever the bucket count: more overlap in a third-width card.
+    private const int Labels = 4;
 
     [Parameter, EditorRequired]
     public required string Title { get; set; }
@@ -39,9 +40,10 @@ public sealed partial class HistoryChart
 
     protected override void OnParametersSet()
     {
-        // Every bucket gets a point, but only every LabelEvery-th a time, so the labels stay readable.
+        // Every bucket gets a point, but only every few a time, so the labels stay readable.
+        var every = Math.Max(1, History.Buckets.Count / Labels);
         var format = History.Range == HistoryRange.LastDay ? "HH:00" : "HH:mm";
-        ChartLabels = [.. History.Buckets.Select((b, i) => i % LabelEvery == 0 ? b.Start.ToString(format, CultureInfo.InvariantCulture) : "")];
+        ChartLabels = [.. History.Buckets.Select((b, i) => i % every == 0 ? b.Start.ToString(format, CultureInfo.InvariantCulture) : "")];
         ChartSeries = [.. Series.Select(s => new ChartSeries<double> { Name = s.Key, Data = new ChartData<double>([.. s.Value]) })];
     }
 }
