@@ -27,14 +27,27 @@ internal static class ProductBenchmark
     {
         /// <summary>The bulk path's figures, when it ran.</summary>
         public BulkResult? Bulk { get; init; }
+
+        /// <summary>With tracing on, the web app's last line counting the spans it recorded.</summary>
+        public string? Tracing { get; init; }
     }
 
     /// <summary>The bulk path: accepted per second (the batch requests), and settled per second end to end.</summary>
     public sealed record BulkResult(int Tickets, int BatchSize, double AcceptedPerSecond, double SettledPerSecond);
 
-    public static async Task<Result> RunAsync(string webAssembly, int tickets, int clients, int bulkTickets, int batchSize, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts the web app, measures it, and stops it; with <paramref name="tracing"/> the web app runs its tracing pipeline
+    /// with an exporter that discards every span (<c>Telemetry:DiscardSpans</c>).
+    /// </summary>
+    public static async Task<Result> RunAsync(string webAssembly, int tickets, int clients, int bulkTickets, int batchSize, bool tracing, CancellationToken cancellationToken)
     {
-        await using var web = WebAppProcess.Start(webAssembly);
+        await using var web = WebAppProcess.Start(webAssembly, settings: tracing ? new Dictionary<string, string> { ["Telemetry:DiscardSpans"] = "true" } : null);
+        var result = await RunOnAsync(web, tickets, clients, bulkTickets, batchSize, cancellationToken);
+        return tracing ? result with { Tracing = web.LastOutputContaining("spans recorded") ?? "no span recorded" } : result;
+    }
+
+    private static async Task<Result> RunOnAsync(WebAppProcess web, int tickets, int clients, int bulkTickets, int batchSize, CancellationToken cancellationToken)
+    {
         using var http = ClientFor(web, clients);
         await web.WaitUntilHealthyAsync(http, TimeSpan.FromSeconds(60), cancellationToken);
         var texts = DemoTickets.Load();
