@@ -77,6 +77,26 @@ public sealed class OperationsPageTests : OperationsTestContext
     }
 
     [Fact]
+    public async Task RefreshInterval_NoEvent_TheBoardReloadsOnItsOwn()
+    {
+        RenderPopoverProvider();
+        var cut = Render<OperationsPage>();
+        await cut.WaitForAssertionAsync(() => Assert.Equal("0", cut.Find("[data-testid=history-submitted-total]").TextContent));
+        await cut.WaitForElementAsync("[data-testid=live-indicator]");
+
+        // Written straight into the table: no workflow event announces it, as nothing announces work that is stuck.
+        await InsertTicketAsync("T-quiet", TicketStatus.Received, TimeSpan.Zero);
+        Time.Advance(new ReviewDesk.Web.Operations.OperationsOptions().RefreshInterval);
+
+        await cut.WaitForAssertionAsync(() =>
+        {
+            // The debounce timer of the refresh the tick asked for runs on the same clock.
+            Time.Advance(LiveRefresh.Interval);
+            Assert.Equal("1", cut.Find("[data-testid=history-submitted-total]").TextContent);
+        });
+    }
+
+    [Fact]
     public async Task Retry_FaultedInstance_RetriesItAndItLeavesFaulted()
     {
         var instanceId = await StartFaultedAsync("F-1", failures: 1);
