@@ -69,6 +69,7 @@ public sealed class OperationsHistoryQueries(IDbContextFactory<WorkflowDbContext
         var q = new Window(start.ToUnixTimeMilliseconds(), (long)bucket.TotalMilliseconds, now.ToUnixTimeMilliseconds(), count);
 
         await using var db = await engine.CreateDbContextAsync(cancellationToken);
+        // The context knows its provider; the dialect binds $1, $2... the same way on both.
         var dialect = DatabaseDialect.For(db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite);
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(cancellationToken);
