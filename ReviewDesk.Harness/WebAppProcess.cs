@@ -88,6 +88,8 @@ internal sealed class WebAppProcess : IAsyncDisposable
                 // A fresh model cache: the model trains in the background at start, like a first install (before the warm-up ends).
                 ["Ai:Local:ModelDirectory"] = Path.Combine(folder, "models"),
                 ["Demo:SeedTickets"] = "false",
+                // The measurements' own approvals (hub-latency approves every ticket) must not start retrains in the middle of them.
+                ["Ai:Learning:Background"] = "false",
             };
             if (demoUsers) all["Demo:SeedUsers"] = "true";
             foreach (var (key, value) in settings ?? new Dictionary<string, string>()) all[key] = value;

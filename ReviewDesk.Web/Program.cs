@@ -37,6 +37,7 @@ app.MapTicketBatchApi();
 app.MapReviewsApi();
 app.MapWorkflowsApi();
 app.MapInstancesApi();
+app.MapModelsApi();
 app.MapReviewDeskOpenApi();
 app.MapAuditApi();
 app.MapReviewDeskTelemetry();

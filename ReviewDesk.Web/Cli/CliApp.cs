@@ -4,7 +4,7 @@ namespace ReviewDesk.Web.Cli;
 
 /// <summary>
 /// Command-line verbs of the ReviewDesk.Web executable. Offline verbs (<c>pii</c>, <c>triage</c>, <c>evaluate</c>)
-/// need no server; <c>tickets</c>, <c>reviews</c> and <c>workflows</c> talk to a running one
+/// need no server; <c>tickets</c>, <c>reviews</c>, <c>workflows</c> and <c>models</c> talk to a running one
 /// (<see cref="RemoteCli"/>). Only no verb (host options such as <c>--urls</c> alone) or <c>serve</c>
 /// starts the web host; any other word is an unknown command.
 /// </summary>
@@ -13,7 +13,7 @@ public static class CliApp
     /// <summary>The verb that starts the web host explicitly; what follows it are the host's options.</summary>
     public const string ServeVerb = "serve";
 
-    private const string Usage = "usage: ReviewDesk.Web [serve|pii|triage|evaluate|tickets|reviews|workflows] [--help]   (no verb: run the server)";
+    private const string Usage = "usage: ReviewDesk.Web [serve|pii|triage|evaluate|tickets|reviews|workflows|models] [--help]   (no verb: run the server)";
 
     private static readonly Dictionary<string, Func<string[], TextWriter, TextWriter, Task<int>>> Verbs = new(StringComparer.Ordinal)
     {

@@ -1,4 +1,6 @@
 namespace ReviewDesk.Web.Operations;
 
-/// <summary>Work items due now that no worker holds, and how long the oldest has waited (zero when none).</summary>
+/// <summary>Work items due now that no worker holds (<see cref="OperationsQueries.GetDueWorkAsync"/>).</summary>
+/// <param name="Count">How many.</param>
+/// <param name="OldestAge">How long the oldest has been due; zero when none is.</param>
 public sealed record DueWork(int Count, TimeSpan OldestAge);

@@ -50,6 +50,22 @@ public sealed class OperationsQueries(IDbContextFactory<TriageDbContext> context
         return [.. rows.Select(t => new WaitingTicket(t.Id, t.Subject, t.ExternalId, t.Status, t.InstanceId, t.CreatedAt, now - t.CreatedAt, t.DefinitionId, t.DefinitionVersion))];
     }
 
+    /// <summary>
+    /// Work items due now that no worker holds, and how long the oldest of them has been due: stuck work, the figures of
+    /// the <c>reviewdesk.work_items.due</c> and <c>reviewdesk.work_items.oldest_due_age</c> gauges, read now.
+    /// </summary>
+    public async Task<DueWork> GetDueWorkAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await engine.CreateDbContextAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        DateTimeOffset? nowOrNull = now;
+        var due = db.WorkItems.AsNoTracking().Where(w => w.DueAt <= now && (w.LeaseUntil == null || w.LeaseUntil < nowOrNull));
+        var count = await due.CountAsync(cancellationToken);
+        if (count == 0) return new DueWork(0, TimeSpan.Zero);
+        var oldest = await due.OrderBy(w => w.DueAt).Select(w => w.DueAt).FirstAsync(cancellationToken);
+        return new DueWork(count, now - oldest < TimeSpan.Zero ? TimeSpan.Zero : now - oldest);
+    }
+
     /// <summary>The redacted subject and status of each of <paramref name="ticketIds"/> that is a ticket, in one query.</summary>
     public async Task<IReadOnlyDictionary<string, ProblemTicket>> GetProblemTicketsAsync(IReadOnlyCollection<string> ticketIds, CancellationToken cancellationToken)
     {

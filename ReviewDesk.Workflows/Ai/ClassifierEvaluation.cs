@@ -27,40 +27,74 @@ public static class ClassifierEvaluation
         }
 
         static string F(double v) => v.ToString("0.000", CultureInfo.InvariantCulture);
-        var goldCategory = gold.Select(g => g.Category).ToList();
-        var goldPriority = gold.Select(g => g.Priority).ToList();
-        var category = predicted.Select(p => p.Category).ToList();
-        var priority = predicted.Select(p => p.Priority).ToList();
+        var scores = Score(gold, predicted);
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"tickets: {gold.Count}");
-        text.AppendLine(CultureInfo.InvariantCulture, $"category accuracy: {F(ClassificationMetrics.Accuracy(goldCategory, category))}  macro-F1: {F(ClassificationMetrics.MacroF1(goldCategory, category, TicketLabels.Categories))}");
-        text.AppendLine(CultureInfo.InvariantCulture, $"priority accuracy: {F(ClassificationMetrics.Accuracy(goldPriority, priority))}  macro-F1: {F(ClassificationMetrics.MacroF1(goldPriority, priority, TicketLabels.Priorities))}");
-        AppendPerClass(text, "category", ClassificationMetrics.PerClass(goldCategory, category, TicketLabels.Categories));
-        AppendPerClass(text, "priority", ClassificationMetrics.PerClass(goldPriority, priority, TicketLabels.Priorities));
+        text.AppendLine(CultureInfo.InvariantCulture, $"category accuracy: {F(scores.Accuracy)}  macro-F1: {F(scores.MacroF1)}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"priority accuracy: {F(scores.PriorityAccuracy)}  macro-F1: {F(scores.PriorityMacroF1)}");
+        AppendPerClass(text, "category", scores.PerCategory);
+        AppendPerClass(text, "priority", scores.PerPriority);
 
-        var correct = goldCategory.Zip(category, (g, p) => g == p).ToList();
-        var confidence = predicted.Select(p => p.Confidence).ToList();
         text.AppendLine("calibration (category confidence): bucket  tickets  mean-confidence  accuracy");
-        var weightedGap = 0.0;
-        for (var b = 0; b < BucketEdges.Length - 1; b++)
+        foreach (var bucket in scores.Calibration.Where(b => b.Count > 0))
         {
-            var (lower, upper) = (BucketEdges[b], BucketEdges[b + 1]);
-            var members = Enumerable.Range(0, confidence.Count).Where(i => confidence[i] >= lower && (confidence[i] < upper || upper >= 1.0)).ToList();
-            if (members.Count == 0) continue;
-            var mean = members.Average(i => confidence[i]);
-            var accuracy = members.Count(i => correct[i]) / (double)members.Count;
-            weightedGap += members.Count * Math.Abs(mean - accuracy);
-            text.AppendLine(CultureInfo.InvariantCulture, $"  {lower:0.0}-{upper:0.0}  {members.Count,5}  {F(mean)}  {F(accuracy)}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"  {bucket.Lower:0.0}-{bucket.Upper:0.0}  {bucket.Count,5}  {F(bucket.MeanConfidence)}  {F(bucket.Accuracy)}");
         }
 
-        text.AppendLine(CultureInfo.InvariantCulture, $"expected calibration error: {F(weightedGap / gold.Count)}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"expected calibration error: {F(scores.ExpectedCalibrationError)}");
         text.AppendLine("auto-route curve: threshold  routed-share  routed-accuracy");
-        foreach (var point in Curve(confidence, correct))
+        foreach (var point in scores.Curve)
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"  {point.Threshold:0.00}  {F(point.Coverage)}  {F(point.Accuracy)}");
         }
 
         return text.ToString();
+    }
+
+    /// <summary>The figures of <paramref name="predicted"/> against <paramref name="gold"/> (same order, may be empty).</summary>
+    public static ClassifierScores Score(IReadOnlyList<(string Category, string Priority)> gold, IReadOnlyList<Classification> predicted)
+    {
+        ArgumentNullException.ThrowIfNull(gold);
+        ArgumentNullException.ThrowIfNull(predicted);
+        if (gold.Count != predicted.Count)
+        {
+            throw new ArgumentException("gold and predicted must be of the same length", nameof(predicted));
+        }
+
+        var goldCategory = gold.Select(g => g.Category).ToList();
+        var goldPriority = gold.Select(g => g.Priority).ToList();
+        var category = predicted.Select(p => p.Category).ToList();
+        var priority = predicted.Select(p => p.Priority).ToList();
+        var correct = goldCategory.Zip(category, (g, p) => g == p).ToList();
+        var confidence = predicted.Select(p => p.Confidence).ToList();
+
+        var buckets = new List<LocalCalibrationBucket>(BucketEdges.Length - 1);
+        var weightedGap = 0.0;
+        for (var b = 0; b < BucketEdges.Length - 1; b++)
+        {
+            var (lower, upper) = (BucketEdges[b], BucketEdges[b + 1]);
+            var members = Enumerable.Range(0, confidence.Count).Where(i => confidence[i] >= lower && (confidence[i] < upper || upper >= 1.0)).ToList();
+            var mean = members.Count == 0 ? 0 : members.Average(i => confidence[i]);
+            var accuracy = members.Count == 0 ? 0 : members.Count(i => correct[i]) / (double)members.Count;
+            weightedGap += members.Count * Math.Abs(mean - accuracy);
+            buckets.Add(new LocalCalibrationBucket(lower, upper, members.Count, mean, accuracy));
+        }
+
+        var confusion = TicketLabels.Categories
+            .Select(g => (IReadOnlyList<int>)TicketLabels.Categories.Select(p => goldCategory.Zip(category).Count(x => x.First == g && x.Second == p)).ToList())
+            .ToList();
+        return new ClassifierScores(
+            gold.Count,
+            ClassificationMetrics.Accuracy(goldCategory, category),
+            ClassificationMetrics.MacroF1(goldCategory, category, TicketLabels.Categories),
+            ClassificationMetrics.Accuracy(goldPriority, priority),
+            ClassificationMetrics.MacroF1(goldPriority, priority, TicketLabels.Priorities),
+            ClassificationMetrics.PerClass(goldCategory, category, TicketLabels.Categories),
+            ClassificationMetrics.PerClass(goldPriority, priority, TicketLabels.Priorities),
+            confusion,
+            buckets,
+            gold.Count == 0 ? 0 : weightedGap / gold.Count,
+            Curve(confidence, correct));
     }
 
     /// <summary>For each threshold, the share of tickets at or above it and their accuracy.</summary>

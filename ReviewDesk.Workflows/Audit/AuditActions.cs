@@ -36,6 +36,13 @@ public static class AuditActions
     /// <summary>An API key was revoked.</summary>
     public const string RevokeApiKey = "revoke_api_key";
 
+    /// <summary>A local model version was made the active one: a retrain that evaluated not worse, or an admin's promotion of a newer version.</summary>
+    public const string PromoteModel = "promote_model";
+    /// <summary>An admin made an earlier local model version (or the base model) the active one again.</summary>
+    public const string RollbackModel = "rollback_model";
+    /// <summary>An admin put a local model version in shadow mode (it classifies live tickets without acting) or took it out.</summary>
+    public const string ShadowModel = "shadow_model";
+
     /// <summary>A signed decision link from a notification decided a ticket (the decision itself is recorded as approve or reject).</summary>
     public const string DecisionLinkUsed = "decision_link_used";
     /// <summary>A decision link was refused: tampered, expired, used already, wrong recipient, or the ticket was closed.</summary>
@@ -48,6 +55,6 @@ public static class AuditActions
     public static IReadOnlyList<string> All { get; } =
         [
             Approve, Reject, Escalate, Claim, TakeOver, Release, Assign, RevealPii, CancelInstance, RetryInstance,
-            PublishDefinition, RetractDefinition, DeleteDraft, RevertDefinition, CreateApiKey, RevokeApiKey, DecisionLinkUsed, DecisionLinkRefused,
+            PublishDefinition, RetractDefinition, DeleteDraft, RevertDefinition, CreateApiKey, RevokeApiKey, PromoteModel, RollbackModel, ShadowModel, DecisionLinkUsed, DecisionLinkRefused,
         ];
 }

@@ -38,6 +38,8 @@ public class TriageDbContext : DbContext
     public DbSet<Ai.Learning.ModelVersionRecord> ModelVersions => Set<Ai.Learning.ModelVersionRecord>();
     /// <summary>What shadow classifiers said about live tickets.</summary>
     public DbSet<Ai.Learning.ShadowClassificationRecord> ShadowClassifications => Set<Ai.Learning.ShadowClassificationRecord>();
+    /// <summary>Cluster-wide leases of learning jobs (one retrain at a time across nodes).</summary>
+    public DbSet<Ai.Learning.LearningLeaseRecord> LearningLeases => Set<Ai.Learning.LearningLeaseRecord>();
 
     /// <inheritdoc />
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>

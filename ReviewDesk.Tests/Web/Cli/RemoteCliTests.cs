@@ -36,6 +36,10 @@ public sealed class RemoteCliTests(CliServer server) : IClassFixture<CliServer>,
     [InlineData("workflows export")]
     [InlineData("workflows import")]
     [InlineData("workflows publish")]
+    [InlineData("models")]
+    [InlineData("models list")]
+    [InlineData("models retrain")]
+    [InlineData("models promote")]
     public async Task Help_OnEveryVerbAndSubVerb_PrintsItsUsageAndExits0(string verb)
     {
         var (exit, output, error) = await RunAsync([.. verb.Split(' '), "--help"], NoEnvironment);
@@ -183,6 +187,27 @@ public sealed class RemoteCliTests(CliServer server) : IClassFixture<CliServer>,
         Assert.Contains("approve: 1 done, 1 skipped (request id cli-bulk-1).", output, StringComparison.Ordinal);
         Assert.Equal("reviews bulk: 1 of 2 tickets were skipped (listed above); the others were done", error.Trim());
         await ReviewTickets.WaitForStatusAsync(server.Client, first, "Routed");
+    }
+
+    [Fact]
+    public async Task Models_ListShowsTheActiveVersion_PromoteOfAnUnknownVersionExits3_RetrainWithNoLabelsExits4()
+    {
+        var environment = Environment(server.Url, TestApiKeys.For("admin"));
+
+        var list = await RunAsync(["models", "list"], environment);
+        var promote = await RunAsync(["models", "promote", "v9"], environment);
+        var retrain = await RunAsync(["models", "retrain"], environment);
+        var asReviewer = await RunAsync(["models", "list"], Environment(server.Url, TestApiKeys.For("reviewer")));
+
+        Assert.Equal((0, ""), (list.Exit, list.Error));
+        Assert.StartsWith("active: base\n", list.Output, StringComparison.Ordinal);
+        Assert.Contains("VERSION", list.Output, StringComparison.Ordinal);
+        Assert.Equal((3, ""), (promote.Exit, promote.Output));
+        Assert.Contains("models promote:", promote.Error, StringComparison.Ordinal);
+        Assert.Contains("v9", promote.Error, StringComparison.Ordinal);
+        Assert.Equal(4, retrain.Exit);
+        Assert.Contains("nothing to learn from", retrain.Error, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(5, asReviewer.Exit);
     }
 
     private static string? NoEnvironment(string name) => null;

@@ -9,7 +9,7 @@ public sealed class NavMenuTests : BunitTestContext
     [Theory]
     [InlineData(ReviewDeskRoles.Reviewer, "Home,Review queue,Notifications")]
     [InlineData(ReviewDeskRoles.Operator, "Home,Operations")]
-    [InlineData(ReviewDeskRoles.Admin, "Home,Review queue,Notifications,Operations,Workflows,API keys,Audit")]
+    [InlineData(ReviewDeskRoles.Admin, "Home,Review queue,Notifications,Operations,Workflows,Model,API keys,Audit")]
     public void Render_ShowsOnlyTheEntriesOfTheUsersRole(string role, string expected)
     {
         Authorization.SetRoles(role);

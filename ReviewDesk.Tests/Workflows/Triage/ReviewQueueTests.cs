@@ -293,6 +293,41 @@ public sealed class ReviewQueueTests : IAsyncLifetime
         Assert.Null(await _queue.NeighbourAsync(Start.AddHours(1), "tk_only", previous: true, skipClaimedBy: "alice", Ct));
     }
 
+    [Fact]
+    public async Task WorkloadAsync_CountsWhatAReviewerMayTake_OverdueAndEscalated_AndNamesTheNearestDeadline()
+    {
+        var claimedByBob = Ticket("tk_bob", TicketStatus.AwaitingReview, "billing", "P3", 0.5, ["low_confidence"], "", deadlineHours: -3, ageHours: 5);
+        (claimedByBob.ClaimedBy, claimedByBob.ClaimedUntil) = ("bob", Start.AddMinutes(10));
+        var lapsed = Ticket("tk_lapsed", TicketStatus.AwaitingReview, "billing", "P3", 0.5, ["low_confidence"], "", deadlineHours: 2, ageHours: 1);
+        (lapsed.ClaimedBy, lapsed.ClaimedUntil) = ("bob", Start.AddMinutes(-1));
+        var mine = Ticket("tk_mine", TicketStatus.AwaitingReview, "billing", "P3", 0.5, ["low_confidence"], "", deadlineHours: 3, ageHours: 1);
+        (mine.ClaimedBy, mine.ClaimedUntil) = ("alice", Start.AddMinutes(10));
+        await InsertAsync(
+            claimedByBob, lapsed, mine,
+            Ticket("tk_overdue", TicketStatus.AwaitingReview, "billing", "P3", 0.5, ["low_confidence"], "", deadlineHours: -1, ageHours: 26),
+            Ticket("tk_esc", TicketStatus.Escalated, "billing", "P2", 0.5, ["low_confidence"], "", deadlineHours: 4, ageHours: 30),
+            Ticket("tk_nodeadline", TicketStatus.AwaitingReview, "billing", "P3", 0.5, ["low_confidence"], "", deadlineHours: null, ageHours: 1),
+            Ticket("tk_routed", TicketStatus.Routed, "billing", "P3", 0.4, ["low_confidence"], "", deadlineHours: -5, ageHours: 50),
+            Ticket("tk_decided", TicketStatus.AwaitingReview, "billing", "P3", 0.4, ["low_confidence"], "", deadlineHours: -5, ageHours: 1, decided: true));
+
+        var alice = await _queue.WorkloadAsync("alice", Ct);
+        var bob = await _queue.WorkloadAsync("bob", Ct);
+
+        // Bob's live claim is not Alice's to take; a lapsed claim, her own and tickets without a deadline are.
+        Assert.Equal((5, 1, 1), (alice.Waiting, alice.Overdue, alice.Escalated));
+        Assert.Equal(("tk_overdue", "Subject of tk_overdue", TimeSpan.FromHours(-1)), (alice.Nearest!.Id, alice.Nearest.Subject, alice.Nearest.TimeLeft));
+        Assert.Equal((5, 2, 1), (bob.Waiting, bob.Overdue, bob.Escalated));
+        Assert.Equal("tk_bob", bob.Nearest!.Id);
+    }
+
+    [Fact]
+    public async Task WorkloadAsync_NothingPending_IsZeroWithNoNearest()
+    {
+        await InsertAsync(Ticket("tk_routed", TicketStatus.Routed, "billing", "P3", 0.4, ["low_confidence"], "", deadlineHours: -5, ageHours: 50));
+
+        Assert.Equal(new ReviewWorkload(0, 0, 0, null), await _queue.WorkloadAsync("alice", Ct));
+    }
+
     /// <summary>Four pending tickets (one escalated, one unclassified in another variant) and two the queue must skip: routed, and decided.</summary>
     private static TicketRecord[] QueueMix() =>
     [

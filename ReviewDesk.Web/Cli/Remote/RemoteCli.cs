@@ -4,20 +4,20 @@ using System.CommandLine.Help;
 namespace ReviewDesk.Web.Cli.Remote;
 
 /// <summary>
-/// The verbs that talk to a running server over the HTTP API: <c>tickets</c>, <c>reviews</c> and
-/// <c>workflows</c> (System.CommandLine). Usage errors exit 2 with one line on stderr; <c>--help</c>
+/// The verbs that talk to a running server over the HTTP API: <c>tickets</c>, <c>reviews</c>,
+/// <c>workflows</c> and <c>models</c> (System.CommandLine). Usage errors exit 2 with one line on stderr; <c>--help</c>
 /// works on every verb and sub-verb.
 /// </summary>
 public static class RemoteCli
 {
-    public static IReadOnlySet<string> Verbs { get; } = new HashSet<string>(StringComparer.Ordinal) { "tickets", "reviews", "workflows" };
+    public static IReadOnlySet<string> Verbs { get; } = new HashSet<string>(StringComparer.Ordinal) { "tickets", "reviews", "workflows", "models" };
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, Func<string, string?> environment)
     {
         var runner = new RemoteVerbRunner(output, error, environment);
         var root = new RootCommand("ReviewDesk's command line for a running server (HTTP API, X-Api-Key)")
         {
-            TicketsVerb.Create(runner), ReviewsVerb.Create(runner), WorkflowsVerb.Create(runner),
+            TicketsVerb.Create(runner), ReviewsVerb.Create(runner), WorkflowsVerb.Create(runner), ModelsVerb.Create(runner),
         };
         // --version belongs to 'workflows export'; the root's own --version would shadow it.
         root.Options.Remove(root.Options.OfType<VersionOption>().Single());

@@ -112,6 +112,17 @@ public sealed class ReviewDeskApiClient(HttpClient http)
     public Task<ApiResponse> PublishWorkflowAsync(string id, int version, CancellationToken cancellationToken) =>
         SendAsync(new HttpRequestMessage(HttpMethod.Post, $"api/workflows/{Escape(id)}/versions/{version.ToString(CultureInfo.InvariantCulture)}/publish"), cancellationToken);
 
+    /// <summary><c>GET /api/models</c>.</summary>
+    public Task<ApiResponse> ListModelsAsync(CancellationToken cancellationToken) => GetAsync("api/models", cancellationToken);
+
+    /// <summary><c>POST /api/models/retrain</c>: answers when the retrain finished.</summary>
+    public Task<ApiResponse> RetrainModelAsync(CancellationToken cancellationToken) =>
+        SendAsync(new HttpRequestMessage(HttpMethod.Post, "api/models/retrain"), cancellationToken);
+
+    /// <summary><c>POST /api/models/{version}/promote</c> (an older version, or <c>base</c>: a rollback).</summary>
+    public Task<ApiResponse> PromoteModelAsync(string version, CancellationToken cancellationToken) =>
+        SendAsync(new HttpRequestMessage(HttpMethod.Post, $"api/models/{Escape(version)}/promote"), cancellationToken);
+
     private Task<ApiResponse> GetAsync(string path, CancellationToken cancellationToken) =>
         SendAsync(new HttpRequestMessage(HttpMethod.Get, path), cancellationToken);
 

@@ -18,6 +18,7 @@ public sealed partial class NavMenu
         new("Notifications", "/notifications", Icons.Material.Filled.NotificationsActive, Roles: ReviewDeskPolicies.Roles[ReviewDeskPolicies.Review]),
         new("Operations", "/operations", Icons.Material.Filled.MonitorHeart, Roles: ReviewDeskPolicies.Roles[ReviewDeskPolicies.Operate]),
         new("Workflows", "/workflows", Icons.Material.Filled.AccountTree, Roles: ReviewDeskPolicies.Roles[ReviewDeskPolicies.Administer]),
+        new("Model", "/models", Icons.Material.Filled.Insights, Roles: ReviewDeskPolicies.Roles[ReviewDeskPolicies.Administer]),
         new("API keys", "/admin/api-keys", Icons.Material.Filled.Key, Roles: ReviewDeskPolicies.Roles[ReviewDeskPolicies.Administer]),
         new("Audit", "/audit", Icons.Material.Filled.History, Roles: ReviewDeskPolicies.Roles[ReviewDeskPolicies.Administer]),
     ];

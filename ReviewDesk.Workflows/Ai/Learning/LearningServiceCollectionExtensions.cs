@@ -18,6 +18,10 @@ public static class LearningServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ActiveModelRegistry>();
+        services.TryAddSingleton<ModelRetrainer>();
+        services.TryAddSingleton<ModelDashboard>();
+        services.TryAddSingleton<ShadowClassificationRunner>();
+        services.AddHostedService<ModelRetrainScheduler>();
         return services;
     }
 }

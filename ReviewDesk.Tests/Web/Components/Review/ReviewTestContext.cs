@@ -56,8 +56,13 @@ public abstract class ReviewTestContext : BunitTestContext, IAsyncLifetime
         Services.AddSingleton(Tickets);
         Services.AddSingleton(services.GetRequiredService<WorkflowDefinitionStore>());
         Services.AddSingleton(services.GetRequiredService<ReviewDesk.Workflows.Audit.AuditLog>());
+        Services.AddSingleton(services.GetRequiredService<ReviewDesk.Workflows.Ai.Learning.ModelRetrainer>());
+        Services.AddSingleton(services.GetRequiredService<ReviewDesk.Workflows.Ai.Learning.ModelDashboard>());
         Services.AddSingleton(feed);
         Services.AddSingleton(Connection);
+        // The queue's bulk Assign lists who may review (no accounts in these tests).
+        Services.AddSingleton(services.GetRequiredService<ReviewDesk.Workflows.Notifications.INotificationDirectory>());
+        AddServices(services);
         // The pages claim and listen only when interactive, as in a browser's circuit.
         SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
         RenderPopoverProvider();
@@ -71,6 +76,11 @@ public abstract class ReviewTestContext : BunitTestContext, IAsyncLifetime
         _notifier?.Dispose();
         await Host.DisposeAsync();
         _database.Dispose();
+    }
+
+    /// <summary>Registers more of <paramref name="host"/>'s services for the components under test, before the first render.</summary>
+    protected virtual void AddServices(IServiceProvider host)
+    {
     }
 
     /// <summary>Signs <paramref name="name"/> in, optionally as an admin.</summary>

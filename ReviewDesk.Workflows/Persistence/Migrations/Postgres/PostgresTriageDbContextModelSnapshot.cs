@@ -105,6 +105,25 @@ namespace ReviewDesk.Workflows.Persistence.Migrations.Postgres
                     b.ToTable("LabelledExamples", (string)null);
                 });
 
+            modelBuilder.Entity("ReviewDesk.Workflows.Ai.Learning.LearningLeaseRecord", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("LearningLeases", (string)null);
+                });
+
             modelBuilder.Entity("ReviewDesk.Workflows.Ai.Learning.ModelVersionRecord", b =>
                 {
                     b.Property<int>("Number")

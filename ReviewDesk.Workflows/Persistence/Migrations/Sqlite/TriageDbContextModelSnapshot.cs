@@ -98,6 +98,25 @@ namespace ReviewDesk.Workflows.Persistence.Migrations.Sqlite
                     b.ToTable("LabelledExamples", (string)null);
                 });
 
+            modelBuilder.Entity("ReviewDesk.Workflows.Ai.Learning.LearningLeaseRecord", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("LearningLeases", (string)null);
+                });
+
             modelBuilder.Entity("ReviewDesk.Workflows.Ai.Learning.ModelVersionRecord", b =>
                 {
                     b.Property<int>("Number")

@@ -1,0 +1,29 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace ReviewDesk.Workflows.Triage;
+
+public sealed partial class ReviewQueue
+{
+    /// <summary>
+    /// What waits for <paramref name="reviewer"/>: the pending tickets nobody else holds (unclaimed, claimed by them, or
+    /// with a lapsed claim), how many of those are overdue or escalated, and the one whose deadline comes first. Read from
+    /// the queue's rows as they are, like <see cref="ListAsync"/>: no counter of its own to keep in step.
+    /// </summary>
+    /// <param name="reviewer">The signed-in reviewer.</param>
+    /// <param name="cancellationToken">Cancels the queries.</param>
+    public async Task<ReviewWorkload> WorkloadAsync(string reviewer, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reviewer);
+        var now = time.GetUtcNow();
+        DateTimeOffset? nowOrNull = now;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var mine = Pending(db).Where(t => t.ClaimedBy == null || t.ClaimedBy == reviewer || t.ClaimedUntil <= nowOrNull);
+        var waiting = await mine.CountAsync(cancellationToken);
+        if (waiting == 0) return new ReviewWorkload(0, 0, 0, null);
+        var overdue = await mine.CountAsync(t => t.ReviewDeadline < nowOrNull, cancellationToken);
+        var escalated = await mine.CountAsync(t => t.Status == TicketStatus.Escalated, cancellationToken);
+        // A ticket without a deadline never comes first: SQLite would sort its NULL before every date.
+        var nearest = await Page(Sort(mine.Where(t => t.ReviewDeadline != null), ReviewQueueSort.Deadline), null).FirstOrDefaultAsync(cancellationToken);
+        return new ReviewWorkload(waiting, overdue, escalated, nearest is null ? null : ToItem(nearest, now));
+    }
+}
