@@ -32,6 +32,9 @@ internal static class BenchCommand
         var bulk = int.Parse(config["bulk-tickets"] ?? "10000", CultureInfo.InvariantCulture);
         var batchSize = int.Parse(config["batch-size"] ?? "500", CultureInfo.InvariantCulture);
         var product = !string.Equals(config["product"], "false", StringComparison.OrdinalIgnoreCase);
+        // --tracing true: the product's web app runs its OpenTelemetry tracing pipeline (every span recorded, batched and
+        // given to an exporter that discards it), so the same bench with and without it gives the cost of tracing.
+        var tracing = string.Equals(config["tracing"], "true", StringComparison.OrdinalIgnoreCase);
         // --postgres "Host=...;Username=...": the same raw and engine measurements on PostgreSQL, a fresh database per run.
         var postgres = config["postgres"];
         // --nodes 1,3: the product node counts measured on PostgreSQL; --redis host:port the Redis the nodes share.
@@ -68,12 +71,14 @@ internal static class BenchCommand
             Console.WriteLine($"ratio steps/s to raw commits/s: {stepsMedian / rawMedian:P1}");
             if (product)
             {
-                Console.WriteLine($"product over HTTP: {tickets:N0} tickets from {clients} keep-alive clients against the web app (local AI, warmed up)...");
-                var result = await ProductBenchmark.RunAsync(config["web"] ?? WebAppProcess.DefaultAssemblyPath(), tickets, clients, bulk, batchSize, CancellationToken.None);
+                Console.WriteLine($"product over HTTP: {tickets:N0} tickets from {clients} keep-alive clients against the web app (local AI, warmed up)" +
+                    (tracing ? ", tracing every span to a discarding exporter..." : ", tracing off..."));
+                var result = await ProductBenchmark.RunAsync(config["web"] ?? WebAppProcess.DefaultAssemblyPath(), tickets, clients, bulk, batchSize, tracing, CancellationToken.None);
                 Console.WriteLine($"product: {result.TicketsPerSecond:N0} tickets/s end to end ({result.Routed:N0} routed, {result.Reviewed:N0} waiting for review); " +
                     $"submissions {result.SubmissionsPerSecond:N0}/s, POST p50 {result.PostP50Ms:N1} ms, p99 {result.PostP99Ms:N1} ms; " +
                     $"web app CPU {result.WebCpuMsPerTicket:N2} ms per ticket");
                 Console.WriteLine($"ratio product tickets/s to engine workflows/s: {result.TicketsPerSecond / workflowsMedian:P1}");
+                if (result.Tracing is { } spans) Console.WriteLine($"tracing: the web app's last report before the end: {spans}");
                 if (result.Bulk is { } b)
                 {
                     Console.WriteLine($"bulk path: {b.Tickets:N0} tickets in batches of {b.BatchSize} through POST /api/tickets/batch: accepted {b.AcceptedPerSecond:N0}/s, settled (triaged) {b.SettledPerSecond:N0}/s end to end");

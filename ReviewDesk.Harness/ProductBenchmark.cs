@@ -27,14 +27,37 @@ internal static class ProductBenchmark
     {
         /// <summary>The bulk path's figures, when it ran.</summary>
         public BulkResult? Bulk { get; init; }
+
+        /// <summary>With tracing on, the web app's last line counting the spans it recorded.</summary>
+        public string? Tracing { get; init; }
     }
 
     /// <summary>The bulk path: accepted per second (the batch requests), and settled per second end to end.</summary>
     public sealed record BulkResult(int Tickets, int BatchSize, double AcceptedPerSecond, double SettledPerSecond);
 
-    public static async Task<Result> RunAsync(string webAssembly, int tickets, int clients, int bulkTickets, int batchSize, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts the web app, measures it, and stops it; with <paramref name="tracing"/> the web app runs its tracing pipeline
+    /// with an exporter that discards every span (<c>Telemetry:DiscardSpans</c>).
+    /// </summary>
+    public static async Task<Result> RunAsync(string webAssembly, int tickets, int clients, int bulkTickets, int batchSize, bool tracing, CancellationToken cancellationToken)
     {
-        await using var web = WebAppProcess.Start(webAssembly);
+        await using var web = WebAppProcess.Start(webAssembly, settings: tracing ? new Dictionary<string, string> { ["Telemetry:DiscardSpans"] = "true" } : null);
+        var result = await RunOnAsync(web, tickets, clients, bulkTickets, batchSize, cancellationToken);
+        if (!tracing) return result;
+
+        // The app logs its span count at most every 2 s, when spans arrive: a few requests after the run bring it up to date.
+        using var http = new HttpClient { BaseAddress = web.BaseAddress };
+        for (var i = 0; i < 8; i++)
+        {
+            using var health = await http.GetAsync(new Uri("/healthz", UriKind.Relative), cancellationToken);
+            await Task.Delay(TimeSpan.FromMilliseconds(500), cancellationToken);
+        }
+
+        return result with { Tracing = web.LastOutputContaining("spans recorded") ?? "no span recorded" };
+    }
+
+    private static async Task<Result> RunOnAsync(WebAppProcess web, int tickets, int clients, int bulkTickets, int batchSize, CancellationToken cancellationToken)
+    {
         using var http = ClientFor(web, clients);
         await web.WaitUntilHealthyAsync(http, TimeSpan.FromSeconds(60), cancellationToken);
         var texts = DemoTickets.Load();

@@ -192,6 +192,12 @@ internal sealed class WebAppProcess : IAsyncDisposable
         return port;
     }
 
+    /// <summary>The newest of the last output lines that contains <paramref name="text"/>, null when none does.</summary>
+    public string? LastOutputContaining(string text)
+    {
+        lock (_outputLock) return _output.LastOrDefault(l => l.Contains(text, StringComparison.Ordinal))?.Trim();
+    }
+
     private void Keep(string? line)
     {
         if (line is null) return;

@@ -36,7 +36,7 @@ public static class ReviewDeskApplicationBuilder
             .AddReviewDeskTriage(builder.Configuration)
             .AddReviewDeskAi(builder.Configuration)
             .AddReviewDeskDesigner();
-        builder.Services.AddReviewDeskOperations();
+        builder.Services.AddReviewDeskOperations(builder.Configuration);
         // Notify steps write to the console's accounts and link back to it (signed with its key ring).
         builder.Services.AddReviewDeskWebNotifications();
         builder.Services.AddHostedService<DemoTicketSeeder>();

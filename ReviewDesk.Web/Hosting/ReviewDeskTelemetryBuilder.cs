@@ -27,13 +27,17 @@ public static class ReviewDeskTelemetryBuilder
         builder.Logging.Configure(o => o.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId | ActivityTrackingOptions.ParentId);
 
         var otlp = !string.IsNullOrWhiteSpace(builder.Configuration[TelemetryOptions.OtlpEndpointVariable]);
-        if (!otlp && !options.Prometheus && !options.Console) return builder;
+        var metricsOn = otlp || options.Prometheus || options.Console;
+        var tracesOn = (options.Traces && (otlp || options.Console)) || options.DiscardSpans;
+        if (!metricsOn && !tracesOn) return builder;
 
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(
                 builder.Configuration["OTEL_SERVICE_NAME"] ?? options.ServiceName,
-                serviceVersion: typeof(ReviewDeskTelemetryBuilder).Assembly.GetName().Version?.ToString()))
-            .WithMetrics(metrics =>
+                serviceVersion: typeof(ReviewDeskTelemetryBuilder).Assembly.GetName().Version?.ToString()));
+        if (metricsOn)
+        {
+            telemetry.WithMetrics(metrics =>
             {
                 metrics.AddMeter(EngineTelemetry.MeterName, TriageTelemetry.MeterName)
                     .AddAspNetCoreInstrumentation()
@@ -41,7 +45,9 @@ public static class ReviewDeskTelemetryBuilder
                 if (options.Prometheus) metrics.AddPrometheusExporter();
                 if (options.Console) metrics.AddConsoleExporter();
             });
-        if (options.Traces && (otlp || options.Console))
+        }
+
+        if (tracesOn)
         {
             telemetry.WithTracing(tracing =>
             {
@@ -49,6 +55,13 @@ public static class ReviewDeskTelemetryBuilder
                     .AddAspNetCoreInstrumentation(o => o.Filter = context => !context.Request.Path.StartsWithSegments(TelemetryOptions.PrometheusPath))
                     .AddHttpClientInstrumentation();
                 if (options.Console) tracing.AddConsoleExporter();
+                if (options.DiscardSpans)
+                {
+                    // Batched as the OTLP exporter's spans are, with a queue deep enough that a burst drops none.
+                    tracing.AddProcessor(sp => new BatchActivityExportProcessor(
+                        new DiscardingSpanExporter(sp.GetRequiredService<ILogger<DiscardingSpanExporter>>(), sp.GetService<TimeProvider>() ?? TimeProvider.System),
+                        maxQueueSize: 65_536, scheduledDelayMilliseconds: 1_000));
+                }
             });
         }
 

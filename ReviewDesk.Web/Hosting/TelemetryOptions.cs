@@ -26,6 +26,12 @@ public sealed class TelemetryOptions
     /// <summary>Record and export traces when an exporter is on; false keeps metrics only (and costs no span).</summary>
     public bool Traces { get; set; } = true;
 
+    /// <summary>
+    /// Record every span and hand it to an exporter that discards it (<see cref="DiscardingSpanExporter"/>): the tracing
+    /// pipeline's cost without a collector, for the benchmark's <c>--tracing</c>. Turns on traces only, not metrics.
+    /// </summary>
+    public bool DiscardSpans { get; set; }
+
     /// <summary>The service name when <c>OTEL_SERVICE_NAME</c> is not set.</summary>
     public string ServiceName { get; set; } = "reviewdesk";
 }

@@ -56,6 +56,9 @@ public sealed class LiveRefresh : IDisposable
         });
     }
 
+    /// <summary>Asks for a refresh as an event would (a periodic reload goes through here, so it never runs beside another).</summary>
+    public void Request() => OnEvent();
+
     private void OnEvent()
     {
         lock (_gate)

@@ -1,11 +1,17 @@
+using Microsoft.Extensions.Options;
 using ReviewDesk.Engine.Runtime;
 using ReviewDesk.Workflows.Triage;
 
 namespace ReviewDesk.Web.Operations;
 
-/// <summary>The operator board's reads and commands: figures, problem instances, retry, cancel and ticket search.</summary>
-public sealed class OperationsBoard(OperationsQueries queries, WorkflowQueries workflows, WorkflowRuntime runtime, TicketStore ticketStore, TimeProvider time)
+/// <summary>The operator board's reads and commands: figures, history, problem instances, retry, cancel and ticket search.</summary>
+public sealed class OperationsBoard(
+    OperationsQueries queries, OperationsHistoryQueries history, WorkflowQueries workflows, WorkflowRuntime runtime, TicketStore ticketStore,
+    IOptions<OperationsOptions> options, TimeProvider time)
 {
+    /// <summary>The board's settings (stuck-work threshold, refresh interval).</summary>
+    public OperationsOptions Options => options.Value;
+
     /// <summary>How many waiting tickets the board lists.</summary>
     public const int ListSize = 10;
 
@@ -24,6 +30,9 @@ public sealed class OperationsBoard(OperationsQueries queries, WorkflowQueries w
         await queries.GetThroughputAsync(ThroughputWindow, ThroughputBucket, cancellationToken),
         await queries.GetLongestWaitingAsync(ListSize, cancellationToken),
         await GetProblemsAsync(cancellationToken));
+
+    /// <summary>The charts' history over <paramref name="range"/> (shared by every open board for a moment, see <see cref="OperationsOptions.HistoryCacheDuration"/>).</summary>
+    public Task<OperationsHistory> LoadHistoryAsync(HistoryRange range, CancellationToken cancellationToken) => history.GetAsync(range, cancellationToken);
 
     /// <summary>
     /// Faulted instances and instances with open incidents, faulted first, at most <see cref="ProblemListSize"/>;

@@ -33,6 +33,8 @@ public sealed class MigrationBaselineTests : IDisposable
             await ExecuteAsync(connection, """DROP TABLE "LabelledExamples"; DROP TABLE "ShadowClassifications"; DROP TABLE "ModelVersions"; DROP TABLE "LearningLeases";""");
             // Nor did the engine's traceparent columns (issue 13).
             await ExecuteAsync(connection, """ALTER TABLE "WorkItems" DROP COLUMN "TraceParent"; ALTER TABLE "Bookmarks" DROP COLUMN "TraceParent"; ALTER TABLE "ResumeRequests" DROP COLUMN "TraceParent";""");
+            // Nor the index the operator board's history reads attempts by (issue 13).
+            await ExecuteAsync(connection, """DROP INDEX "IX_Executions_FinishedAt";""");
             await ExecuteAsync(connection, $"""
                 CREATE TABLE "{WorkflowsServiceCollectionExtensions.LegacyHistoryTable}" ("MigrationId" TEXT NOT NULL PRIMARY KEY, "ProductVersion" TEXT NOT NULL);
                 INSERT INTO "{WorkflowsServiceCollectionExtensions.LegacyHistoryTable}" VALUES
@@ -46,8 +48,9 @@ public sealed class MigrationBaselineTests : IDisposable
         Assert.NotNull(await second.Definitions.GetLatestPublishedAsync("kept", Ct));
         await using var check = new SqliteConnection(_database.ConnectionString);
         await check.OpenAsync(Ct);
-        // Each set adopts its first migration, then applies those after the layout (the engine's traceparent; triage's notifications, learning and the retrain lease).
-        foreach (var (table, migrations) in (ValueTuple<string, long>[])[(WorkflowDbContext.MigrationsHistoryTable, 2L), (TriageDbContext.MigrationsHistoryTable, 4L)])
+        // Each set adopts its first migration, then applies those after the layout (the engine's traceparent and attempts'
+        // finish-time index; triage's notifications, learning and the retrain lease).
+        foreach (var (table, migrations) in (ValueTuple<string, long>[])[(WorkflowDbContext.MigrationsHistoryTable, 3L), (TriageDbContext.MigrationsHistoryTable, 4L)])
         {
             await using var command = check.CreateCommand();
             command.CommandText = $"""SELECT COUNT(*) FROM "{table}" """;

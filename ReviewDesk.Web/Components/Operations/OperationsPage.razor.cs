@@ -8,11 +8,15 @@ using ReviewDesk.Web.Operations;
 
 namespace ReviewDesk.Web.Components.Operations;
 
-/// <summary>The operator board: live counts, throughput, waiting tickets, problem instances with Retry and Cancel, ticket search.</summary>
+/// <summary>
+/// The operator board: live counts, throughput, the history charts (last hour or day) with the stuck-work banner, waiting
+/// tickets, problem instances with Retry and Cancel, ticket search.
+/// </summary>
 public sealed partial class OperationsPage : IDisposable
 {
     private readonly CancellationTokenSource _disposed = new();
     private LiveRefresh? _live;
+    private ITimer? _tick;
 
     [Inject]
     public required OperationsBoard Board { get; init; }
@@ -36,6 +40,10 @@ public sealed partial class OperationsPage : IDisposable
     public Task<AuthenticationState>? AuthenticationState { get; set; }
 
     private OperationsSnapshot? Snapshot { get; set; }
+
+    private OperationsHistory? History { get; set; }
+
+    private HistoryRange Range { get; set; } = HistoryRange.LastHour;
 
     private bool Live => _live is not null;
 
@@ -61,19 +69,35 @@ public sealed partial class OperationsPage : IDisposable
     private IReadOnlyList<KeyValuePair<string, int>> QueueRows =>
         [.. Snapshot!.TicketsByQueue.Select(c => KeyValuePair.Create(c.Queue ?? "(none)", c.Count))];
 
-    protected override async Task OnInitializedAsync() => Snapshot = await Board.LoadAsync(_disposed.Token);
+    protected override Task OnInitializedAsync() => LoadAsync(_disposed.Token);
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        Snapshot = await Board.LoadAsync(cancellationToken);
+        History = await Board.LoadHistoryAsync(Range, cancellationToken);
+    }
 
     protected override void OnAfterRender(bool firstRender)
     {
         // Only an interactive render gets here, so a prerender never subscribes.
         if (!firstRender) return;
         _live = LiveRefresh.On(Events, Time, _ => true, () => InvokeAsync(RefreshAsync), Logger);
+        // Stuck work raises no event (nothing happens to it), so the board also reloads on a period: the banner appears,
+        // and the oldest due age grows, without anyone touching the page.
+        var interval = Board.Options.RefreshInterval;
+        if (interval > TimeSpan.Zero) _tick = Time.CreateTimer(_ => _live?.Request(), null, interval, interval);
         StateHasChanged();
+    }
+
+    private async Task ChangeRangeAsync(HistoryRange range)
+    {
+        Range = range;
+        History = await Board.LoadHistoryAsync(range, _disposed.Token);
     }
 
     private async Task RefreshAsync()
     {
-        if (await LiveRefresh.ReloadAsync(async ct => Snapshot = await Board.LoadAsync(ct), Logger, nameof(OperationsPage), _disposed.Token) is not { } stale) return;
+        if (await LiveRefresh.ReloadAsync(LoadAsync, Logger, nameof(OperationsPage), _disposed.Token) is not { } stale) return;
         Stale = stale;
         DescribeRetry();
         StateHasChanged();
@@ -141,6 +165,7 @@ public sealed partial class OperationsPage : IDisposable
 
     public void Dispose()
     {
+        _tick?.Dispose();
         _live?.Dispose();
         _disposed.Cancel();
         _disposed.Dispose();

@@ -165,6 +165,8 @@ namespace ReviewDesk.Engine.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("FinishedAt");
+
                     b.HasIndex("InstanceId", "NodeId", "Attempt");
 
                     b.ToTable("Executions", (string)null);

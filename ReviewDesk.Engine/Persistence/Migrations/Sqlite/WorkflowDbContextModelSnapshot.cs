@@ -156,6 +156,8 @@ namespace ReviewDesk.Engine.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("FinishedAt");
+
                     b.HasIndex("InstanceId", "NodeId", "Attempt");
 
                     b.ToTable("Executions", (string)null);

@@ -51,6 +51,52 @@ public sealed class OperationsPageTests : OperationsTestContext
     }
 
     [Fact]
+    public async Task Render_HistoryForTheLastHour_TogglesToTheLastDay()
+    {
+        await InsertTicketAsync("T-recent", TicketStatus.AwaitingReview, TimeSpan.FromMinutes(10));
+        await InsertTicketAsync("T-morning", TicketStatus.AwaitingReview, TimeSpan.FromHours(3));
+        RenderPopoverProvider();
+        var cut = Render<OperationsPage>();
+
+        await cut.WaitForAssertionAsync(() =>
+        {
+            Assert.Equal("LastHour", cut.Find("[data-testid=history]").GetAttribute("data-range"));
+            Assert.Equal("1", cut.Find("[data-testid=history-submitted-total]").TextContent);
+            Assert.Equal("now 2", cut.Find("[data-testid=history-backlog-summary]").TextContent);
+        });
+        // Nothing is stuck: no work item waits.
+        Assert.Empty(cut.FindAll("[data-testid=stuck-work-banner]"));
+
+        await cut.FindAll("[data-testid=history-range] .mud-toggle-item").Single(b => b.TextContent.Contains("Last day", StringComparison.Ordinal)).ClickAsync(new());
+
+        await cut.WaitForAssertionAsync(() =>
+        {
+            Assert.Equal("LastDay", cut.Find("[data-testid=history]").GetAttribute("data-range"));
+            Assert.Equal("2", cut.Find("[data-testid=history-submitted-total]").TextContent);
+        });
+    }
+
+    [Fact]
+    public async Task RefreshInterval_NoEvent_TheBoardReloadsOnItsOwn()
+    {
+        RenderPopoverProvider();
+        var cut = Render<OperationsPage>();
+        await cut.WaitForAssertionAsync(() => Assert.Equal("0", cut.Find("[data-testid=history-submitted-total]").TextContent));
+        await cut.WaitForElementAsync("[data-testid=live-indicator]");
+
+        // Written straight into the table: no workflow event announces it, as nothing announces work that is stuck.
+        await InsertTicketAsync("T-quiet", TicketStatus.Received, TimeSpan.Zero);
+        Time.Advance(new ReviewDesk.Web.Operations.OperationsOptions().RefreshInterval);
+
+        await cut.WaitForAssertionAsync(() =>
+        {
+            // The debounce timer of the refresh the tick asked for runs on the same clock.
+            Time.Advance(LiveRefresh.Interval);
+            Assert.Equal("1", cut.Find("[data-testid=history-submitted-total]").TextContent);
+        });
+    }
+
+    [Fact]
     public async Task Retry_FaultedInstance_RetriesItAndItLeavesFaulted()
     {
         var instanceId = await StartFaultedAsync("F-1", failures: 1);
