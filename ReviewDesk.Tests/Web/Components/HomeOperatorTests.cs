@@ -74,6 +74,8 @@ public sealed class HomeOperatorTests : BunitTestContext, IAsyncLifetime
             Assert.Equal("1", cut.Find("[data-testid=home-incident-count]").TextContent);
             Assert.Equal("1", cut.Find("[data-testid=home-due-count]").TextContent);
             Assert.Equal("1 h 30 min", cut.Find("[data-testid=home-oldest-due]").TextContent);
+            // 90 minutes is past the board's stuck-work threshold (5 minutes by default): the home says so as the board does.
+            Assert.Contains("threshold 5 min", cut.Find("[data-testid=stuck-work-banner]").TextContent, StringComparison.Ordinal);
             var waiting = cut.Find("[data-testid=home-waiting-longest-ticket]");
             Assert.Equal("Refund for <PERSON_1> never arrived", waiting.TextContent);
             Assert.Equal($"/operations/instances/{stuck.InstanceId}", waiting.GetAttribute("href"));

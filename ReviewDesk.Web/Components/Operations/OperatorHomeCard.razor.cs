@@ -7,7 +7,8 @@ namespace ReviewDesk.Web.Components.Operations;
 
 /// <summary>
 /// The home page's card for an operator: faulted instances and open incidents (the board's problem list), stuck work
-/// (due work no worker holds, and the oldest one's age: the board has no threshold for it, so the age is shown as it is)
+/// (due work no worker holds and the oldest one's age, with the board's banner once that age passes
+/// <see cref="OperationsOptions.StuckWorkThreshold"/>)
 /// and the ticket waiting longest. Live like the board: a refresh after workflow events, and on a tick for the ages.
 /// </summary>
 public sealed partial class OperatorHomeCard : IAsyncDisposable
@@ -18,6 +19,9 @@ public sealed partial class OperatorHomeCard : IAsyncDisposable
 
     [Inject]
     public required OperationsQueries Queries { get; init; }
+
+    [Inject]
+    public required Microsoft.Extensions.Options.IOptions<OperationsOptions> Options { get; init; }
 
     [Inject]
     public required WorkflowQueries Workflows { get; init; }
