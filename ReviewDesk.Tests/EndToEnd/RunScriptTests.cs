@@ -9,6 +9,7 @@ namespace ReviewDesk.Tests.EndToEnd;
 /// <c>REVIEWDESK_WEB_DLL</c>, demo mode, the demo tickets seeded). Its ready line with the URL and the demo logins
 /// comes once <c>/healthz</c> answers, after the host's start-up logs, and no per-ticket line reaches the console.
 /// </summary>
+[Collection(EndToEndCollection.Name)]
 public sealed class RunScriptTests : IDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
