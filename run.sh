@@ -10,7 +10,13 @@ if [[ ${1:-} == --nodes ]]; then exec ./cluster.sh "$@"; fi
 
 urls="${REVIEWDESK_URLS:-http://127.0.0.1:5080}"
 
-dotnet build ReviewDesk.Web -c Release --nologo -v quiet
+# REVIEWDESK_WEB_DLL runs a web app already built (the tests pass theirs) instead of building one, as in cluster.sh.
+if [[ -n ${REVIEWDESK_WEB_DLL:-} ]]; then
+  app_cmd=(dotnet "${REVIEWDESK_WEB_DLL}")
+else
+  dotnet build ReviewDesk.Web -c Release --nologo -v quiet
+  app_cmd=(dotnet run --project ReviewDesk.Web -c Release --no-build --no-launch-profile --)
+fi
 
 # Demo mode (REVIEWDESK_DEMO=0 turns it off): one demo account per role with the fixed, public
 # passwords below. They are demo values, not secrets: never expose a demo-mode server to others.
@@ -40,7 +46,7 @@ print_ready() {
   echo
 }
 
-dotnet run --project ReviewDesk.Web -c Release --no-build --no-launch-profile -- serve --urls "${urls}" --Database:DataDirectory "${data}" "${demo_args[@]}" &
+"${app_cmd[@]}" serve --urls "${urls}" --Database:DataDirectory "${data}" "${demo_args[@]}" &
 app=$!
 trap 'kill -TERM "${app}" 2>/dev/null; wait "${app}"; exit' INT TERM
 

@@ -43,6 +43,15 @@ public sealed class ReviewEscalationTests(ChromiumFixture chromium) : EndToEndTe
         await Expect(reviewer.GetByTestId("claim-banner")).ToContainTextAsync("You hold this ticket");
         var escalated = await Api.GetFromJsonAsync<JsonElement>($"/api/tickets/{last}", Ct);
         Assert.Equal("Escalated", escalated.GetProperty("status").GetString());
+        // The dialog promises the ticket "returns to the queue unclaimed": nobody holds it, while the reviewer holds the next.
+        var queue = await Api.GetFromJsonAsync<JsonElement>($"/api/reviews?variant={ReviewTickets.Variant}", Ct);
+        var items = queue.GetProperty("items").EnumerateArray().ToList();
+        var escalatedRow = Assert.Single(items, i => i.GetProperty("id").GetString() == last);
+        var audit = await Api.GetFromJsonAsync<JsonElement>($"/api/audit?ticketId={last}", Ct);
+        Assert.True(escalatedRow.GetProperty("claimedBy").ValueKind == JsonValueKind.Null,
+            $"the escalated ticket is held by {escalatedRow.GetProperty("claimedBy")}; its audit trail: {audit}");
+        var nextRow = Assert.Single(items, i => i.GetProperty("id").GetString() == earlier);
+        Assert.Equal(TestEmail(ReviewDeskRoles.Reviewer), nextRow.GetProperty("claimedBy").GetString());
         Assert.Empty(ConsoleErrors);
     }
 

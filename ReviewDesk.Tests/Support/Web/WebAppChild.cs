@@ -97,6 +97,32 @@ public sealed class WebAppChild : IDisposable
         await _process.WaitForExitAsync(TestContext.Current.CancellationToken);
     }
 
+    /// <summary>
+    /// SIGTERM, as a service manager or run.sh's Ctrl+C trap sends it; waits up to <paramref name="within"/> for the app
+    /// to exit and returns its exit code, or null when it is still running then.
+    /// </summary>
+    public async Task<int?> TerminateAsync(TimeSpan within)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync(ct);
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(within);
+        try
+        {
+            await _process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            return null;
+        }
+
+        return _process.ExitCode;
+    }
+
     public void Dispose()
     {
         if (!_process.HasExited) _process.Kill();

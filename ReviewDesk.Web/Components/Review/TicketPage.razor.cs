@@ -252,9 +252,10 @@ public sealed partial class TicketPage : IAsyncDisposable
             _holding = false;
             Show($"{decision.Reviewer} decided this ticket ({decision.Action}) meanwhile.", Severity.Warning);
         }
-        else if (heldBy is not null && Pending && !_holding && QueueItem is { ClaimedBy: null })
+        else if (heldBy is not null && heldBy != Reviewer && Pending && !_holding && QueueItem is { ClaimedBy: null })
         {
-            // The other reviewer let go: this reviewer may take it now.
+            // The other reviewer let go: this reviewer may take it now. Not when this reviewer let go (an escalation hands
+            // the ticket back unclaimed, and its change event can arrive before the page has moved on).
             await ClaimAsync(takeOver: false);
         }
 
