@@ -30,7 +30,12 @@ public sealed class ShutdownAfterTestRunTests(ChromiumFixture chromium) : IAsync
 
     // Reproduces issue 15 item 1's slow SIGTERM, which is not fixed: in 9 runs on 2026-12-04 it failed 5 times (still
     // running 30 s after SIGTERM, last log line "Application is shutting down...", the test run had ended Completed).
-    // Skipped so the suite stays green until the hang is found; remove the Skip to reproduce it.
+    // Skipped so the suite stays green until the hang is found; remove the Skip to reproduce it (it failed 3 of 3 runs on
+    // an idle machine on 2026-12-04 20:20). What a dump of the hanging app shows (dotnet-dump analyze, dumpasync): the
+    // host's StopAsync waits in Kestrel's TransportConnectionManager.CloseAllConnectionsAsync for the Blazor circuit's
+    // WebSocket (ComponentHub, idle in DispatchMessagesAsync, the transport still receiving), which SignalR did not close
+    // at ApplicationStopping; no thread is blocked. A clean stop takes about 6 s, which is SignalR's 5 s WebSocket close
+    // timeout. Next: why that one connection is not among those SignalR closes after a test run.
     [Fact(Skip = "Issue 15 item 1: the app sometimes outlives its 30 s shutdown timeout after a designer test run (5 of 9 runs); not fixed yet")]
     public async Task Bug_15_AfterADesignerTestRun_SigtermStopsTheAppWithinTheHostsShutdownTimeout_WithExitCodeZero()
     {
