@@ -26,11 +26,7 @@ public sealed partial class ReviewQueue
         var rows = Pending(db).Where(t => t.Id != ticketId);
         var at = deadline ?? DateTimeOffset.MaxValue;
         DateTimeOffset? atOrNull = at;
-        if (skipClaimedBy is not null)
-        {
-            DateTimeOffset? now = time.GetUtcNow();
-            rows = rows.Where(t => t.ClaimedBy == null || t.ClaimedBy == skipClaimedBy || t.ClaimedUntil <= now);
-        }
+        if (skipClaimedBy is not null) rows = NotHeldByOthers(rows, skipClaimedBy, time.GetUtcNow());
 
         var onward = previous
             ? rows.Where(t => t.ReviewDeadline < atOrNull || (t.ReviewDeadline == atOrNull && string.Compare(t.Id, ticketId) < 0))

@@ -17,7 +17,7 @@ public sealed partial class ReviewQueue
         var now = time.GetUtcNow();
         DateTimeOffset? nowOrNull = now;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var mine = Pending(db).Where(t => t.ClaimedBy == null || t.ClaimedBy == reviewer || t.ClaimedUntil <= nowOrNull);
+        var mine = NotHeldByOthers(Pending(db), reviewer, now);
         var waiting = await mine.CountAsync(cancellationToken);
         if (waiting == 0) return new ReviewWorkload(0, 0, 0, null);
         var overdue = await mine.CountAsync(t => t.ReviewDeadline < nowOrNull, cancellationToken);

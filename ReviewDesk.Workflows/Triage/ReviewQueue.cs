@@ -108,6 +108,13 @@ public sealed partial class ReviewQueue(
     private static IQueryable<TicketRecord> Pending(TriageDbContext db) =>
         db.Tickets.AsNoTracking().Where(t => t.InReviewQueue == 1);
 
+    /// <summary>The rows no other reviewer holds at <paramref name="now"/>: unclaimed, claimed by <paramref name="reviewer"/>, or with a lapsed claim.</summary>
+    private static IQueryable<TicketRecord> NotHeldByOthers(IQueryable<TicketRecord> rows, string reviewer, DateTimeOffset now)
+    {
+        DateTimeOffset? nowOrNull = now;
+        return rows.Where(t => t.ClaimedBy == null || t.ClaimedBy == reviewer || t.ClaimedUntil <= nowOrNull);
+    }
+
     private static IQueryable<QueueRow> Page(IQueryable<TicketRecord> rows, ReviewQueueQuery? query)
     {
         if (query is not null) rows = rows.Skip((int)Math.Min(int.MaxValue, ((long)query.Page - 1) * query.PageSize)).Take(query.PageSize);
