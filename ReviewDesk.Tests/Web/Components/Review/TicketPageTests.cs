@@ -57,7 +57,7 @@ public sealed class TicketPageTests : ReviewTestContext
 
         await cut.WaitForAssertionAsync(() => Assert.Contains("Claimed by bob", cut.Find("[data-testid=claim-banner]").TextContent, StringComparison.Ordinal));
         Assert.True(cut.Find("[data-testid=approve]").HasAttribute("disabled"));
-        await cut.Find("[data-testid=take-over]").ClickAsync(new());
+        await cut.InvokeAsync(() => cut.Find("[data-testid=take-over]").ClickAsync(new()));
         await cut.WaitForAssertionAsync(() => Assert.False(cut.Find("[data-testid=approve]").HasAttribute("disabled")));
         Assert.Equal("carol", (await Queue.FindAsync(ticket.Id, Ct))!.ClaimedBy);
     }
@@ -84,7 +84,7 @@ public sealed class TicketPageTests : ReviewTestContext
         await cut.WaitForAssertionAsync(() => cut.Find("[data-testid=ticket-live]"));
         await SetClaimSilentlyAsync(ticket.Id, "bob");
 
-        await cut.Find("[data-testid=approve]").ClickAsync(new());
+        await cut.InvokeAsync(() => cut.Find("[data-testid=approve]").ClickAsync(new()));
 
         await cut.WaitForAssertionAsync(() => Assert.Contains("claimed by bob", cut.Find("[data-testid=ticket-message]").TextContent, StringComparison.Ordinal));
         var after = await Tickets.GetAsync(ticket.Id, Ct);
@@ -200,10 +200,10 @@ public sealed class TicketPageTests : ReviewTestContext
         var cut = Render<TicketPage>(p => p.Add(t => t.Id, ticket.Id));
         await cut.WaitForAssertionAsync(() => cut.Find("[data-testid=ticket-live]"));
 
-        await cut.Find("[data-testid=comment-add]").ClickAsync(new());
+        await cut.InvokeAsync(() => cut.Find("[data-testid=comment-add]").ClickAsync(new()));
         await cut.WaitForAssertionAsync(() => Assert.Contains("The comment is empty.", cut.Find("[data-testid=ticket-comments]").TextContent, StringComparison.Ordinal));
         await cut.Find("[data-testid=ticket-comments] textarea").ChangeAsync(new ChangeEventArgs { Value = "<script>alert(1)</script> called the customer" });
-        await cut.Find("[data-testid=comment-add]").ClickAsync(new());
+        await cut.InvokeAsync(() => cut.Find("[data-testid=comment-add]").ClickAsync(new()));
 
         await cut.WaitForAssertionAsync(() => Assert.Contains("called the customer", cut.Find("[data-testid=comment]").TextContent, StringComparison.Ordinal));
         Assert.DoesNotContain("<script>", cut.Find("[data-testid=comment]").InnerHtml, StringComparison.Ordinal);
@@ -248,7 +248,7 @@ public sealed class TicketPageTests : ReviewTestContext
         await cut.WaitForAssertionAsync(() => cut.Find("[data-testid=ticket-live]"));
         Assert.DoesNotContain("jane.doe", cut.Markup, StringComparison.Ordinal);
 
-        await cut.Find("[data-testid=reveal-pii]").ClickAsync(new());
+        await cut.InvokeAsync(() => cut.Find("[data-testid=reveal-pii]").ClickAsync(new()));
 
         await cut.WaitForAssertionAsync(() => Assert.Equal("jane.doe@example.com", cut.Find("[data-testid=ticket-body] [data-testid=pii-revealed]").TextContent));
         Assert.Equal("EMAIL_ADDRESS", cut.Find("[data-testid=pii-revealed]").GetAttribute("data-pii-type"));
@@ -256,7 +256,7 @@ public sealed class TicketPageTests : ReviewTestContext
             .QueryAsync(new() { Action = ReviewDesk.Workflows.Audit.AuditActions.RevealPii }, Ct)).Items);
         Assert.Equal(("boss", ticket.Id), (entry.Actor, entry.TicketId));
 
-        await cut.Find("[data-testid=hide-pii]").ClickAsync(new());
+        await cut.InvokeAsync(() => cut.Find("[data-testid=hide-pii]").ClickAsync(new()));
         await cut.WaitForAssertionAsync(() => Assert.DoesNotContain("jane.doe", cut.Markup, StringComparison.Ordinal));
     }
 
