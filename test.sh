@@ -73,6 +73,23 @@ stop_postgres() {
   fi
 }
 
+# run_tests NAME COMMAND...: runs a test pass with its output shown and kept; when it fails, repeats each failed test's
+# name and error at the very end, so a log cut to its last lines (as CI prints it) still says what failed.
+run_tests() {
+  local name="$1"; shift
+  local log
+  log="$(mktemp "/tmp/reviewdesk-test-${name}.XXXXXX.log")"
+  local rc=0
+  "$@" 2>&1 | tee "${log}" || rc=$?
+  if [[ ${rc} -ne 0 ]]; then
+    echo
+    echo "test.sh: the ${name} pass failed (exit ${rc}); its failures, from ${log}:"
+    awk '/^  Failed [A-Za-z]/ { n = 25 } n > 0 { print; n-- }' "${log}" | cut -c1-300
+    exit "${rc}"
+  fi
+  rm -f "${log}"
+}
+
 ensure_chromium
 ensure_postgres_and_redis
 start_postgres
@@ -82,7 +99,7 @@ dotnet build ReviewDesk.sln -c Release --nologo
 # Every test on SQLite (the default), the PostgreSQL-only ones (several nodes, restarts) included. The hang detector
 # allows 5 minutes for one test: ClusterCrashTests (four nodes, 1,000 tickets, two kills) took 2 min 50 s on a busy
 # machine; a test that hangs is still stopped and dumped.
-dotnet test ReviewDesk.sln -c Release --no-build --blame-hang-timeout 300s --logger "console;verbosity=normal"
+run_tests sqlite dotnet test ReviewDesk.sln -c Release --no-build --blame-hang-timeout 300s --logger "console;verbosity=normal"
 # The same runtime, triage, review, API and audit suites again, on PostgreSQL (a database per test).
-REVIEWDESK_TEST_PROVIDER=Postgres dotnet test ReviewDesk.sln -c Release --no-build --blame-hang-timeout 120s --logger "console;verbosity=normal" \
+REVIEWDESK_TEST_PROVIDER=Postgres run_tests postgres dotnet test ReviewDesk.sln -c Release --no-build --blame-hang-timeout 120s --logger "console;verbosity=normal" \
   --filter "${REVIEWDESK_PG_SUITES:-FullyQualifiedName~ReviewDesk.Tests.Engine|FullyQualifiedName~ReviewDesk.Tests.Workflows.Triage|FullyQualifiedName~ReviewDesk.Tests.Workflows.Designer|FullyQualifiedName~ReviewDesk.Tests.Web.Api|FullyQualifiedName~ReviewDesk.Tests.Web.Audit|FullyQualifiedName~ReviewDesk.Tests.Web.Hubs|FullyQualifiedName~ReviewDesk.Tests.Web.Identity|FullyQualifiedName~ReviewDesk.Tests.Web.Notifications|FullyQualifiedName~ReviewDesk.Tests.Web.Hosting}"
