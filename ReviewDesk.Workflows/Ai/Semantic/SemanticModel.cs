@@ -68,7 +68,7 @@ internal sealed class SemanticModel : IDisposable
                 _categories[category],
                 calibrated[category],
                 output.CategoryScore[category],
-                DecidePriority(output.PriorityScore, _priorities, Metadata.P1Threshold),
+                DecidePriority(output.PriorityScore, _priorities, Metadata.P1Threshold, Metadata.P2Weight, Metadata.P4Weight),
                 _sentiments[LocalModel.ArgMax(output.SentimentScore)],
                 []);
         }
@@ -78,8 +78,12 @@ internal sealed class SemanticModel : IDisposable
         }
     }
 
-    /// <summary>P1 when its probability reaches <paramref name="p1Threshold"/>; otherwise the most probable other priority.</summary>
-    public static string DecidePriority(ReadOnlySpan<float> scores, IReadOnlyList<string> slots, double p1Threshold)
+    /// <summary>
+    /// P1 when its probability reaches <paramref name="p1Threshold"/>; otherwise the other priority
+    /// with the largest probability, P2's multiplied by <paramref name="p2Weight"/> and P4's by
+    /// <paramref name="p4Weight"/>.
+    /// </summary>
+    public static string DecidePriority(ReadOnlySpan<float> scores, IReadOnlyList<string> slots, double p1Threshold, double p2Weight = 1, double p4Weight = 1)
     {
         var p1 = -1;
         for (var i = 0; i < slots.Count; i++)
@@ -96,11 +100,13 @@ internal sealed class SemanticModel : IDisposable
         }
 
         var best = -1;
+        var bestValue = double.NegativeInfinity;
         for (var i = 0; i < scores.Length; i++)
         {
-            if (i != p1 && (best < 0 || scores[i] > scores[best]))
+            var value = scores[i] * (slots[i] == "P2" ? p2Weight : slots[i] == "P4" ? p4Weight : 1.0);
+            if (i != p1 && value > bestValue)
             {
-                best = i;
+                (best, bestValue) = (i, value);
             }
         }
 
