@@ -10,19 +10,21 @@ namespace ReviewDesk.Workflows.Ai.Semantic;
 /// <summary>
 /// The training recipe of the semantic model. Category and sentiment read the local model's TF-IDF
 /// text features, the 384-number MiniLM embedding and the <see cref="ImpactCues"/>, concatenated
-/// (category: LbfgsMaximumEntropy; sentiment: SdcaMaximumEntropy). Priority has its own head:
+/// (category: LbfgsMaximumEntropy; sentiment: SdcaMaximumEntropy); a second category head
+/// (LbfgsMaximumEntropy, L2 0.1, no L1) reads the embedding alone, and the category probabilities
+/// are 0.7 × the first plus 0.3 × the second (<see cref="SemanticModel.EmbeddingCategoryWeight"/>). Priority has its own head:
 /// LbfgsMaximumEntropy (L2 0.3, no L1) over the embedding, the <see cref="ImpactCues"/> and the
 /// <see cref="PriorityCues"/>, without TF-IDF. A validation split of the given tickets (20%,
 /// stratified, fixed seed) fits the category temperature; 5-fold out-of-fold priority scores of
 /// the given tickets fit the cost-sensitive priority decision (a P1 threshold and weights for P2
 /// and P4: the most accurate decision whose P1 recall reaches 0.9). Then every head is refitted on
-/// all the given tickets. The priority head's features and L2 were chosen by 5-fold
+/// all the given tickets. The second category head, its weight, and the priority head's features and L2 were chosen by 5-fold
 /// cross-validation inside the evaluation's training part (never on its held-out tickets).
 /// </summary>
 internal static class SemanticModelTrainer
 {
     /// <summary>Version of this recipe: bump it when a change here should retrain cached models.</summary>
-    public const string Recipe = "s2";
+    public const string Recipe = "s3";
 
     private const double ValidationFraction = 0.2;
     private const double P1RecallGoal = 0.9;
@@ -71,6 +73,7 @@ internal static class SemanticModelTrainer
                 nameof(SemanticModelInput.Text))
             .Append(ml.Transforms.Concatenate(Features, LocalModelColumns.Features, nameof(SemanticModelInput.Embedding), nameof(SemanticModelInput.Cues)))
             .Append(Head(ml, nameof(SemanticModelInput.Category), LocalModelColumns.CategoryScore, Features, lbfgs: true))
+            .Append(Head(ml, nameof(SemanticModelInput.Category), SemanticModel.CategoryEmbeddingScore, nameof(SemanticModelInput.Embedding), lbfgs: true, l1: 0f, l2: 0.1f))
             .Append(PriorityHead(ml))
             .Append(Head(ml, nameof(SemanticModelInput.Sentiment), LocalModelColumns.SentimentScore, Features, lbfgs: false));
         return pipeline.Fit(data);
@@ -109,7 +112,10 @@ internal static class SemanticModelTrainer
     private static double FitTemperature(IDataView scored, IReadOnlyList<SemanticModelInput> validation)
     {
         var labels = SlotNames(scored.Schema, LocalModelColumns.CategoryScore);
-        var scores = scored.GetColumn<float[]>(LocalModelColumns.CategoryScore).ToList();
+        var embeddingSlots = SemanticModel.SlotMap(labels, SlotNames(scored.Schema, SemanticModel.CategoryEmbeddingScore));
+        var full = scored.GetColumn<float[]>(LocalModelColumns.CategoryScore).ToList();
+        var embedding = scored.GetColumn<float[]>(SemanticModel.CategoryEmbeddingScore).ToList();
+        var scores = full.Zip(embedding, (f, e) => SemanticModel.CombineCategory(f, e, embeddingSlots)).ToList();
         return TemperatureScaling.Fit(scores, validation.Select(v => Array.IndexOf(labels, v.Category)).ToList());
     }
 

@@ -20,9 +20,9 @@ public sealed class SemanticClassifierEvaluationTests(ITestOutputHelper output)
         Assert.Equal(231, report.HeldOutTickets);
 
         // Floors just under the measured figures (deterministic split and training), so a regression fails.
-        Assert.True(report.Accuracy >= 0.83, $"category accuracy {report.Accuracy:0.000} < 0.83");
+        Assert.True(report.Accuracy >= 0.845, $"category accuracy {report.Accuracy:0.000} < 0.845");
         Assert.True(report.Accuracy > report.FastAccuracy, $"semantic {report.Accuracy:0.000} does not beat the fast model {report.FastAccuracy:0.000}");
-        Assert.True(report.MacroF1 >= 0.83, $"category macro-F1 {report.MacroF1:0.000} < 0.83");
+        Assert.True(report.MacroF1 >= 0.845, $"category macro-F1 {report.MacroF1:0.000} < 0.845");
         Assert.True(report.P1Recall >= 0.85, $"P1 recall {report.P1Recall:0.000} < 0.85 (12 of the 14 P1 tickets)");
         Assert.True(report.P1Recall > report.FastP1Recall, $"P1 recall {report.P1Recall:0.000} does not beat the fast model's {report.FastP1Recall:0.000}");
         Assert.True(report.PriorityAccuracy >= 0.69, $"priority accuracy {report.PriorityAccuracy:0.000} < 0.69");
