@@ -15,7 +15,40 @@ namespace ReviewDesk.Engine.Persistence;
 /// </summary>
 internal sealed class DatabaseMigrator(IEnumerable<MigrationSet> sets, IEnumerable<MigrationBaseline> baselines, ILogger<DatabaseMigrator> logger) : IHostedLifecycleService
 {
+    // The PostgreSQL advisory lock the migrations run under; its key is any constant ("RDMIGRAT" in ASCII).
+    private const string LockSql = "SELECT pg_advisory_lock(5927947986650939732)";
+    private const string UnlockSql = "SELECT pg_advisory_unlock(5927947986650939732)";
+
     public async Task StartingAsync(CancellationToken cancellationToken)
+    {
+        // Several nodes may start at once on one PostgreSQL database. EF Core's own migration lock did not stop two of
+        // them applying the same migration (CrashTests.TwoProcessesOnOneDatabase failed once on PostgreSQL: column
+        // "TraceParent" already exists), so every set is migrated under one session-level advisory lock: a second node
+        // waits, then finds nothing pending. A node that dies holding it loses its session, and with it the lock.
+        if (!sets.Any()) return;
+        await using var guard = await sets.First().CreateContextAsync(cancellationToken);
+        var postgres = DatabaseDialect.For(guard.Database).Provider == DatabaseProvider.Postgres;
+        if (postgres)
+        {
+            await guard.Database.OpenConnectionAsync(cancellationToken);
+            await guard.Database.ExecuteSqlRawAsync(LockSql, cancellationToken);
+        }
+
+        try
+        {
+            await MigrateAllAsync(cancellationToken);
+        }
+        finally
+        {
+            if (postgres)
+            {
+                await guard.Database.ExecuteSqlRawAsync(UnlockSql, CancellationToken.None);
+                await guard.Database.CloseConnectionAsync();
+            }
+        }
+    }
+
+    private async Task MigrateAllAsync(CancellationToken cancellationToken)
     {
         foreach (var set in sets)
         {
