@@ -128,6 +128,9 @@ http {
 ${upstream}  }
   upstream reviewdesk_api {
 ${upstream}  }
+  # A node that is stopping answers 503 to new requests (ShutdownGateMiddleware): nginx then tries the next node for
+  # the methods it may repeat (GET, HEAD, a WebSocket upgrade), as it does when a node refuses the connection.
+  proxy_next_upstream error timeout http_503;
   server {
     listen 127.0.0.1:${front_port};
     # The HTTP API is stateless (API keys): any node answers.

@@ -84,7 +84,8 @@ run_tests() {
   if [[ ${rc} -ne 0 ]]; then
     echo
     echo "test.sh: the ${name} pass failed (exit ${rc}); its failures, from ${log}:"
-    awk '/^  Failed [A-Za-z]/ { n = 25 } n > 0 { print; n-- }' "${log}" | cut -c1-300
+    awk '/^  Failed [A-Za-z]/ { n = 25 } /^Test Run Aborted|test running when the crash occurred/ { n = 12 } n > 0 { print; n-- }' \
+      "${log}" | cut -c1-300
     exit "${rc}"
   fi
   rm -f "${log}"

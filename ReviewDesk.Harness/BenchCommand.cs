@@ -31,6 +31,8 @@ internal static class BenchCommand
         var clients = int.Parse(config["clients"] ?? "16", CultureInfo.InvariantCulture);
         var bulk = int.Parse(config["bulk-tickets"] ?? "10000", CultureInfo.InvariantCulture);
         var batchSize = int.Parse(config["batch-size"] ?? "500", CultureInfo.InvariantCulture);
+        // --warm-up N: tickets after the first (which waits for the local model) before the measured run starts.
+        var warmUp = int.Parse(config["warm-up"] ?? ProductBenchmark.DefaultWarmUp.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
         var product = !string.Equals(config["product"], "false", StringComparison.OrdinalIgnoreCase);
         // --tracing true: the product's web app runs its OpenTelemetry tracing pipeline (every span recorded, batched and
         // given to an exporter that discards it), so the same bench with and without it gives the cost of tracing.
@@ -71,15 +73,15 @@ internal static class BenchCommand
             Console.WriteLine($"ratio steps/s to raw commits/s: {stepsMedian / rawMedian:P1}");
             if (product)
             {
-                Console.WriteLine($"product over HTTP: {tickets:N0} tickets from {clients} keep-alive clients against the web app (local AI, warmed up)" +
+                Console.WriteLine($"product over HTTP: {tickets:N0} tickets from {clients} keep-alive clients against the web app (local AI, warmed up by {warmUp + 1:N0} tickets)" +
                     (tracing ? ", tracing every span to a discarding exporter..." : ", tracing off..."));
                 // --semantic false: the shipped cascade without its semantic step (it skips), the fast model and a human only.
                 var semantic = !string.Equals(config["semantic"], "false", StringComparison.OrdinalIgnoreCase);
                 var result = await ProductBenchmark.RunAsync(config["web"] ?? WebAppProcess.DefaultAssemblyPath(), tickets, clients, bulk, batchSize, tracing, semantic,
-                    CancellationToken.None);
+                    CancellationToken.None, warmUp);
                 Console.WriteLine($"product: {result.TicketsPerSecond:N0} tickets/s end to end ({result.Routed:N0} routed, {result.Reviewed:N0} waiting for review); " +
                     $"submissions {result.SubmissionsPerSecond:N0}/s, POST p50 {result.PostP50Ms:N1} ms, p99 {result.PostP99Ms:N1} ms; " +
-                    $"web app CPU {result.WebCpuMsPerTicket:N2} ms per ticket");
+                    $"web app CPU {result.WebCpuMsPerTicket:N2} ms per ticket (warm-up's last round {result.WarmUpCpuMsPerTicket:N2})");
                 Console.WriteLine($"ratio product tickets/s to engine workflows/s: {result.TicketsPerSecond / workflowsMedian:P1}");
                 if (result.Cascade is { } cascade)
                 {

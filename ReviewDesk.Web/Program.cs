@@ -27,7 +27,7 @@ builder.AddReviewDeskTelemetry();
 
 var app = builder.Build();
 
-// Middleware and pages: security headers, sign-in, static assets, /healthz, the Razor components.
+// Middleware and pages: security headers, refusing new requests once stopping, sign-in, static assets, /healthz, the Razor components.
 app.MapReviewDeskWeb();
 
 // HTTP API.

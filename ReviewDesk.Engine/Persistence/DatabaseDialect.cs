@@ -31,6 +31,13 @@ public abstract class DatabaseDialect
         return For(database.Provider);
     }
 
+    /// <summary>The dialect of the provider <paramref name="database"/> (an EF Core context's) runs on.</summary>
+    public static DatabaseDialect For(Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        return For(database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite);
+    }
+
     /// <summary>A new, closed connection.</summary>
     public abstract DbConnection CreateConnection(DatabaseOptions database);
 

@@ -37,10 +37,6 @@ public sealed class EngineMetrics : IDisposable
     /// <summary>How long a group commit's transaction took, begin to commit.</summary>
     public const string CommitDuration = "reviewdesk.commit.duration";
 
-    private const string DueWorkSql = """
-        SELECT COUNT(*), MIN("DueAt") FROM "WorkItems" WHERE "DueAt" <= $1 AND ("LeaseUntil" IS NULL OR "LeaseUntil" < $1)
-        """;
-
     private readonly Meter _meter;
     private readonly Counter<long> _started;
     private readonly Counter<long> _completed;
@@ -123,13 +119,8 @@ public sealed class EngineMetrics : IDisposable
     {
         using var connection = _dialect.CreateConnection(_database);
         connection.Open();
-        var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
-        using var command = _dialect.CreateCommand(connection, DueWorkSql, now);
-        using var reader = command.ExecuteReader();
-        if (!reader.Read()) return (0, 0);
-        var count = Convert.ToInt64(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture);
-        var oldest = reader.IsDBNull(1) ? now : Convert.ToInt64(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture);
-        return (count, Math.Max(0, now - oldest) / 1000.0);
+        var due = DueWorkSql.Read(connection, _dialect, _time.GetUtcNow());
+        return (due.Count, due.OldestAge.TotalSeconds);
     }
 
     /// <inheritdoc />

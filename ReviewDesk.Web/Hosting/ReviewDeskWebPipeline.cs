@@ -4,7 +4,7 @@ using ReviewDesk.Web.Identity;
 
 namespace ReviewDesk.Web.Hosting;
 
-/// <summary>Builds the web host's request pipeline and endpoints: <c>app.MapReviewDeskWeb()</c> (security headers, sign-in, antiforgery, assets, health, pages).</summary>
+/// <summary>Builds the web host's request pipeline and endpoints: <c>app.MapReviewDeskWeb()</c> (security headers, the shutdown gate, sign-in, antiforgery, assets, health, pages).</summary>
 public static class ReviewDeskWebPipeline
 {
     public const string HealthPath = "/healthz";
@@ -16,6 +16,8 @@ public static class ReviewDeskWebPipeline
         ArgumentNullException.ThrowIfNull(app);
 
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        // Once stopping, new requests (a Blazor circuit reconnecting, above all) are refused: see the middleware.
+        app.UseMiddleware<ShutdownGateMiddleware>();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler();

@@ -70,7 +70,7 @@ public sealed class OperationsHistoryQueries(IDbContextFactory<WorkflowDbContext
 
         await using var db = await engine.CreateDbContextAsync(cancellationToken);
         // The context knows its provider; the dialect binds $1, $2... the same way on both.
-        var dialect = DatabaseDialect.For(db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite);
+        var dialect = DatabaseDialect.For(db.Database);
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(cancellationToken);
         var reader = new Reader(connection, dialect, q, cancellationToken);
@@ -136,9 +136,9 @@ public sealed class OperationsHistoryQueries(IDbContextFactory<WorkflowDbContext
         // The engine's own definition of due work (its reviewdesk.work_items.due gauge): due, and no live lease.
         var byBucket = new int[q.Count + 1];
         long? oldest = null;
-        await reader.ReadAsync("""
+        await reader.ReadAsync($"""
             SELECT CASE WHEN "DueAt" < $1 THEN -1 ELSE ("DueAt" - $1) / $2 END, COUNT(*), MIN("DueAt") FROM "WorkItems"
-            WHERE "DueAt" <= $3 AND ("LeaseUntil" IS NULL OR "LeaseUntil" < $3)
+            WHERE {DueWorkSql.Condition("$3")}
             GROUP BY CASE WHEN "DueAt" < $1 THEN -1 ELSE ("DueAt" - $1) / $2 END
             """, r =>
         {

@@ -57,13 +57,9 @@ public sealed class OperationsQueries(IDbContextFactory<TriageDbContext> context
     public async Task<DueWork> GetDueWorkAsync(CancellationToken cancellationToken)
     {
         await using var db = await engine.CreateDbContextAsync(cancellationToken);
-        var now = time.GetUtcNow();
-        DateTimeOffset? nowOrNull = now;
-        var due = db.WorkItems.AsNoTracking().Where(w => w.DueAt <= now && (w.LeaseUntil == null || w.LeaseUntil < nowOrNull));
-        var count = await due.CountAsync(cancellationToken);
-        if (count == 0) return new DueWork(0, TimeSpan.Zero);
-        var oldest = await due.OrderBy(w => w.DueAt).Select(w => w.DueAt).FirstAsync(cancellationToken);
-        return new DueWork(count, now - oldest < TimeSpan.Zero ? TimeSpan.Zero : now - oldest);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var due = await DueWorkSql.ReadAsync(db.Database.GetDbConnection(), DatabaseDialect.For(db.Database), time.GetUtcNow(), cancellationToken);
+        return new DueWork((int)due.Count, due.OldestAge);
     }
 
     /// <summary>The redacted subject and status of each of <paramref name="ticketIds"/> that is a ticket, in one query.</summary>

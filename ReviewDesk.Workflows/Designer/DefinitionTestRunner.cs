@@ -125,6 +125,8 @@ public sealed class DefinitionTestRunner(
             ["Workflows:Retention:FinishedInstanceAge"] = "",
         });
         builder.Logging.ClearProviders();
+        // The application's own lifetime answers SIGTERM and Ctrl+C; a throwaway host inside it must not register for them too.
+        builder.Services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
         builder.Services.AddSingleton(protector);
         builder.Services.AddSingleton<ITicketClassifierFactory>(new LocalOnlyClassifierFactory(classifiers));
         builder.Services.AddReviewDeskWorkflows(builder.Configuration).AddReviewDeskTriage(builder.Configuration);
@@ -180,4 +182,15 @@ public sealed class DefinitionTestRunner(
         if (ticket.ReviewReasons.Count > 0) parts.Add($"review: {string.Join(", ", ticket.ReviewReasons)}");
         return string.Join("; ", parts);
     }
+}
+
+/// <summary>
+/// The lifetime of a host embedded in the application: started and stopped by its owner, so it waits for nothing and,
+/// unlike the default console lifetime, registers no process signal handlers of its own.
+/// </summary>
+internal sealed class EmbeddedHostLifetime : IHostLifetime
+{
+    public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using ReviewDesk.Engine.Definitions;
+using ReviewDesk.Engine.Persistence;
 using ReviewDesk.Engine.Runtime;
 using ReviewDesk.Engine.Telemetry;
 using static ReviewDesk.Tests.Support.Flows;
@@ -97,6 +98,36 @@ public sealed class EngineMetricsTests : IAsyncLifetime
         time.Advance(TimeSpan.FromSeconds(70));
         Assert.Equal(2, capture.Observe(EngineMetrics.DueWorkItems));
         Assert.Equal(90, capture.Observe(EngineMetrics.OldestDueAge));
+    }
+
+    [Fact]
+    public async Task DueWorkSql_CountsDueUnleasedWork_ALiveLeaseHidesAnItem_ALapsedOneDoesNot_SyncAndAsyncAgree()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 4, 9, 0, 0, TimeSpan.Zero));
+        await using var host = await RuntimeHost.StartAsync(_database, time: time, worker: false);
+        await host.PublishAsync(Line("pair", Node("a", "NoOp"), Node("b", "NoOp")));
+        await host.Runtime.StartAsync(new StartWorkflowRequest { DefinitionId = "pair", BusinessKey = "Q-1" }, Ct);
+        time.Advance(TimeSpan.FromSeconds(30));
+        await host.Runtime.StartAsync(new StartWorkflowRequest { DefinitionId = "pair", BusinessKey = "Q-2" }, Ct);
+        time.Advance(TimeSpan.FromSeconds(10));
+        await using var connection = await _database.OpenAsync(Ct);
+
+        var both = await DueWorkSql.ReadAsync(connection, _database.Dialect, time.GetUtcNow(), Ct);
+        Assert.Equal(new DueWorkReading(2, TimeSpan.FromSeconds(40)), both);
+        Assert.Equal(both, DueWorkSql.Read(connection, _database.Dialect, time.GetUtcNow()));
+
+        // A worker holds the older item until a minute from now: only the newer one is due, and the age is its own.
+        var leaseUntil = time.GetUtcNow().AddMinutes(1).ToUnixTimeMilliseconds();
+        await using (var lease = _database.Dialect.CreateCommand(connection,
+            """UPDATE "WorkItems" SET "LeaseUntil" = $1 WHERE "DueAt" = (SELECT MIN("DueAt") FROM "WorkItems")""", leaseUntil))
+        {
+            Assert.Equal(1, await lease.ExecuteNonQueryAsync(Ct));
+        }
+
+        Assert.Equal(new DueWorkReading(1, TimeSpan.FromSeconds(10)), await DueWorkSql.ReadAsync(connection, _database.Dialect, time.GetUtcNow(), Ct));
+        time.Advance(TimeSpan.FromMinutes(2));
+        Assert.Equal(new DueWorkReading(2, TimeSpan.FromSeconds(160)), DueWorkSql.Read(connection, _database.Dialect, time.GetUtcNow()));
+        Assert.Equal(DueWorkReading.None, DueWorkSql.Read(connection, _database.Dialect, time.GetUtcNow().AddHours(-1)));
     }
 
     public ValueTask DisposeAsync()

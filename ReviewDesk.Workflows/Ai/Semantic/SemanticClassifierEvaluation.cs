@@ -7,7 +7,8 @@ namespace ReviewDesk.Workflows.Ai.Semantic;
 /// Evaluates the semantic recipe, the fast TF-IDF recipe and their cascade on the local model's
 /// held-out split (<see cref="LocalClassifierEvaluation.HeldOutFraction"/>, seed
 /// <see cref="LocalClassifierEvaluation.SplitSeed"/>). Nothing is tuned on the held-out tickets:
-/// the temperature and P1 threshold come from a validation split inside the training part, and
+/// the temperature comes from a validation split inside the training part, the priority decision
+/// from out-of-fold scores of the training part, and
 /// the cascade's hand-over threshold is a constant.
 /// </summary>
 public static class SemanticClassifierEvaluation
@@ -45,6 +46,10 @@ public static class SemanticClassifierEvaluation
             HeldOutTickets: heldOut.Count,
             Temperature: semantic.Metadata.Temperature,
             P1Threshold: semantic.Metadata.P1Threshold,
+            P2Weight: semantic.Metadata.P2Weight,
+            P4Weight: semantic.Metadata.P4Weight,
+            OutOfFoldPriorityAccuracy: semantic.Metadata.OutOfFoldPriorityAccuracy,
+            OutOfFoldP1Recall: semantic.Metadata.OutOfFoldP1Recall,
             Accuracy: ClassificationMetrics.Accuracy(goldCategory, semanticCategory),
             MacroF1: ClassificationMetrics.MacroF1(goldCategory, semanticCategory, TicketLabels.Categories),
             PriorityAccuracy: ClassificationMetrics.Accuracy(goldPriority, semanticPriority),
@@ -53,6 +58,8 @@ public static class SemanticClassifierEvaluation
             FastAccuracy: ClassificationMetrics.Accuracy(goldCategory, fastPredictions.Select(p => p.Category).ToList()),
             FastPriorityAccuracy: ClassificationMetrics.Accuracy(goldPriority, fastPriority),
             FastP1Recall: ClassificationMetrics.PerClass(goldPriority, fastPriority, ["P1"])[0].Recall,
+            FastPerPriority: ClassificationMetrics.PerClass(goldPriority, fastPriority, TicketLabels.Priorities),
+            FastMacroF1: ClassificationMetrics.MacroF1(goldCategory, fastPredictions.Select(p => p.Category).ToList(), TicketLabels.Categories),
             CascadeFastThreshold: CascadeFastThreshold,
             CascadeAccuracy: ClassificationMetrics.Accuracy(goldCategory, cascade.Select(p => p.Category).ToList()),
             CascadeSemanticShare: fastPredictions.Count(p => p.Confidence < CascadeFastThreshold) / (double)heldOut.Count,

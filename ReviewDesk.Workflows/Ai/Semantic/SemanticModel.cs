@@ -7,17 +7,29 @@ namespace ReviewDesk.Workflows.Ai.Semantic;
 
 /// <summary>
 /// A trained (or loaded) semantic triage pipeline: TF-IDF text features, the MiniLM embedding and
-/// the impact cues, into one linear model per head. Thread-safe (prediction engines are pooled).
+/// the impact cues, into linear heads (the category's probabilities mix two heads). Thread-safe (prediction engines are pooled).
 /// </summary>
 internal sealed class SemanticModel : IDisposable
 {
     private const int MaxPooledEngines = 16;
+
+    /// <summary>The column of the category head that reads the embedding alone.</summary>
+    public const string CategoryEmbeddingScore = "CategoryEmbeddingScore";
+
+    /// <summary>
+    /// The share of the embedding-only category head in the category probabilities (the rest is the
+    /// head over TF-IDF, embedding and cues). Chosen by 5-fold cross-validation inside the
+    /// evaluation's training part: out-of-fold accuracy 0.790 alone, 0.796 at 0.2, 0.800 at 0.3,
+    /// 0.797 at 0.4, 0.799 at 0.5.
+    /// </summary>
+    public const double EmbeddingCategoryWeight = 0.3;
 
     private readonly MLContext _ml;
     private readonly ITransformer _transformer;
     private readonly DataViewSchema _inputSchema;
     private readonly ObjectPool<PredictionEngine<SemanticModelInput, SemanticModelOutput>> _engines;
     private readonly string[] _categories;
+    private readonly int[] _embeddingSlots;
     private readonly string[] _priorities;
     private readonly string[] _sentiments;
 
@@ -29,6 +41,7 @@ internal sealed class SemanticModel : IDisposable
         Metadata = metadata;
         var output = transformer.GetOutputSchema(inputSchema);
         _categories = SlotLabels(output, LocalModelColumns.CategoryScore, TicketLabels.Categories);
+        _embeddingSlots = SlotMap(_categories, SlotLabels(output, CategoryEmbeddingScore, TicketLabels.Categories));
         _priorities = SlotLabels(output, LocalModelColumns.PriorityScore, TicketLabels.Priorities);
         _sentiments = SlotLabels(output, LocalModelColumns.SentimentScore, TicketLabels.Sentiments);
         _engines = new DefaultObjectPoolProvider { MaximumRetained = MaxPooledEngines }.Create(new EnginePolicy(ml, transformer));
@@ -62,13 +75,14 @@ internal sealed class SemanticModel : IDisposable
         try
         {
             var output = engine.Predict(input);
-            var category = LocalModel.ArgMax(output.CategoryScore);
-            var calibrated = TemperatureScaling.Apply(output.CategoryScore, Metadata.Temperature);
+            var scores = CombineCategory(output.CategoryScore, output.CategoryEmbeddingScore, _embeddingSlots);
+            var category = LocalModel.ArgMax(scores);
+            var calibrated = TemperatureScaling.Apply(scores, Metadata.Temperature);
             return new LocalPrediction(
                 _categories[category],
                 calibrated[category],
-                output.CategoryScore[category],
-                DecidePriority(output.PriorityScore, _priorities, Metadata.P1Threshold),
+                scores[category],
+                DecidePriority(output.PriorityScore, _priorities, Metadata.P1Threshold, Metadata.P2Weight, Metadata.P4Weight),
                 _sentiments[LocalModel.ArgMax(output.SentimentScore)],
                 []);
         }
@@ -78,8 +92,12 @@ internal sealed class SemanticModel : IDisposable
         }
     }
 
-    /// <summary>P1 when its probability reaches <paramref name="p1Threshold"/>; otherwise the most probable other priority.</summary>
-    public static string DecidePriority(ReadOnlySpan<float> scores, IReadOnlyList<string> slots, double p1Threshold)
+    /// <summary>
+    /// P1 when its probability reaches <paramref name="p1Threshold"/>; otherwise the other priority
+    /// with the largest probability, P2's multiplied by <paramref name="p2Weight"/> and P4's by
+    /// <paramref name="p4Weight"/>.
+    /// </summary>
+    public static string DecidePriority(ReadOnlySpan<float> scores, IReadOnlyList<string> slots, double p1Threshold, double p2Weight = 1, double p4Weight = 1)
     {
         var p1 = -1;
         for (var i = 0; i < slots.Count; i++)
@@ -96,15 +114,47 @@ internal sealed class SemanticModel : IDisposable
         }
 
         var best = -1;
+        var bestValue = double.NegativeInfinity;
         for (var i = 0; i < scores.Length; i++)
         {
-            if (i != p1 && (best < 0 || scores[i] > scores[best]))
+            var value = scores[i] * (slots[i] == "P2" ? p2Weight : slots[i] == "P4" ? p4Weight : 1.0);
+            if (i != p1 && value > bestValue)
             {
-                best = i;
+                (best, bestValue) = (i, value);
             }
         }
 
         return slots[best];
+    }
+
+    /// <summary>
+    /// The category probabilities: (1 − <see cref="EmbeddingCategoryWeight"/>) × the full head's plus
+    /// <see cref="EmbeddingCategoryWeight"/> × the embedding head's, whose slot for each of the full
+    /// head's slots is <paramref name="embeddingSlots"/>.
+    /// </summary>
+    public static float[] CombineCategory(ReadOnlySpan<float> full, ReadOnlySpan<float> embedding, IReadOnlyList<int> embeddingSlots)
+    {
+        var combined = new float[full.Length];
+        for (var i = 0; i < full.Length; i++)
+        {
+            combined[i] = (float)(((1 - EmbeddingCategoryWeight) * full[i]) + (EmbeddingCategoryWeight * embedding[embeddingSlots[i]]));
+        }
+
+        return combined;
+    }
+
+    /// <summary>For each label of <paramref name="labels"/>, its slot in <paramref name="other"/>.</summary>
+    public static int[] SlotMap(IReadOnlyList<string> labels, IReadOnlyList<string> other)
+    {
+        var map = new int[labels.Count];
+        for (var i = 0; i < labels.Count; i++)
+        {
+            map[i] = Enumerable.Range(0, other.Count).FirstOrDefault(j => other[j] == labels[i], -1) is var slot and >= 0
+                ? slot
+                : throw new InvalidDataException($"The semantic model's category heads disagree on the labels ({labels[i]}).");
+        }
+
+        return map;
     }
 
     /// <inheritdoc />

@@ -3,7 +3,7 @@ using ReviewDesk.Workflows.Ai.Local;
 
 namespace ReviewDesk.Workflows.Ai.Semantic;
 
-/// <summary>The row the semantic pipeline reads: the text, its impact cues and its sentence embedding.</summary>
+/// <summary>The row the semantic pipeline reads: the text, its impact and priority cues and its sentence embedding.</summary>
 internal sealed class SemanticModelInput
 {
     /// <summary>The composed text (<see cref="LocalModelInput.ComposeText"/>).</summary>
@@ -12,6 +12,10 @@ internal sealed class SemanticModelInput
     /// <summary>The <see cref="ImpactCues"/> features.</summary>
     [VectorType(ImpactCues.Count)]
     public float[] Cues { get; set; } = new float[ImpactCues.Count];
+
+    /// <summary>The <see cref="Semantic.PriorityCues"/> features (the priority head only).</summary>
+    [VectorType(Semantic.PriorityCues.Count)]
+    public float[] PriorityCues { get; set; } = new float[Semantic.PriorityCues.Count];
 
     /// <summary>The MiniLM embedding of <see cref="Text"/>.</summary>
     [VectorType(MiniLmEncoder.Dimensions)]
@@ -32,7 +36,7 @@ internal sealed class SemanticModelInput
         ArgumentNullException.ThrowIfNull(ticket);
         ArgumentNullException.ThrowIfNull(encoder);
         var text = LocalModelInput.ComposeText(ticket.Subject, ticket.Body);
-        return new SemanticModelInput { Text = text, Cues = ImpactCues.Extract(text), Embedding = encoder.Encode(text, cancellationToken) };
+        return new SemanticModelInput { Text = text, Cues = ImpactCues.Extract(text), PriorityCues = Semantic.PriorityCues.Extract(text), Embedding = encoder.Encode(text, cancellationToken) };
     }
 
     /// <summary>A training row of a labelled ticket.</summary>

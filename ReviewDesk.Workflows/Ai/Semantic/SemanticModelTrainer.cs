@@ -8,23 +8,35 @@ using ReviewDesk.Workflows.Ai.Local;
 namespace ReviewDesk.Workflows.Ai.Semantic;
 
 /// <summary>
-/// The training recipe of the semantic model. Features: the local model's TF-IDF text features,
-/// the 384-number MiniLM embedding and the <see cref="ImpactCues"/>, concatenated. Category:
-/// LbfgsMaximumEntropy; priority and sentiment: SdcaMaximumEntropy. A validation split of the
-/// given tickets (20%, stratified, fixed seed) fits the category temperature and the P1
-/// threshold; then every head is refitted on all the given tickets.
+/// The training recipe of the semantic model. Category and sentiment read the local model's TF-IDF
+/// text features, the 384-number MiniLM embedding and the <see cref="ImpactCues"/>, concatenated
+/// (category: LbfgsMaximumEntropy; sentiment: SdcaMaximumEntropy); a second category head
+/// (LbfgsMaximumEntropy, L2 0.1, no L1) reads the embedding alone, and the category probabilities
+/// are 0.7 × the first plus 0.3 × the second (<see cref="SemanticModel.EmbeddingCategoryWeight"/>). Priority has its own head:
+/// LbfgsMaximumEntropy (L2 0.3, no L1) over the embedding, the <see cref="ImpactCues"/> and the
+/// <see cref="PriorityCues"/>, without TF-IDF. A validation split of the given tickets (20%,
+/// stratified, fixed seed) fits the category temperature; 5-fold out-of-fold priority scores of
+/// the given tickets fit the cost-sensitive priority decision (a P1 threshold and weights for P2
+/// and P4: the most accurate decision whose P1 recall reaches 0.9). Then every head is refitted on
+/// all the given tickets. The second category head, its weight, and the priority head's features and L2 were chosen by 5-fold
+/// cross-validation inside the evaluation's training part (never on its held-out tickets).
 /// </summary>
 internal static class SemanticModelTrainer
 {
     /// <summary>Version of this recipe: bump it when a change here should retrain cached models.</summary>
-    public const string Recipe = "s1";
+    public const string Recipe = "s3";
 
     private const double ValidationFraction = 0.2;
     private const double P1RecallGoal = 0.9;
+    private const int PriorityFolds = 5;
+    private const float PriorityL2 = 0.3f;
+    private const double MaxP1Threshold = 0.6;
+    private static readonly double[] ClassWeights = [0.6, 0.7, 0.8, 0.9, 1.0, 1.15, 1.3, 1.5, 1.75, 2.0, 2.5];
     private const string Features = "SemanticFeatures";
+    private const string PriorityFeatures = "SemanticPriorityFeatures";
 
     /// <summary>The recipe part of the cache key (recipe, cue lists, ML.NET version).</summary>
-    public static string RecipeKey { get; } = string.Concat(Recipe, "-", ImpactCues.Fingerprint, "-mlnet", MlNetVersion());
+    public static string RecipeKey { get; } = string.Concat(Recipe, "-", ImpactCues.Fingerprint, PriorityCues.Fingerprint, "-mlnet", MlNetVersion());
 
     /// <summary>Trains on rows already embedded (<see cref="SemanticModelInput.From(LabelledTicket, MiniLmEncoder, CancellationToken)"/>).</summary>
     public static SemanticModel Train(IReadOnlyList<SemanticModelInput> rows, string trainingSha256)
@@ -40,11 +52,12 @@ internal static class SemanticModelTrainer
         var fitted = Fit(ml, fit);
         var scored = fitted.Transform(ml.Data.LoadFromEnumerable(validation));
         var temperature = FitTemperature(scored, validation);
-        var p1Threshold = FitP1Threshold(scored, validation);
+        var decision = FitPriorityDecision(ml, rows);
 
         var all = Fit(ml, rows);
         var schema = ml.Data.LoadFromEnumerable(rows.Take(1)).Schema;
-        return SemanticModel.Create(ml, all, schema, new SemanticModelMetadata(RecipeKey, trainingSha256, rows.Count, temperature, p1Threshold));
+        return SemanticModel.Create(ml, all, schema, new SemanticModelMetadata(
+            RecipeKey, trainingSha256, rows.Count, temperature, decision.P1Threshold, decision.P2Weight, decision.P4Weight, decision.Accuracy, decision.P1Recall));
     }
 
     private static ITransformer Fit(MLContext ml, IReadOnlyList<SemanticModelInput> rows)
@@ -59,28 +72,34 @@ internal static class SemanticModelTrainer
                 },
                 nameof(SemanticModelInput.Text))
             .Append(ml.Transforms.Concatenate(Features, LocalModelColumns.Features, nameof(SemanticModelInput.Embedding), nameof(SemanticModelInput.Cues)))
-            .Append(Head(ml, nameof(SemanticModelInput.Category), LocalModelColumns.CategoryScore, lbfgs: true))
-            .Append(Head(ml, nameof(SemanticModelInput.Priority), LocalModelColumns.PriorityScore, lbfgs: false))
-            .Append(Head(ml, nameof(SemanticModelInput.Sentiment), LocalModelColumns.SentimentScore, lbfgs: false));
+            .Append(Head(ml, nameof(SemanticModelInput.Category), LocalModelColumns.CategoryScore, Features, lbfgs: true))
+            .Append(Head(ml, nameof(SemanticModelInput.Category), SemanticModel.CategoryEmbeddingScore, nameof(SemanticModelInput.Embedding), lbfgs: true, l1: 0f, l2: 0.1f))
+            .Append(PriorityHead(ml))
+            .Append(Head(ml, nameof(SemanticModelInput.Sentiment), LocalModelColumns.SentimentScore, Features, lbfgs: false));
         return pipeline.Fit(data);
     }
 
-    private static IEstimator<ITransformer> Head(MLContext ml, string labelColumn, string scoreColumn, bool lbfgs)
+    private static IEstimator<ITransformer> PriorityHead(MLContext ml) =>
+        ml.Transforms.Concatenate(PriorityFeatures, nameof(SemanticModelInput.Embedding), nameof(SemanticModelInput.Cues), nameof(SemanticModelInput.PriorityCues))
+            .Append(Head(ml, nameof(SemanticModelInput.Priority), LocalModelColumns.PriorityScore, PriorityFeatures, lbfgs: true, l1: 0f, l2: PriorityL2));
+
+    private static IEstimator<ITransformer> Head(
+        MLContext ml, string labelColumn, string scoreColumn, string featureColumn, bool lbfgs, float l1 = 0.01f, float l2 = 0.01f)
     {
         IEstimator<ITransformer> trainer = lbfgs
             ? ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
             {
                 LabelColumnName = LocalModelColumns.Label,
-                FeatureColumnName = Features,
-                L1Regularization = 0.01f,
-                L2Regularization = 0.01f,
+                FeatureColumnName = featureColumn,
+                L1Regularization = l1,
+                L2Regularization = l2,
                 OptimizationTolerance = 1e-4f,
                 NumberOfThreads = 1,
             })
             : ml.MulticlassClassification.Trainers.SdcaMaximumEntropy(new SdcaMaximumEntropyMulticlassTrainer.Options
             {
                 LabelColumnName = LocalModelColumns.Label,
-                FeatureColumnName = Features,
+                FeatureColumnName = featureColumn,
                 NumberOfThreads = 1,
             });
 
@@ -93,37 +112,70 @@ internal static class SemanticModelTrainer
     private static double FitTemperature(IDataView scored, IReadOnlyList<SemanticModelInput> validation)
     {
         var labels = SlotNames(scored.Schema, LocalModelColumns.CategoryScore);
-        var scores = scored.GetColumn<float[]>(LocalModelColumns.CategoryScore).ToList();
+        var embeddingSlots = SemanticModel.SlotMap(labels, SlotNames(scored.Schema, SemanticModel.CategoryEmbeddingScore));
+        var full = scored.GetColumn<float[]>(LocalModelColumns.CategoryScore).ToList();
+        var embedding = scored.GetColumn<float[]>(SemanticModel.CategoryEmbeddingScore).ToList();
+        var scores = full.Zip(embedding, (f, e) => SemanticModel.CombineCategory(f, e, embeddingSlots)).ToList();
         return TemperatureScaling.Fit(scores, validation.Select(v => Array.IndexOf(labels, v.Category)).ToList());
     }
 
-    private static double FitP1Threshold(IDataView scored, IReadOnlyList<SemanticModelInput> validation)
+    /// <summary>
+    /// Fits the cost-sensitive priority decision on out-of-fold scores: the priority head alone is
+    /// trained on four folds of <paramref name="rows"/> (stratified by priority) and scores the
+    /// fifth, so every ticket gets a score from a model that did not see it. The candidate P1
+    /// thresholds are the out-of-fold P1 probabilities of the P1 tickets (each one a recall step)
+    /// up to 0.6, and 0.5.
+    /// </summary>
+    private static (double P1Threshold, double P2Weight, double P4Weight, double Accuracy, double P1Recall) FitPriorityDecision(
+        MLContext ml, IReadOnlyList<SemanticModelInput> rows)
     {
-        var slots = SlotNames(scored.Schema, LocalModelColumns.PriorityScore);
-        var scores = scored.GetColumn<float[]>(LocalModelColumns.PriorityScore).ToList();
-        var gold = validation.Select(v => v.Priority).ToList();
-        var best = (Threshold: 0.5, ReachesGoal: false, Accuracy: -1.0, Recall: -1.0);
-        for (var step = 1; step <= 60; step++)
+        var folds = StratifiedFolds.Assign(rows, r => r.Priority, PriorityFolds, LocalModelTrainer.Seed);
+        var scores = new float[rows.Count][];
+        string[] slots = [];
+        for (var fold = 0; fold < PriorityFolds; fold++)
         {
-            var threshold = step / 100.0;
-            var predicted = scores.Select(s => SemanticModel.DecidePriority(s, slots, threshold)).ToList();
-            var accuracy = ClassificationMetrics.Accuracy(gold, predicted);
-            var recall = ClassificationMetrics.PerClass(gold, predicted, ["P1"])[0].Recall;
-            var reachesGoal = recall >= P1RecallGoal;
-            var better = (reachesGoal, best.ReachesGoal) switch
+            var fit = rows.Where((_, i) => folds[i] != fold).ToList();
+            var held = Enumerable.Range(0, rows.Count).Where(i => folds[i] == fold).ToList();
+            var model = PriorityHead(ml).Fit(ml.Data.Cache(ml.Data.LoadFromEnumerable(fit)));
+            var scored = model.Transform(ml.Data.LoadFromEnumerable(held.Select(i => rows[i]).ToList()));
+            var foldSlots = SlotNames(scored.Schema, LocalModelColumns.PriorityScore);
+            var foldScores = scored.GetColumn<float[]>(LocalModelColumns.PriorityScore).ToList();
+
+            // Key order follows first occurrence, which can differ between folds: store by label.
+            slots = [.. TicketLabels.Priorities];
+            for (var j = 0; j < held.Count; j++)
             {
-                (true, false) => true,
-                (false, true) => false,
-                (true, true) => accuracy > best.Accuracy,
-                _ => recall > best.Recall || (recall == best.Recall && accuracy > best.Accuracy),
-            };
-            if (better)
-            {
-                best = (threshold, reachesGoal, accuracy, recall);
+                scores[held[j]] = slots.Select(label => Array.IndexOf(foldSlots, label) is var k and >= 0 ? foldScores[j][k] : 0f).ToArray();
             }
         }
 
-        return best.Threshold;
+        var gold = rows.Select(r => r.Priority).ToList();
+        var p1 = Array.IndexOf(slots, "P1");
+        var candidates = scores.Where((_, i) => gold[i] == "P1").Select(s => (double)s[p1]).Where(t => t <= MaxP1Threshold).Append(0.5).Distinct().Order().ToList();
+        var best = (P1Threshold: 0.5, P2Weight: 1.0, P4Weight: 1.0, Accuracy: -1.0, P1Recall: -1.0);
+        var bestKey = (ReachesGoal: false, Primary: -1.0, Accuracy: -1.0);
+        foreach (var threshold in candidates)
+        {
+            foreach (var p2Weight in ClassWeights)
+            {
+                foreach (var p4Weight in ClassWeights)
+                {
+                    var predicted = scores.Select(s => SemanticModel.DecidePriority(s, slots, threshold, p2Weight, p4Weight)).ToList();
+                    var accuracy = ClassificationMetrics.Accuracy(gold, predicted);
+                    var recall = ClassificationMetrics.PerClass(gold, predicted, ["P1"])[0].Recall;
+                    var reachesGoal = recall >= P1RecallGoal;
+                    var key = (reachesGoal, reachesGoal ? accuracy : recall, accuracy);
+                    if (key.CompareTo(bestKey) > 0)
+                    {
+                        bestKey = key;
+                        best = (threshold, p2Weight, p4Weight, accuracy, recall);
+                    }
+                }
+            }
+        }
+
+        // Rounded down, so the P1 ticket that set the threshold still reaches it.
+        return (Math.Floor(best.P1Threshold * 1e6) / 1e6, best.P2Weight, best.P4Weight, Math.Round(best.Accuracy, 4), Math.Round(best.P1Recall, 4));
     }
 
     private static string[] SlotNames(DataViewSchema schema, string column)

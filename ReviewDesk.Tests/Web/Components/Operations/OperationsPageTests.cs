@@ -105,7 +105,7 @@ public sealed class OperationsPageTests : OperationsTestContext
         var row = await cut.WaitForElementAsync($"[data-testid=problem-instance][data-instance-id='{instanceId}']");
         Assert.Equal("Faulted", row.QuerySelector("[data-testid=problem-status]")!.TextContent);
 
-        await cut.Find($"[data-instance-id='{instanceId}'] [data-testid=retry-button]").ClickAsync(new());
+        await cut.InvokeAsync(() => cut.Find($"[data-instance-id='{instanceId}'] [data-testid=retry-button]").ClickAsync(new()));
 
         await cut.WaitForAssertionAsync(() => Assert.Contains($"{instanceId} was retried and runs again", cut.Find("[data-testid=operations-message]").TextContent, StringComparison.Ordinal));
         var instance = await Host.WaitForStatusAsync(instanceId, WorkflowStatus.Completed);
@@ -143,7 +143,7 @@ public sealed class OperationsPageTests : OperationsTestContext
         await cut.WaitForElementAsync($"[data-testid=problem-instance][data-instance-id='{instanceId}']");
 
         // The click's handler waits for the confirmation, so it is not awaited here.
-        var click = cut.Find($"[data-instance-id='{instanceId}'] [data-testid=cancel-button]").ClickAsync(new());
+        var click = cut.InvokeAsync(() => cut.Find($"[data-instance-id='{instanceId}'] [data-testid=cancel-button]").ClickAsync(new()));
         Assert.Equal(WorkflowStatus.Faulted, (await Host.Queries.GetInstanceAsync(instanceId, Ct))!.Status);
         await ConfirmCancelAsync(dialogs, "duplicate of F-1");
         await click;
@@ -167,7 +167,7 @@ public sealed class OperationsPageTests : OperationsTestContext
         var cut = Render<OperationsPage>();
         await cut.WaitForElementAsync($"[data-testid=problem-instance][data-instance-id='{instanceId}']");
 
-        await cut.Find($"[data-instance-id='{instanceId}'] [data-testid=retry-button]").ClickAsync(new());
+        await cut.InvokeAsync(() => cut.Find($"[data-instance-id='{instanceId}'] [data-testid=retry-button]").ClickAsync(new()));
         await Host.WaitForStatusAsync(instanceId, WorkflowStatus.Faulted);
         Time.Advance(TimeSpan.FromSeconds(1));
 
@@ -189,7 +189,7 @@ public sealed class OperationsPageTests : OperationsTestContext
         await cut.WaitForElementAsync($"[data-testid=problem-instance][data-instance-id='{instanceId}']");
         await Host.Runtime.CancelAsync(instanceId, "someone else", cancellationToken: Ct);
 
-        await cut.Find($"[data-instance-id='{instanceId}'] [data-testid=retry-button]").ClickAsync(new());
+        await cut.InvokeAsync(() => cut.Find($"[data-instance-id='{instanceId}'] [data-testid=retry-button]").ClickAsync(new()));
 
         await cut.WaitForAssertionAsync(() => Assert.Contains("only a faulted instance can be retried", cut.Find("[data-testid=operations-message]").TextContent, StringComparison.Ordinal));
     }
@@ -203,8 +203,8 @@ public sealed class OperationsPageTests : OperationsTestContext
         RenderPopoverProvider();
         var cut = Render<OperationsPage>();
 
-        await cut.Find("[data-testid=operations-search] input").InputAsync(new() { Value = term });
-        await cut.Find("[data-testid=operations-search-button]").ClickAsync(new());
+        await cut.InvokeAsync(() => cut.Find("[data-testid=operations-search] input").InputAsync(new() { Value = term }));
+        await cut.InvokeAsync(() => cut.Find("[data-testid=operations-search-button]").ClickAsync(new()));
 
         var navigation = Services.GetRequiredService<NavigationManager>();
         await cut.WaitForAssertionAsync(() => Assert.Equal("http://localhost/operations/instances/inst-42", navigation.Uri));
@@ -216,8 +216,8 @@ public sealed class OperationsPageTests : OperationsTestContext
         RenderPopoverProvider();
         var cut = Render<OperationsPage>();
 
-        await cut.Find("[data-testid=operations-search] input").InputAsync(new() { Value = "nope" });
-        await cut.Find("[data-testid=operations-search-button]").ClickAsync(new());
+        await cut.InvokeAsync(() => cut.Find("[data-testid=operations-search] input").InputAsync(new() { Value = "nope" }));
+        await cut.InvokeAsync(() => cut.Find("[data-testid=operations-search-button]").ClickAsync(new()));
 
         await cut.WaitForAssertionAsync(() => Assert.Contains("nope", cut.Find("[data-testid=operations-message]").TextContent, StringComparison.Ordinal));
         Assert.Equal("http://localhost/", Services.GetRequiredService<NavigationManager>().Uri);

@@ -91,10 +91,10 @@ public abstract class OperationsTestContext : BunitTestContext, IAsyncLifetime
     {
         var dialog = (await Eventually.GetAsync(() => Task.FromResult(dialogs.FindComponents<ReviewDesk.Web.Components.Review.CommentDialog>()), found => found.Count > 0, "the cancel confirmation to open"))[0];
         Assert.Contains("This cannot be undone.", dialog.Markup, StringComparison.Ordinal);
-        await dialog.Find("[data-testid=comment-dialog-confirm]").ClickAsync(new());
+        await dialog.InvokeAsync(() => dialog.Find("[data-testid=comment-dialog-confirm]").ClickAsync(new()));
         await dialog.WaitForAssertionAsync(() => Assert.Contains("A reason is required.", dialog.Markup, StringComparison.Ordinal));
-        await dialog.Find("textarea").ChangeAsync(new Microsoft.AspNetCore.Components.ChangeEventArgs { Value = reason });
-        await dialog.Find("[data-testid=comment-dialog-confirm]").ClickAsync(new());
+        await dialog.InvokeAsync(() => dialog.Find("textarea").ChangeAsync(new Microsoft.AspNetCore.Components.ChangeEventArgs { Value = reason }));
+        await dialog.InvokeAsync(() => dialog.Find("[data-testid=comment-dialog-confirm]").ClickAsync(new()));
     }
 
     /// <summary>The audit trail's entries of <paramref name="action"/>, newest first.</summary>

@@ -160,7 +160,7 @@ public sealed class TicketPageTests : ReviewTestContext
         var dialog = await WaitForDialogAsync<EditLabelsDialog>();
         await dialog.InvokeAsync(() => dialog.Instance.SetLabels("shipping", "P2"));
         await dialog.WaitForAssertionAsync(() => Assert.Contains("Category billing → shipping; Priority P3 → P2", dialog.Find("[data-testid=edit-summary]").TextContent, StringComparison.Ordinal));
-        await dialog.Find("[data-testid=edit-confirm]").ClickAsync(new());
+        await dialog.InvokeAsync(() => dialog.Find("[data-testid=edit-confirm]").ClickAsync(new()));
 
         var routed = await Host.WaitForStatusAsync(ticket.Id, TicketStatus.Routed);
         Assert.Equal("shipping", routed.FinalCategory);
@@ -177,10 +177,10 @@ public sealed class TicketPageTests : ReviewTestContext
 
         _ = cut.InvokeAsync(() => cut.Instance.OnShortcutAsync("r"));
         var dialog = await WaitForDialogAsync<CommentDialog>();
-        await dialog.Find("[data-testid=comment-dialog-confirm]").ClickAsync(new());
+        await dialog.InvokeAsync(() => dialog.Find("[data-testid=comment-dialog-confirm]").ClickAsync(new()));
         await dialog.WaitForAssertionAsync(() => Assert.Contains("A comment is required.", dialog.Markup, StringComparison.Ordinal));
-        await dialog.Find("textarea").ChangeAsync(new ChangeEventArgs { Value = "advertising" });
-        await dialog.Find("[data-testid=comment-dialog-confirm]").ClickAsync(new());
+        await dialog.InvokeAsync(() => dialog.Find("textarea").ChangeAsync(new ChangeEventArgs { Value = "advertising" }));
+        await dialog.InvokeAsync(() => dialog.Find("[data-testid=comment-dialog-confirm]").ClickAsync(new()));
 
         // The decision is done when the page moves on: to the queue, since no other ticket waits.
         var navigation = Services.GetRequiredService<NavigationManager>();
@@ -202,7 +202,7 @@ public sealed class TicketPageTests : ReviewTestContext
 
         await cut.InvokeAsync(() => cut.Find("[data-testid=comment-add]").ClickAsync(new()));
         await cut.WaitForAssertionAsync(() => Assert.Contains("The comment is empty.", cut.Find("[data-testid=ticket-comments]").TextContent, StringComparison.Ordinal));
-        await cut.Find("[data-testid=ticket-comments] textarea").ChangeAsync(new ChangeEventArgs { Value = "<script>alert(1)</script> called the customer" });
+        await cut.InvokeAsync(() => cut.Find("[data-testid=ticket-comments] textarea").ChangeAsync(new ChangeEventArgs { Value = "<script>alert(1)</script> called the customer" }));
         await cut.InvokeAsync(() => cut.Find("[data-testid=comment-add]").ClickAsync(new()));
 
         await cut.WaitForAssertionAsync(() => Assert.Contains("called the customer", cut.Find("[data-testid=comment]").TextContent, StringComparison.Ordinal));

@@ -5,7 +5,7 @@ namespace ReviewDesk.Tests.Workflows.Ai.Local;
 /// <summary>
 /// Holds the local model to floors on the held-out split and writes the figures to RESULTS.md
 /// beside this file. The split and training are deterministic, so the figures reproduce exactly
-/// on a machine; the floors sit about 5 points under them to catch regressions, not noise.
+/// on a machine; the floors sit just under them, so a regression fails.
 /// </summary>
 public sealed class LocalClassifierEvaluationTests(ITestOutputHelper output)
 {
@@ -25,12 +25,15 @@ public sealed class LocalClassifierEvaluationTests(ITestOutputHelper output)
         WriteResults(markdown);
 
         Assert.Equal(231, report.HeldOutTickets);
-        Assert.True(report.Accuracy >= 0.65, $"category accuracy {report.Accuracy:0.000} < 0.65");
-        Assert.True(report.MacroF1 >= 0.65, $"category macro-F1 {report.MacroF1:0.000} < 0.65");
-        Assert.True(report.PriorityAccuracy >= 0.65, $"priority accuracy {report.PriorityAccuracy:0.000} < 0.65");
-        Assert.True(report.SentimentAccuracy >= 0.78, $"sentiment accuracy {report.SentimentAccuracy:0.000} < 0.78");
-        Assert.True(report.LanguageAccuracy >= 0.97, $"language accuracy {report.LanguageAccuracy:0.000} < 0.97");
-        Assert.True(report.EceAfter <= 0.12, $"expected calibration error {report.EceAfter:0.000} > 0.12");
+        // Floors just under the measured figures (deterministic split and training), so a regression fails.
+        Assert.True(report.Accuracy >= 0.69, $"category accuracy {report.Accuracy:0.000} < 0.69");
+        Assert.True(report.MacroF1 >= 0.69, $"category macro-F1 {report.MacroF1:0.000} < 0.69");
+        Assert.True(report.PriorityAccuracy >= 0.72, $"priority accuracy {report.PriorityAccuracy:0.000} < 0.72");
+        var p1Recall = report.PerPriority.First(p => p.Label == "P1").Recall;
+        Assert.True(p1Recall >= 0.42, $"P1 recall {p1Recall:0.000} < 0.42 (6 of the 14 P1 tickets)");
+        Assert.True(report.SentimentAccuracy >= 0.83, $"sentiment accuracy {report.SentimentAccuracy:0.000} < 0.83");
+        Assert.True(report.LanguageAccuracy >= 0.99, $"language accuracy {report.LanguageAccuracy:0.000} < 0.99");
+        Assert.True(report.EceAfter <= 0.08, $"expected calibration error {report.EceAfter:0.000} > 0.08");
         Assert.True(report.ReloadedModelAgrees, "the saved-and-reloaded model answers differently");
     }
 
