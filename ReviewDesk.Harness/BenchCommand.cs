@@ -75,11 +75,20 @@ internal static class BenchCommand
             {
                 Console.WriteLine($"product over HTTP: {tickets:N0} tickets from {clients} keep-alive clients against the web app (local AI, warmed up by {warmUp + 1:N0} tickets)" +
                     (tracing ? ", tracing every span to a discarding exporter..." : ", tracing off..."));
-                var result = await ProductBenchmark.RunAsync(config["web"] ?? WebAppProcess.DefaultAssemblyPath(), tickets, clients, bulk, batchSize, tracing, CancellationToken.None, warmUp);
+                // --semantic false: the shipped cascade without its semantic step (it skips), the fast model and a human only.
+                var semantic = !string.Equals(config["semantic"], "false", StringComparison.OrdinalIgnoreCase);
+                var result = await ProductBenchmark.RunAsync(config["web"] ?? WebAppProcess.DefaultAssemblyPath(), tickets, clients, bulk, batchSize, tracing, semantic,
+                    CancellationToken.None, warmUp);
                 Console.WriteLine($"product: {result.TicketsPerSecond:N0} tickets/s end to end ({result.Routed:N0} routed, {result.Reviewed:N0} waiting for review); " +
                     $"submissions {result.SubmissionsPerSecond:N0}/s, POST p50 {result.PostP50Ms:N1} ms, p99 {result.PostP99Ms:N1} ms; " +
                     $"web app CPU {result.WebCpuMsPerTicket:N2} ms per ticket (warm-up's last round {result.WarmUpCpuMsPerTicket:N2})");
                 Console.WriteLine($"ratio product tickets/s to engine workflows/s: {result.TicketsPerSecond / workflowsMedian:P1}");
+                if (result.Cascade is { } cascade)
+                {
+                    Console.WriteLine($"cascade: {cascade.Semantic:N0} of {cascade.Tickets:N0} tickets reached the semantic model ({cascade.SemanticShare:P1}); " +
+                        $"{cascade.Llm:N0} reached an LLM{(semantic ? "" : " (semantic step off: --semantic false)")}");
+                }
+
                 if (result.Tracing is { } spans) Console.WriteLine($"tracing: the web app's last report before the end: {spans}");
                 if (result.Bulk is { } b)
                 {

@@ -14,7 +14,8 @@ namespace ReviewDesk.Harness;
 /// </summary>
 internal static class ProductBenchmark
 {
-    private static readonly TimeSpan WarmUpTimeout = TimeSpan.FromSeconds(180);
+    // The first ticket may wait for the semantic model to train (about a minute on an idle machine, a fresh model folder).
+    private static readonly TimeSpan WarmUpTimeout = TimeSpan.FromSeconds(600);
     private static readonly TimeSpan SettleTimeout = TimeSpan.FromMinutes(10);
 
     /// <summary>
@@ -33,6 +34,16 @@ internal static class ProductBenchmark
 
         /// <summary>With tracing on, the web app's last line counting the spans it recorded.</summary>
         public string? Tracing { get; init; }
+
+        /// <summary>How far the measured tickets went down the shipped cascade (SQLite runs only).</summary>
+        public CascadeShare? Cascade { get; init; }
+    }
+
+    /// <summary>Of the measured tickets, how many the semantic model answered, and how many an LLM answered.</summary>
+    public sealed record CascadeShare(int Tickets, int Semantic, int Llm)
+    {
+        /// <summary>The share of tickets that reached the semantic model.</summary>
+        public double SemanticShare => Tickets == 0 ? 0 : (double)Semantic / Tickets;
     }
 
     /// <summary>The bulk path: accepted per second (the batch requests), and settled per second end to end.</summary>
@@ -42,10 +53,17 @@ internal static class ProductBenchmark
     /// Starts the web app, measures it, and stops it; with <paramref name="tracing"/> the web app runs its tracing pipeline
     /// with an exporter that discards every span (<c>Telemetry:DiscardSpans</c>).
     /// </summary>
-    public static async Task<Result> RunAsync(string webAssembly, int tickets, int clients, int bulkTickets, int batchSize, bool tracing, CancellationToken cancellationToken,
-        int warmUp = DefaultWarmUp)
+    /// <remarks>
+    /// <paramref name="semantic"/> turns on the semantic provider of the shipped cascade (appsettings.json configures it;
+    /// off, the cascade's semantic step skips), so the run measures the shipped workflow as installed.
+    /// </remarks>
+    public static async Task<Result> RunAsync(string webAssembly, int tickets, int clients, int bulkTickets, int batchSize, bool tracing, bool semantic,
+        CancellationToken cancellationToken, int warmUp = DefaultWarmUp)
     {
-        await using var web = WebAppProcess.Start(webAssembly, settings: tracing ? new Dictionary<string, string> { ["Telemetry:DiscardSpans"] = "true" } : null);
+        var settings = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (tracing) settings["Telemetry:DiscardSpans"] = "true";
+        if (semantic) settings["Ai:Providers:semantic:Type"] = "LocalSemantic";
+        await using var web = WebAppProcess.Start(webAssembly, settings: settings);
         var result = await RunOnAsync(web, tickets, clients, bulkTickets, batchSize, warmUp, cancellationToken);
         if (!tracing) return result;
 
@@ -65,7 +83,7 @@ internal static class ProductBenchmark
         using var http = ClientFor(web, clients);
         await web.WaitUntilHealthyAsync(http, TimeSpan.FromSeconds(60), cancellationToken);
         var texts = DemoTickets.Load();
-        var result = await MeasureAsync([web], [http], texts, tickets, clients, warmUp, cancellationToken);
+        var result = await MeasureAsync([web], [http], texts, tickets, clients, warmUp, cancellationToken, () => ModelAnswers(web));
         if (bulkTickets <= 0) return result;
 
         // The bulk path: POST /api/tickets/batch, NDJSON, a few requests in flight.
@@ -160,7 +178,7 @@ internal static class ProductBenchmark
     /// the measured CPU after the default warm-up under load average 30): a larger <c>--warm-up</c> measures the steady state.
     /// </summary>
     private static async Task<Result> MeasureAsync(IReadOnlyList<WebAppProcess> webs, IReadOnlyList<HttpClient> https, IReadOnlyList<TicketSubmission> texts,
-        int tickets, int clients, int warmUp, CancellationToken cancellationToken)
+        int tickets, int clients, int warmUp, CancellationToken cancellationToken, Func<(int Semantic, int Llm)>? answers = null)
     {
         var counter = https[0];
         // Warm-up: the first ticket waits for the local model to train; then more warm the JIT (on every node), in rounds of at
@@ -180,6 +198,7 @@ internal static class ProductBenchmark
         }
 
         var before = await SettledAsync(counter, cancellationToken);
+        var answersBefore = answers?.Invoke();
         var cpuBefore = CpuTime(webs);
         var clock = Stopwatch.StartNew();
         var latencies = await SubmitAllAsync(https, texts, "bench", tickets, clients, cancellationToken);
@@ -188,8 +207,28 @@ internal static class ProductBenchmark
         var elapsed = clock.Elapsed.TotalSeconds;
         var cpuMsPerTicket = (CpuTime(webs) - cpuBefore).TotalMilliseconds / tickets;
         latencies.Sort();
+        var cascade = answers is not null && answersBefore is { } b && answers() is var a
+            ? new CascadeShare(tickets, a.Semantic - b.Semantic, a.Llm - b.Llm)
+            : null;
         return new Result(tickets, tickets / elapsed, tickets / submitted, latencies[latencies.Count / 2], latencies[(int)(latencies.Count * 0.99)],
-            after.Routed - before.Routed, after.Reviewed - before.Reviewed, cpuMsPerTicket) { WarmUpCpuMsPerTicket = warmUpCpu };
+            after.Routed - before.Routed, after.Reviewed - before.Reviewed, cpuMsPerTicket) { Cascade = cascade, WarmUpCpuMsPerTicket = warmUpCpu };
+    }
+
+    // The journal's ModelAnswered entries ("<provider> (<model>) answered ...") of the semantic and the LLM providers, read from the web app's
+    // SQLite file outside the measured interval.
+    private static (int Semantic, int Llm) ModelAnswers(WebAppProcess web)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection(web.ConnectionString + ";Mode=ReadOnly");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT COALESCE(SUM(CASE WHEN Detail LIKE 'semantic %' THEN 1 ELSE 0 END), 0),
+                   COALESCE(SUM(CASE WHEN Detail LIKE 'llm %' THEN 1 ELSE 0 END), 0)
+            FROM Journal WHERE Type = 'ModelAnswered'
+            """;
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        return (reader.GetInt32(0), reader.GetInt32(1));
     }
 
     private static TimeSpan CpuTime(IReadOnlyList<WebAppProcess> webs) => webs.Aggregate(TimeSpan.Zero, (sum, web) => sum + web.CpuTime);

@@ -1,10 +1,12 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using ReviewDesk.Engine;
+using ReviewDesk.Engine.Definitions;
 using ReviewDesk.Engine.Persistence;
 using ReviewDesk.Workflows;
 using ReviewDesk.Workflows.Ai;
@@ -43,6 +45,7 @@ internal static class TriageHostCommand
 
         using var host = builder.Build();
         await host.StartAsync();
+        await ClassifyWithTheLlmFirstAsync(host.Services.GetRequiredService<WorkflowDefinitionStore>());
         var tickets = host.Services.GetRequiredService<TicketService>();
         for (var i = 0; i < count; i++)
         {
@@ -69,5 +72,16 @@ internal static class TriageHostCommand
         Console.WriteLine("ALL-SETTLED");
         await host.StopAsync();
         return 0;
+    }
+
+    // The crash tests count the LLM's requests: every ticket's first Classify asks it (Ai:Defaults:Classify), as before the shipped
+    // cascade put the fast local model first. Published once per database (a restarted host finds it in place).
+    private static async Task ClassifyWithTheLlmFirstAsync(WorkflowDefinitionStore definitions)
+    {
+        var shipped = (await definitions.GetLatestPublishedAsync(TriageDefinitions.DefaultDefinitionId, CancellationToken.None))!;
+        if (shipped.FindNode("classify") is not { } classify || classify.Settings["provider"] is null) return;
+        var nodes = shipped.Nodes.Select(n => n.Id == classify.Id ? n with { Settings = new JsonObject { ["fallbackToLocal"] = true } } : n).ToList();
+        var published = await definitions.SaveAndPublishAsync(shipped with { Nodes = nodes }, "harness", CancellationToken.None);
+        if (!published.Succeeded) throw new InvalidOperationException(string.Join("; ", published.Errors.Select(e => e.Message)));
     }
 }

@@ -90,6 +90,9 @@ internal sealed class WebAppProcess : IAsyncDisposable
                 ["Demo:SeedTickets"] = "false",
                 // The measurements' own approvals (hub-latency approves every ticket) must not start retrains in the middle of them.
                 ["Ai:Learning:Background"] = "false",
+                // The semantic model (appsettings.json) trains for a minute and holds ~400 MiB: off (the cascade's step skips) unless the
+                // caller turns it on (the product benchmark does, with Ai:Providers:semantic:Type=LocalSemantic).
+                ["Ai:Providers:semantic:Type"] = "",
             };
             if (demoUsers) all["Demo:SeedUsers"] = "true";
             foreach (var (key, value) in settings ?? new Dictionary<string, string>()) all[key] = value;

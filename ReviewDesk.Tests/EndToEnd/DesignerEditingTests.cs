@@ -11,9 +11,9 @@ namespace ReviewDesk.Tests.EndToEnd;
 /// </summary>
 public sealed class DesignerEditingTests(ChromiumFixture chromium) : EndToEndTestBase(chromium)
 {
-    // support-triage has 6 nodes and 8 connections; Route has two of them (decide:Route and review:Approved).
-    private const int Nodes = 6;
-    private const int Links = 8;
+    // support-triage has 8 nodes (the cascade's three Classify steps) and 16 connections; Route has two of them (decide:Route and review:Approved).
+    private const int Nodes = 8;
+    private const int Links = 16;
 
     [Fact]
     public async Task Bug_15_DeleteRouteThenUndo_RestoresRouteWithExactlyItsConnections()

@@ -30,14 +30,15 @@ public sealed class DesignerTests(ChromiumFixture chromium) : EndToEndTestBase(c
         await Expect(page.GetByTestId("create-error")).ToHaveCountAsync(0);
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/workflows/e2e-variant/edit$"));
         await page.GetByTestId("designer-ready").WaitForAsync(new() { State = WaitForSelectorState.Attached });
-        await Expect(page.GetByTestId("flow-node")).ToHaveCountAsync(6);
+        // support-triage's 8 nodes (three Classify steps: the cascade).
+        await Expect(page.GetByTestId("flow-node")).ToHaveCountAsync(8);
         // The chart opens readable when it first renders: its start node inside the canvas, no node title under 12 px.
         await page.WaitForFunctionAsync("""
             () => {
               const canvas = document.querySelector('[data-testid=designer-canvas]').getBoundingClientRect();
               const start = document.querySelector('[data-testid=flow-node][data-node-id=scrub]').getBoundingClientRect();
               const titles = [...document.querySelectorAll('.flow-node__title')].map(t => t.getBoundingClientRect().height);
-              return titles.length === 6 && titles.every(h => h >= 12)
+              return titles.length === 8 && titles.every(h => h >= 12)
                 && start.left >= canvas.left && start.right <= canvas.right && start.top >= canvas.top && start.bottom <= canvas.bottom;
             }
             """);
@@ -45,7 +46,7 @@ public sealed class DesignerTests(ChromiumFixture chromium) : EndToEndTestBase(c
         // Add a node by dragging it from the toolbox onto the canvas, and set it up in the property panel.
         await page.Locator("[data-testid=toolbox-item][data-type=SetVariable]").DragToAsync(page.GetByTestId("designer-canvas"),
             new() { TargetPosition = new() { X = 300, Y = 420 } });
-        await Expect(page.GetByTestId("flow-node")).ToHaveCountAsync(7);
+        await Expect(page.GetByTestId("flow-node")).ToHaveCountAsync(9);
         await Expect(page.GetByTestId("node-properties")).ToHaveAttributeAsync("data-node-id", "setVariable");
         var name = page.Locator("[data-testid=setting-name] input, input[data-testid=setting-name]");
         await name.FillAsync("designedBy");

@@ -22,9 +22,12 @@ public sealed class TriageHost : IAsyncDisposable
     public WorkflowQueries Queries => Services.GetRequiredService<WorkflowQueries>();
 
     // services adds a test's own activities. auditSample: false publishes the shipped definition again without the random audit sample, for tests that expect a confident ticket to be routed.
+    // With an aiEndpoint (the scripted LLM, Ai:Defaults:Classify) and shippedCascade false, the shipped definition is published again with its
+    // first Classify on the default provider and never unsure: the tests of the LLM path (retries, faults, usage, checkpoints) classify every
+    // ticket with the LLM, as before the cascade. shippedCascade: true keeps the shipped cascade (fast local model first).
     public static async Task<TriageHost> StartAsync(
         TestDatabase database, Uri? aiEndpoint, TimeProvider? time = null, ILocalClassifierSource? local = null, bool auditSample = true,
-        Action<IServiceCollection>? services = null)
+        Action<IServiceCollection>? services = null, bool shippedCascade = false)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -56,11 +59,17 @@ public sealed class TriageHost : IAsyncDisposable
         services?.Invoke(builder.Services);
         var host = builder.Build();
         await host.StartAsync(TestContext.Current.CancellationToken);
-        if (!auditSample)
+        var llmFirst = aiEndpoint is not null && !shippedCascade;
+        if (!auditSample || llmFirst)
         {
             var definitions = host.Services.GetRequiredService<ReviewDesk.Engine.Definitions.WorkflowDefinitionStore>();
             var shipped = (await definitions.GetLatestPublishedAsync(TriageDefinitions.DefaultDefinitionId, TestContext.Current.CancellationToken))!;
-            var nodes = shipped.Nodes.Select(n => n.Id == "decide" ? n with { Settings = new System.Text.Json.Nodes.JsonObject { ["threshold"] = 0.8, ["auditPercent"] = 0 } } : n).ToList();
+            var nodes = shipped.Nodes.Select(n => n.Id switch
+            {
+                "decide" when !auditSample => n with { Settings = new System.Text.Json.Nodes.JsonObject { ["threshold"] = 0.8, ["auditPercent"] = 0 } },
+                "classify" when llmFirst => n with { Settings = new System.Text.Json.Nodes.JsonObject { ["fallbackToLocal"] = true } },
+                _ => n,
+            }).ToList();
             Assert.True((await definitions.SaveAndPublishAsync(shipped with { Nodes = nodes }, "test", TestContext.Current.CancellationToken)).Succeeded);
         }
 

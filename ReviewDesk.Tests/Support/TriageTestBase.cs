@@ -5,7 +5,7 @@ using ReviewDesk.Workflows.Ai;
 namespace ReviewDesk.Tests.Support;
 
 /// <summary>A test class's triage host over a real SQLite file, with a scripted OpenAI-compatible server as its LLM.</summary>
-public abstract class TriageTestBase(TimeProvider? time = null, ILocalClassifierSource? local = null, bool auditSample = true, Action<IServiceCollection>? services = null) : IAsyncLifetime
+public abstract class TriageTestBase(TimeProvider? time = null, ILocalClassifierSource? local = null, bool auditSample = true, Action<IServiceCollection>? services = null, bool shippedCascade = false) : IAsyncLifetime
 {
     protected TestDatabase Database { get; } = new();
 
@@ -18,7 +18,7 @@ public abstract class TriageTestBase(TimeProvider? time = null, ILocalClassifier
     public async ValueTask InitializeAsync()
     {
         Server = await ScriptedOpenAiServer.StartAsync(Ct);
-        Host = await TriageHost.StartAsync(Database, Server.Endpoint, time, local, auditSample, services);
+        Host = await TriageHost.StartAsync(Database, Server.Endpoint, time, local, auditSample, services, shippedCascade);
     }
 
     public async ValueTask DisposeAsync()

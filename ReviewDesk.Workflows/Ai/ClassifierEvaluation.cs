@@ -14,7 +14,8 @@ namespace ReviewDesk.Workflows.Ai;
 public static class ClassifierEvaluation
 {
     private static readonly double[] BucketEdges = [0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0];
-    private static readonly double[] Thresholds = [0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95];
+    // 0 to 1 in steps of 0.05: the whole range a variant's threshold can be set to (0 routes everything, 1 only certainties).
+    private static readonly double[] Thresholds = [.. Enumerable.Range(0, 21).Select(i => Math.Round(i * 0.05, 2))];
 
     /// <summary>A readable report of <paramref name="predicted"/> against <paramref name="gold"/> (same order).</summary>
     public static string Report(IReadOnlyList<(string Category, string Priority)> gold, IReadOnlyList<Classification> predicted)

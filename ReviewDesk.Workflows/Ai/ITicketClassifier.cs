@@ -21,6 +21,9 @@ public interface ITicketClassifierFactory
 
     /// <summary>Whether <paramref name="providerName"/> is configured (and usable: it has what its type needs).</summary>
     bool IsConfigured(string providerName);
+
+    /// <summary>The provider <see cref="Get"/> uses for a null or empty name (<c>Ai:Defaults:Classify</c>).</summary>
+    string DefaultProviderName => AiOptions.LocalProviderName;
 }
 
 /// <summary>Error kinds of AI calls, for retry policies.</summary>

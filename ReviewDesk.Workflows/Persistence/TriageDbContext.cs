@@ -40,6 +40,8 @@ public class TriageDbContext : DbContext
     public DbSet<Ai.Learning.ShadowClassificationRecord> ShadowClassifications => Set<Ai.Learning.ShadowClassificationRecord>();
     /// <summary>Cluster-wide leases of learning jobs (one retrain at a time across nodes).</summary>
     public DbSet<Ai.Learning.LearningLeaseRecord> LearningLeases => Set<Ai.Learning.LearningLeaseRecord>();
+    /// <summary>Retrain runs, from start to end (what <c>GET /api/models/retrains/{id}</c> reports).</summary>
+    public DbSet<Ai.Learning.RetrainRunRecord> RetrainRuns => Set<Ai.Learning.RetrainRunRecord>();
 
     /// <inheritdoc />
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>

@@ -21,6 +21,9 @@ public static class TriageDefinitions
         /// <summary>The AI's classification.</summary>
         public static readonly WorkflowVariable<TicketClassification> Classification = new("classification");
 
+        /// <summary>The providers that answered this ticket's Classify steps, in order (a cascade asks each at most once).</summary>
+        public static readonly WorkflowVariable<string[]> ModelsAnswered = new("modelsAnswered");
+
         /// <summary>Whether a reviewer must look, and why.</summary>
         public static readonly WorkflowVariable<ReviewRequirement> Review = new("review");
 

@@ -30,7 +30,7 @@ public sealed class MigrationBaselineTests : IDisposable
             // Tables of migrations after the single-set layout (notifications) did not exist then.
             await ExecuteAsync(connection, """DROP TABLE "DecisionLinkUses"; DROP TABLE "NotificationDeliveries"; DROP TABLE "NotificationDigestItems"; DROP TABLE "NotificationPreferences";""");
             // Nor did the learning tables (issue 12).
-            await ExecuteAsync(connection, """DROP TABLE "LabelledExamples"; DROP TABLE "ShadowClassifications"; DROP TABLE "ModelVersions"; DROP TABLE "LearningLeases";""");
+            await ExecuteAsync(connection, """DROP TABLE "LabelledExamples"; DROP TABLE "ShadowClassifications"; DROP TABLE "ModelVersions"; DROP TABLE "LearningLeases"; DROP TABLE "RetrainRuns";""");
             // Nor did the engine's traceparent columns (issue 13).
             await ExecuteAsync(connection, """ALTER TABLE "WorkItems" DROP COLUMN "TraceParent"; ALTER TABLE "Bookmarks" DROP COLUMN "TraceParent"; ALTER TABLE "ResumeRequests" DROP COLUMN "TraceParent";""");
             // Nor the index the operator board's history reads attempts by (issue 13).
@@ -49,8 +49,8 @@ public sealed class MigrationBaselineTests : IDisposable
         await using var check = new SqliteConnection(_database.ConnectionString);
         await check.OpenAsync(Ct);
         // Each set adopts its first migration, then applies those after the layout (the engine's traceparent and attempts'
-        // finish-time index; triage's notifications, learning and the retrain lease).
-        foreach (var (table, migrations) in (ValueTuple<string, long>[])[(WorkflowDbContext.MigrationsHistoryTable, 3L), (TriageDbContext.MigrationsHistoryTable, 4L)])
+        // finish-time index; triage's notifications, learning, the retrain lease and the retrain runs).
+        foreach (var (table, migrations) in (ValueTuple<string, long>[])[(WorkflowDbContext.MigrationsHistoryTable, 3L), (TriageDbContext.MigrationsHistoryTable, 5L)])
         {
             await using var command = check.CreateCommand();
             command.CommandText = $"""SELECT COUNT(*) FROM "{table}" """;

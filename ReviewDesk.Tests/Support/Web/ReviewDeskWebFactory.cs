@@ -83,6 +83,8 @@ public sealed class ReviewDeskWebFactory : WebApplicationFactory<Program>
         // Training the local model takes seconds of CPU; tests that need it say so.
         builder.UseSetting("Ai:Local:WarmUp", "false");
         builder.UseSetting("Ai:Local:ModelDirectory", LocalModelDirectory);
+        // The semantic model (appsettings.json) trains for a minute and holds ~400 MiB: off (its cascade step skips) unless a test sets it.
+        builder.UseSetting("Ai:Providers:semantic:Type", "");
         builder.UseSetting("Auth:BootstrapApiKey", BootstrapApiKey);
         // A circuit's exception reaches the browser console, and so a failing test's output, with its message and stack.
         builder.UseSetting("DetailedErrors", "true");

@@ -54,6 +54,8 @@ public sealed class WebAppChild : IDisposable
             ["Database:DataDirectory"] = folder,
             ["DataProtection:KeysDirectory"] = Path.Combine(folder, "keys"),
             ["Ai:Local:ModelDirectory"] = ReviewDeskWebFactory.LocalModelDirectory,
+            // The semantic model (appsettings.json) trains for a minute and holds ~400 MiB: off (its cascade step skips) unless a test sets it.
+            ["Ai:Providers:semantic:Type"] = "",
             ["Demo:SeedTickets"] = "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) all[key] = value;

@@ -71,6 +71,35 @@ public sealed class ModelsApiTests : IAsyncLifetime
         Assert.Equal("Nothing to learn from", (await retrain.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("title").GetString());
     }
 
+    [Fact]
+    public async Task Retrain_Answers202AtOnce_WithALocation_WhoseStatusEndsWithTheFigures_AndAnUnknownRunIs404()
+    {
+        using var admin = _factory.CreateClient("admin");
+        await AddExamplesAsync(20);
+
+        using var retrain = await admin.PostAsync("/api/models/retrain", null, Ct);
+        var accepted = await retrain.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var location = retrain.Headers.Location!;
+        var ended = await Eventually.GetAsync(() => admin.GetFromJsonAsync<JsonElement>(location, Ct), s => s.GetProperty("status").GetString() != "Running",
+            "the retrain to end", TimeSpan.FromMinutes(2));
+        using var unknown = await admin.GetAsync("/api/models/retrains/rt_nope", Ct);
+
+        Assert.Equal(HttpStatusCode.Accepted, retrain.StatusCode);
+        Assert.Equal($"/api/models/retrains/{accepted.GetProperty("id").GetString()}", location.OriginalString);
+        Assert.Equal("Running", accepted.GetProperty("status").GetString());
+        Assert.Equal(TestApiKeys.PrincipalName("admin"), accepted.GetProperty("requestedBy").GetString());
+        Assert.Contains(ended.GetProperty("status").GetString(), new[] { "Promoted", "Rejected" });
+        var version = ended.GetProperty("version");
+        Assert.Equal("v1", version.GetProperty("version").GetString());
+        Assert.Equal(10, version.GetProperty("heldOutTickets").GetInt32());
+        Assert.InRange(version.GetProperty("accuracy").GetDouble(), 0, 1);
+        Assert.InRange(version.GetProperty("baselineAccuracy").GetDouble(), 0, 1);
+        Assert.Equal(JsonValueKind.Null, ended.GetProperty("error").ValueKind);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal("application/problem+json", unknown.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("No such retrain run", (await unknown.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("title").GetString());
+    }
+
     [Theory]
     [InlineData("operator")]
     [InlineData("reviewer")]
@@ -83,9 +112,11 @@ public sealed class ModelsApiTests : IAsyncLifetime
         using var list = await client.GetAsync("/api/models", Ct);
         using var retrain = await client.PostAsync("/api/models/retrain", null, Ct);
         using var promote = await client.PostAsync("/api/models/v1/promote", null, Ct);
+        using var run = await client.GetAsync("/api/models/retrains/rt_any", Ct);
         using var anonymousList = await anonymous.GetAsync("/api/models", Ct);
 
-        Assert.Equal([HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden], new[] { list.StatusCode, retrain.StatusCode, promote.StatusCode });
+        Assert.Equal([HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden],
+            new[] { list.StatusCode, retrain.StatusCode, promote.StatusCode, run.StatusCode });
         Assert.Equal(HttpStatusCode.Unauthorized, anonymousList.StatusCode);
         var versions = await _factory.Services.GetRequiredService<ModelRetrainer>().ListAsync(Ct);
         Assert.Equal(ModelVersionStatus.Rejected, Assert.Single(versions).Status);
@@ -95,6 +126,24 @@ public sealed class ModelsApiTests : IAsyncLifetime
     {
         var body = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
         return (body.GetProperty("outcome").GetString(), body.GetProperty("previous").GetString());
+    }
+
+    // Reviewer-labelled tickets, half of them in the held-out slice (Ai:Learning:HeldOutPercent, 20% by default, by ticket id).
+    private async Task AddExamplesAsync(int count)
+    {
+        var contexts = _factory.Services.GetRequiredService<IDbContextFactory<TriageDbContext>>();
+        await using var db = await contexts.CreateDbContextAsync(Ct);
+        var ids = Enumerable.Range(0, 10_000).Select(i => $"tk-{i:0000}").ToList();
+        var heldOut = ids.Where(id => HeldOutSlice.Contains(id, 20)).Take(count / 2);
+        var learnt = ids.Where(id => !HeldOutSlice.Contains(id, 20)).Take(count - (count / 2));
+        db.LabelledExamples.AddRange(heldOut.Concat(learnt).Select(id => new LabelledExampleRecord
+        {
+            TicketId = id, Subject = "Invoice charged twice", Body = "My card was charged twice for the same invoice this month.",
+            Category = "billing", Priority = "P3", Sentiment = "negative", Language = "en", Reviewer = "reviewer@example.test",
+            AiCategory = "billing", AiPriority = "P3", AiConfidence = 0.9, CategoryCorrect = true, PriorityCorrect = true, Provider = "local",
+            ModelVersion = ModelVersions.Base, DecidedAt = DateTimeOffset.UtcNow,
+        }));
+        await db.SaveChangesAsync(Ct);
     }
 
     // A version row as a retrain stores it; its model bytes are never loaded here (nothing is classified).

@@ -104,6 +104,7 @@ public sealed class RoleMatrixTests(ReviewDeskWebFactory factory) : IClassFixtur
         ["POST /audit"] = Administer,
         ["GET /api/models/"] = Administer,
         ["POST /api/models/retrain"] = Administer,
+        ["GET /api/models/retrains/{id}"] = Administer,
         ["POST /api/models/{version}/promote"] = Administer,
         ["GET /models"] = Administer,
         ["POST /models"] = Administer,

@@ -36,15 +36,54 @@ internal static class ModelsVerb
 
     private static Command Retrain(RemoteVerbRunner runner)
     {
-        var command = new Command("retrain", "Retrain now; the candidate is promoted only if it is not worse on the held-out reviewer labels");
+        var interval = new Option<double>("--interval") { Description = "Seconds between two looks at the run's status (default 1)", DefaultValueFactory = _ => 1 };
+        var command = new Command("retrain",
+            "Retrain now and wait for it, with progress; the candidate is promoted only if it is not worse on the held-out reviewer labels. " +
+            "Exits 0 when it was promoted or rejected, 1 when it failed")
+        {
+            interval,
+        };
         runner.SetAction(command, async (parse, api, ct) =>
         {
-            var response = await api.RetrainModelAsync(ct);
-            await runner.WriteAsync(parse, response, result => runner.Output.WriteLineAsync(
-                $"{ApiJson.Text(result?["version"]?["version"])} {ApiJson.Text(result?["outcome"])}: accuracy {Figure(result?["version"]?["accuracy"])} " +
-                $"(baseline {ApiJson.Text(result?["version"]?["baselineVersion"])} {Figure(result?["version"]?["baselineAccuracy"])}), " +
-                $"macro-F1 {Figure(result?["version"]?["macroF1"])} (baseline {Figure(result?["version"]?["baselineMacroF1"])}) " +
-                $"on {ApiJson.Text(result?["version"]?["heldOutTickets"])} held-out tickets."));
+            var every = TimeSpan.FromSeconds(Math.Clamp(parse.GetValue(interval), 0.05, 60));
+            var started = await api.RetrainModelAsync(ct);
+            var location = started.Location ?? throw new ReviewDeskApiException("the server accepted the retrain but named no status resource (Location)");
+            var id = ApiJson.Text(started.Json?["id"]);
+            var json = parse.GetValue(runner.Json);
+            if (!json) await runner.Output.WriteLineAsync($"retrain {id} started; waiting for it ({location})");
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var lastProgress = TimeSpan.Zero;
+            ApiResponse status;
+            while (true)
+            {
+                await Task.Delay(every, ct);
+                status = await api.GetRetrainAsync(location, ct);
+                if (ApiJson.Text(status.Json?["status"]) != "Running") break;
+                // A line every 5 s (a terminal gets one updated in place), so a log shows it is alive without filling up.
+                if (json) continue;
+                if (runner.Interactive)
+                {
+                    await runner.Output.WriteAsync($"\rrunning… {clock.Elapsed.TotalSeconds:0} s");
+                }
+                else if (clock.Elapsed - lastProgress >= TimeSpan.FromSeconds(5))
+                {
+                    lastProgress = clock.Elapsed;
+                    await runner.Output.WriteLineAsync($"running… {clock.Elapsed.TotalSeconds:0} s");
+                }
+            }
+
+            if (runner.Interactive && !json) await runner.Output.WriteLineAsync();
+            await runner.WriteAsync(parse, status, run => ApiJson.Text(run?["status"]) == "Failed"
+                ? Task.CompletedTask
+                : runner.Output.WriteLineAsync(
+                    $"{ApiJson.Text(run?["version"]?["version"])} {ApiJson.Text(run?["status"])}: accuracy {Figure(run?["version"]?["accuracy"])} " +
+                    $"(baseline {ApiJson.Text(run?["version"]?["baselineVersion"])} {Figure(run?["version"]?["baselineAccuracy"])}), " +
+                    $"macro-F1 {Figure(run?["version"]?["macroF1"])} (baseline {Figure(run?["version"]?["baselineMacroF1"])}) " +
+                    $"on {ApiJson.Text(run?["version"]?["heldOutTickets"])} held-out tickets."));
+            if (ApiJson.Text(status.Json?["status"]) == "Failed")
+            {
+                throw new ReviewDeskApiException($"retrain {id} failed: {ApiJson.Text(status.Json?["error"])}");
+            }
         });
         return command;
     }

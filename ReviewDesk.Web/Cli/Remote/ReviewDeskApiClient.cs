@@ -115,9 +115,13 @@ public sealed class ReviewDeskApiClient(HttpClient http)
     /// <summary><c>GET /api/models</c>.</summary>
     public Task<ApiResponse> ListModelsAsync(CancellationToken cancellationToken) => GetAsync("api/models", cancellationToken);
 
-    /// <summary><c>POST /api/models/retrain</c>: answers when the retrain finished.</summary>
+    /// <summary><c>POST /api/models/retrain</c>: 202 Accepted at once, <see cref="ApiResponse.Location"/> naming the run's status.</summary>
     public Task<ApiResponse> RetrainModelAsync(CancellationToken cancellationToken) =>
         SendAsync(new HttpRequestMessage(HttpMethod.Post, "api/models/retrain"), cancellationToken);
+
+    /// <summary><c>GET</c> a retrain run's status at the <paramref name="location"/> the retrain answered with.</summary>
+    public Task<ApiResponse> GetRetrainAsync(Uri location, CancellationToken cancellationToken) =>
+        SendAsync(new HttpRequestMessage(HttpMethod.Get, location), cancellationToken);
 
     /// <summary><c>POST /api/models/{version}/promote</c> (an older version, or <c>base</c>: a rollback).</summary>
     public Task<ApiResponse> PromoteModelAsync(string version, CancellationToken cancellationToken) =>
@@ -137,7 +141,7 @@ public sealed class ReviewDeskApiClient(HttpClient http)
                 throw new ReviewDeskApiException((int)response.StatusCode, ProblemLine.From(response.StatusCode, response.ReasonPhrase, body));
             }
 
-            return new ApiResponse((int)response.StatusCode, body);
+            return new ApiResponse((int)response.StatusCode, body) { Location = response.Headers.Location };
         }
     }
 

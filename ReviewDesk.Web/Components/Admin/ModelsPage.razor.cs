@@ -17,7 +17,8 @@ namespace ReviewDesk.Web.Components.Admin;
 public sealed partial class ModelsPage
 {
     private const double W = 420, H = 250, Left = 40, Right = 12, Top = 12, Bottom = 30;
-    private const double CurveMin = 0.5;
+    // The curve spans every threshold a variant can have (ClassifierEvaluation evaluates 0 to 1).
+    private const double CurveMin = 0.0;
 
     [Inject]
     public required ModelDashboard Dashboard { get; init; }
@@ -127,7 +128,7 @@ public sealed partial class ModelsPage
 
     private static string Num(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 
-    // The curve's x axis spans the thresholds evaluated (0.5 to 1.0); a variant's threshold below it sits on the left edge.
+    // The curve's x axis spans the thresholds evaluated (0 to 1).
     private static string X(double threshold) =>
         Num(Left + (Math.Clamp(threshold, CurveMin, 1.0) - CurveMin) / (1.0 - CurveMin) * (W - Left - Right));
 

@@ -4,6 +4,7 @@ using MudBlazor;
 using ReviewDesk.Engine.Runtime;
 using ReviewDesk.Workflows.Notifications;
 using ReviewDesk.Workflows.Triage;
+using ReviewDesk.Workflows.Triage.Activities;
 
 namespace ReviewDesk.Web.Components.Review;
 
@@ -25,8 +26,17 @@ public static partial class ReviewerTimeline
         ArgumentNullException.ThrowIfNull(ticket);
         ArgumentNullException.ThrowIfNull(zone);
         List<ReviewerTimelineEntry> lines = [];
+        // A cascade classifies in several steps: the last one that answered gave the ticket's classification; an earlier one
+        // was unsure and handed it on; a skipped one asked no model.
+        var lastAnswer = events.LastOrDefault(e => IsClassified(e) && Outcome(e.Detail) != ClassifyActivity.Skipped)?.Seq;
         foreach (var e in events)
         {
+            if (IsClassified(e) && e.Seq != lastAnswer)
+            {
+                if (Outcome(e.Detail) == ClassifyActivity.Unsure) lines.Add(new ReviewerTimelineEntry(e.At, "Classified with low confidence: asked a stronger model", Color.Default));
+                continue;
+            }
+
             if (Describe(e, ticket, zone) is ({ } text, var color)) lines.Add(new ReviewerTimelineEntry(e.At, text, color));
         }
 
@@ -126,6 +136,8 @@ public static partial class ReviewerTimeline
     private static string AttemptSuffix(TimelineEvent e) => e.Attempt is > 1 and var n ? $" (attempt {n})" : "";
 
     private static string By(string? actor) => string.IsNullOrWhiteSpace(actor) ? "" : $" by {actor}";
+
+    private static bool IsClassified(TimelineEvent e) => e.Type == JournalTypes.ActivityCompleted && e.Activity == "Classify";
 
     private static string Provider(string provider, string model) =>
         provider == ReviewDesk.Workflows.Triage.Activities.ClassifyActivity.LocalProvider ? "local model" : $"{provider}, {model}";

@@ -24,6 +24,12 @@ public sealed class LearningOptions
     /// <summary>An AI provider (under <c>Ai:Providers</c>) that classifies live traffic in shadow; null for none.</summary>
     public string? ShadowProvider { get; set; }
 
+    /// <summary>
+    /// How long the one-retrain-at-a-time lease lasts unless renewed; a running retrain renews it every third of this, so a node
+    /// that dies in the middle of one blocks retrains for at most this long. Default 30 s.
+    /// </summary>
+    public TimeSpan RetrainLeaseDuration { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Whether the background scheduler runs on this node (retrain triggers and shadow classification).</summary>
     public bool Background { get; set; } = true;
 }

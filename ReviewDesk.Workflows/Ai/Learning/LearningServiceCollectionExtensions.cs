@@ -14,7 +14,8 @@ public static class LearningServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<LearningOptions>().Bind(configuration.GetSection(LearningOptions.SectionName))
             .Validate(o => o.HeldOutPercent is > 0 and < 100, $"{LearningOptions.SectionName}:HeldOutPercent must be between 1 and 99.")
-            .Validate(o => o.RefreshInterval > TimeSpan.Zero && o.CheckInterval > TimeSpan.Zero, $"{LearningOptions.SectionName}: intervals must be positive.")
+            .Validate(o => o.RefreshInterval > TimeSpan.Zero && o.CheckInterval > TimeSpan.Zero && o.RetrainLeaseDuration >= TimeSpan.FromSeconds(1),
+                $"{LearningOptions.SectionName}: intervals must be positive (RetrainLeaseDuration at least a second).")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ActiveModelRegistry>();

@@ -33,34 +33,146 @@ public sealed partial class ModelRetrainer(
     private readonly SemaphoreSlim _running = new(1, 1);
 
     /// <summary>
-    /// Trains and evaluates a candidate, stores it as a version and promotes it when it is not worse. Returns at once with
-    /// <see cref="RetrainOutcome.Busy"/> when a retrain is running anywhere.
+    /// Trains and evaluates a candidate, stores it as a version and promotes it when it is not worse, and returns when that is
+    /// done (the scheduler's way). Returns at once with <see cref="RetrainOutcome.Busy"/> when a retrain is running anywhere.
+    /// The run is recorded like one <see cref="StartRetrainAsync"/> starts.
     /// </summary>
     /// <param name="actor">Who asked (<see cref="Audit.AuditActions.SystemActor"/> for the triggers).</param>
     /// <param name="trigger">One of <see cref="RetrainTriggers"/>.</param>
-    /// <param name="cancellationToken">Stops the wait for the database (training itself runs to its end once started).</param>
+    /// <param name="cancellationToken">Stops the wait (training itself runs to its end once started).</param>
     public async Task<RetrainResult> RetrainAsync(string actor, string trigger, CancellationToken cancellationToken)
+    {
+        var (start, running) = await StartCoreAsync(actor, trigger, cancellationToken);
+        return running is null ? new RetrainResult(start.Outcome!.Value, null) : await running.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Starts a retrain in the background and returns at once with the run (its id for <see cref="GetRunAsync"/>), or with
+    /// <see cref="RetrainOutcome.Busy"/> when one is running anywhere, or <see cref="RetrainOutcome.NothingToLearn"/> when no
+    /// reviewer has labelled a ticket. The cluster-wide lease is renewed while it runs; a node that dies with it lets it lapse
+    /// after <see cref="LearningOptions.RetrainLeaseDuration"/>.
+    /// </summary>
+    public async Task<RetrainStart> StartRetrainAsync(string actor, string trigger, CancellationToken cancellationToken)
+    {
+        var (start, running) = await StartCoreAsync(actor, trigger, cancellationToken);
+        // Nobody awaits an API-started run: its failure is recorded in the run (and logged), not left unobserved.
+        _ = running?.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        return start;
+    }
+
+    /// <summary>A retrain run by id (any node's), or null. A run whose node stopped before it finished reads as failed.</summary>
+    public async Task<RetrainRun?> GetRunAsync(string id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var run = await db.RetrainRuns.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (run is null) return null;
+        if (run.Status == RetrainStatus.Running && !await LeaseHeldAsync(db, run.Owner, cancellationToken))
+        {
+            // A run writes its end before it gives the lease back: read it again, it may just have finished.
+            run = await db.RetrainRuns.AsNoTracking().SingleAsync(r => r.Id == id, cancellationToken);
+            if (run.Status == RetrainStatus.Running)
+            {
+                return ToView(run, null) with { Status = RetrainStatus.Failed, Error = "the node running it stopped before it finished (its lease lapsed)" };
+            }
+        }
+
+        var version = run.Version is null ? null : (await ListAsync(cancellationToken)).FirstOrDefault(v => v.Version == run.Version);
+        return ToView(run, version);
+    }
+
+    private async Task<(RetrainStart Start, Task<RetrainResult>? Running)> StartCoreAsync(string actor, string trigger, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(actor);
         ArgumentException.ThrowIfNullOrWhiteSpace(trigger);
-        if (!await _running.WaitAsync(0, cancellationToken)) return new RetrainResult(RetrainOutcome.Busy, null);
+        if (!await _running.WaitAsync(0, cancellationToken)) return (new RetrainStart(RetrainOutcome.Busy, null), null);
+        var handedOver = false;
         try
         {
-            if (!await TryAcquireLeaseAsync(cancellationToken)) return new RetrainResult(RetrainOutcome.Busy, null);
-            try
+            await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
             {
-                return await RetrainCoreAsync(actor, trigger, cancellationToken);
+                if (!await db.LabelledExamples.AnyAsync(cancellationToken)) return (new RetrainStart(RetrainOutcome.NothingToLearn, null), null);
             }
-            finally
+
+            var run = new RetrainRunRecord
             {
-                await ReleaseLeaseAsync(CancellationToken.None);
-            }
+                Id = "rt_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)),
+                RequestedBy = actor,
+                Trigger = trigger,
+                Owner = _leaseOwner,
+                Status = RetrainStatus.Running,
+                StartedAt = time.GetUtcNow(),
+            };
+            if (!await TryAcquireLeaseAsync(run, cancellationToken)) return (new RetrainStart(RetrainOutcome.Busy, null), null);
+            var running = Task.Run(() => RunAsync(run), CancellationToken.None);
+            handedOver = true;
+            return (new RetrainStart(null, ToView(run, null)), running);
         }
         finally
         {
+            if (!handedOver) _running.Release();
+        }
+    }
+
+    // The run itself: renews the lease while it trains, records how it ended, gives the lease back.
+    private async Task<RetrainResult> RunAsync(RetrainRunRecord run)
+    {
+        using var renewal = new CancellationTokenSource();
+        var renewing = RenewLeaseWhileRunningAsync(run.Id, renewal.Token);
+        try
+        {
+            RetrainResult result;
+            try
+            {
+                result = await RetrainCoreAsync(run.RequestedBy, run.Trigger, CancellationToken.None);
+            }
+            catch (Exception ex)
+            {
+                logger.LogError(ex, "Retrain {RunId} failed", run.Id);
+                var error = $"{ex.GetType().Name}: {ex.Message}";
+                await FinishAsync(run.Id, RetrainStatus.Failed, null, error.Length > 1000 ? error[..1000] : error);
+                throw;
+            }
+
+            var status = result.Outcome switch
+            {
+                RetrainOutcome.Promoted => RetrainStatus.Promoted,
+                RetrainOutcome.Rejected => RetrainStatus.Rejected,
+                _ => RetrainStatus.Failed,
+            };
+            await FinishAsync(run.Id, status, result.Version?.Version, status == RetrainStatus.Failed ? "no reviewer-labelled ticket has known labels" : null);
+            return result;
+        }
+        finally
+        {
+            await renewal.CancelAsync();
+            await renewing;
+            try
+            {
+                await ReleaseLeaseAsync(CancellationToken.None);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                logger.LogWarning(ex, "Giving back the retrain lease failed; it lapses within {Lease}", LeaseDuration);
+            }
+
             _running.Release();
         }
     }
+
+    private Task FinishAsync(string id, RetrainStatus status, string? version, string? error) =>
+        runtime.WriteAsync(tx =>
+        {
+            var run = tx.Db<TriageDbContext>().RetrainRuns.Single(r => r.Id == id);
+            run.Status = status;
+            run.Version = version;
+            run.Error = error;
+            run.FinishedAt = time.GetUtcNow();
+            return true;
+        }, CancellationToken.None);
+
+    private static RetrainRun ToView(RetrainRunRecord r, ModelVersionSummary? version) =>
+        new(r.Id, r.Status, r.RequestedBy, r.Trigger, r.StartedAt, r.FinishedAt, version, r.Error);
 
     /// <summary>The trigger due now (<see cref="RetrainTriggers.Labels"/> or <see cref="RetrainTriggers.Schedule"/>), or null.</summary>
     public async Task<string?> DueTriggerAsync(CancellationToken cancellationToken)

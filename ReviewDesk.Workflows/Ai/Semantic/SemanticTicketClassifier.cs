@@ -18,6 +18,7 @@ public sealed class SemanticTicketClassifier : ITicketClassifier, IDisposable
     private readonly Func<TrainingTicketSet> _trainingData;
     private readonly SemanticModelCache _cache;
     private readonly int _intraOpThreads;
+    private readonly int _sessions;
     private readonly ILogger _logger;
     private readonly Lock _gate = new();
     private Task<(SemanticModel Model, MiniLmEncoder Encoder)>? _loading;
@@ -42,6 +43,8 @@ public sealed class SemanticTicketClassifier : ITicketClassifier, IDisposable
         ProviderName = providerName;
         _cache = new SemanticModelCache(options.ModelDirectory);
         _intraOpThreads = intraOpThreads;
+        // One ONNX session per core (at most 4), each with intraOpThreads threads: tickets are encoded in parallel, not one call on many threads.
+        _sessions = Math.Clamp(Environment.ProcessorCount, 1, 4);
         _trainingData = trainingData;
         _logger = logger ?? NullLogger.Instance;
     }
@@ -63,7 +66,9 @@ public sealed class SemanticTicketClassifier : ITicketClassifier, IDisposable
     {
         ArgumentNullException.ThrowIfNull(ticket);
         var (model, encoder) = await GetModelAsync(cancellationToken);
-        var prediction = model.Predict(SemanticModelInput.From(ticket, encoder, cancellationToken));
+        // The encoder's gate: at most one ticket per session is encoded at once, the others wait without holding a thread.
+        var input = await encoder.RunAsync(() => SemanticModelInput.From(ticket, encoder, cancellationToken), cancellationToken);
+        var prediction = model.Predict(input);
         var confidence = Math.Round(Math.Clamp(prediction.Confidence, 0.0, 1.0), 4);
         var percent = (confidence * 100).ToString("0", CultureInfo.InvariantCulture);
         var classification = new Classification(
@@ -110,7 +115,7 @@ public sealed class SemanticTicketClassifier : ITicketClassifier, IDisposable
     private (SemanticModel, MiniLmEncoder) LoadOrTrain()
     {
         var stopwatch = Stopwatch.StartNew();
-        var encoder = new MiniLmEncoder(_intraOpThreads);
+        var encoder = new MiniLmEncoder(_intraOpThreads, _sessions);
         try
         {
             var data = _trainingData();
@@ -127,7 +132,9 @@ public sealed class SemanticTicketClassifier : ITicketClassifier, IDisposable
             LoadedFromCache = model is not null;
             if (model is null)
             {
-                var rows = data.Tickets.Select(t => SemanticModelInput.From(t, encoder, CancellationToken.None)).ToList();
+                // Encoded on every session of the pool at once, in the tickets' order (training is deterministic).
+                var rows = data.Tickets.AsParallel().AsOrdered().WithDegreeOfParallelism(encoder.Sessions)
+                    .Select(t => SemanticModelInput.From(t, encoder, CancellationToken.None)).ToList();
                 model = SemanticModelTrainer.Train(rows, data.Sha256);
                 _cache.Save(model);
             }

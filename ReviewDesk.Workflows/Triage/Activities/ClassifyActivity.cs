@@ -11,8 +11,11 @@ namespace ReviewDesk.Workflows.Triage.Activities;
 /// With <c>unsureBelow</c> set, an answer less confident than that takes the <see cref="Unsure"/>
 /// outcome, so a variant can draw a confidence cascade: a fast model, then a stronger one (the
 /// semantic model, an LLM) only for the tickets the previous one was unsure of, then a human.
-/// Every answer is journaled (<see cref="AnsweredJournalType"/>) with its provider, model,
-/// confidence, time and tokens; the last answer is the ticket's classification.
+/// With <c>skipIfMissing</c> set, a step whose provider is not configured, or already answered this
+/// ticket (a stage naming the default provider when that is the one that answered first), asks no
+/// model and takes the <see cref="Skipped"/> outcome: the shipped cascade's LLM stage runs only where
+/// an LLM is configured. Every answer is journaled (<see cref="AnsweredJournalType"/>) with its
+/// provider, model, confidence, time, tokens and estimated cost; the last answer is the ticket's classification.
 /// </summary>
 public sealed class ClassifyActivity(TicketStore tickets, ITicketClassifierFactory classifiers, TriageMetrics metrics) : IActivityType
 {
@@ -21,6 +24,12 @@ public sealed class ClassifyActivity(TicketStore tickets, ITicketClassifierFacto
 
     /// <summary>The outcome of an answer less confident than the <c>unsureBelow</c> setting.</summary>
     public const string Unsure = "Unsure";
+
+    /// <summary>The outcome of a <c>skipIfMissing</c> step whose provider is not configured or already answered.</summary>
+    public const string Skipped = "Skipped";
+
+    /// <summary>The journal entry of a skipped step, with the reason.</summary>
+    public const string SkippedJournalType = "ModelSkipped";
 
     /// <summary>The journal entry of each model's answer.</summary>
     public const string AnsweredJournalType = "ModelAnswered";
@@ -32,12 +41,13 @@ public sealed class ClassifyActivity(TicketStore tickets, ITicketClassifierFacto
         DisplayName = "Classify",
         Description = "Labels category, priority, language and sentiment with a confidence, using a local model or an LLM.",
         Category = "AI",
-        Outcomes = [Outcomes.Done, Unsure, Outcomes.Failed],
+        Outcomes = [Outcomes.Done, Unsure, Skipped, Outcomes.Failed],
         Settings =
         [
             new() { Name = "provider", Label = "Provider", Kind = SettingKind.Text, Description = "A provider under Ai:Providers; empty uses Ai:Defaults:Classify." },
             new() { Name = "unsureBelow", Label = "Unsure below", Kind = SettingKind.Number, Default = 0, Minimum = 0, Maximum = 1, Description = "An answer less confident than this takes the Unsure outcome (0: never); connect it to a stronger model or to review." },
             new() { Name = "fallbackToLocal", Label = "Fall back to local", Kind = SettingKind.Boolean, Default = true, Description = "Use the local model when the provider is not configured." },
+            new() { Name = "skipIfMissing", Label = "Skip if not configured", Kind = SettingKind.Boolean, Default = false, Description = "When the provider is not configured, or already answered this ticket, ask no model and take the Skipped outcome (a cascade's optional stage)." },
         ],
     };
 
@@ -54,6 +64,12 @@ public sealed class ClassifyActivity(TicketStore tickets, ITicketClassifierFacto
 
         var provider = context.GetString("provider");
         var fallback = context.Settings["fallbackToLocal"]?.GetValue<bool>() ?? true;
+        if (context.Settings["skipIfMissing"]?.GetValue<bool>() == true && SkipReason(context, provider) is { } reason)
+        {
+            context.Journal(SkippedJournalType, reason);
+            return ActivityResult.Outcome(Skipped);
+        }
+
         if (!string.IsNullOrWhiteSpace(provider) && !classifiers.IsConfigured(provider))
         {
             if (!fallback) throw new ActivityException("ProviderMissing", $"AI provider '{provider}' is not configured", nonRetryable: true);
@@ -80,7 +96,9 @@ public sealed class ClassifyActivity(TicketStore tickets, ITicketClassifierFacto
         context.Metrics["elapsedMs"] = Math.Round(elapsedMs, 1);
         var unsureBelow = context.Settings["unsureBelow"]?.GetValue<double>() ?? 0;
         var unsure = classification.Confidence < unsureBelow;
-        var tokens = result.Usage is { } u ? string.Create(CultureInfo.InvariantCulture, $", {u.InputTokens}+{u.OutputTokens} tokens") : "";
+        var tokens = result.Usage is { } u
+            ? string.Create(CultureInfo.InvariantCulture, $", {u.InputTokens}+{u.OutputTokens} tokens{(u.EstimatedCost is { } c ? $", cost {c:0.######}" : "")}")
+            : "";
         var verdict = unsure ? string.Create(CultureInfo.InvariantCulture, $"; unsure (below {unsureBelow:0.00})") : "";
         context.Journal(AnsweredJournalType, string.Create(CultureInfo.InvariantCulture,
             $"{classification.Provider} ({classification.Model}) answered {classification.Category}/{classification.Priority} at confidence {classification.Confidence:0.00} in {elapsedMs:0.0} ms{tokens}{verdict}"));
@@ -88,6 +106,16 @@ public sealed class ClassifyActivity(TicketStore tickets, ITicketClassifierFacto
         // The latest answer is the ticket's classification, so the human at the end of a cascade sees the best one.
         context.Enlist(tx => TicketWriter.Classified(tx, context.BusinessKey, classification));
         context.Set(TriageDefinitions.Variables.Classification, classification);
+        context.Set(TriageDefinitions.Variables.ModelsAnswered, [.. context.Get(TriageDefinitions.Variables.ModelsAnswered) ?? [], classification.Provider]);
         return unsure ? ActivityResult.Outcome(Unsure, classification) : ActivityResult.Done(classification);
+    }
+
+    // Why a skipIfMissing step asks no model; null when it should ask.
+    private string? SkipReason(ActivityContext context, string? provider)
+    {
+        var name = string.IsNullOrWhiteSpace(provider) ? classifiers.DefaultProviderName : provider.Trim();
+        if (!classifiers.IsConfigured(name)) return $"provider '{name}' is not configured; no model asked";
+        var answered = context.Get(TriageDefinitions.Variables.ModelsAnswered) ?? [];
+        return answered.Contains(name, StringComparer.OrdinalIgnoreCase) ? $"provider '{name}' already answered this ticket; not asked again" : null;
     }
 }

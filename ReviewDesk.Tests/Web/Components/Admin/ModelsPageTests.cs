@@ -37,8 +37,10 @@ public sealed class ModelsPageTests : ReviewTestContext
         Assert.Equal(8, cut.FindAll("[data-testid=per-category] [data-testid=per-class-row]").Count);
         Assert.Equal(4, cut.FindAll("[data-testid=per-priority] [data-testid=per-class-row]").Count);
         Assert.NotEmpty(cut.FindAll("[data-testid=reliability-bar]"));
-        Assert.Equal(8, cut.FindAll("[data-testid=curve-point]").Count);
-        Assert.Equal(8, cut.Find("[data-testid=curve-coverage]").GetAttribute("points")!.Split(' ').Length);
+        // Thresholds 0 to 1 in steps of 0.05 (issue 12: it covered 0.5 to 0.95 only).
+        Assert.Equal(21, cut.FindAll("[data-testid=curve-point]").Count);
+        Assert.Equal(21, cut.Find("[data-testid=curve-coverage]").GetAttribute("points")!.Split(' ').Length);
+        Assert.Equal(["0.00", "1.00"], new[] { cut.FindAll("[data-testid=curve-point] td")[0].TextContent, cut.FindAll("[data-testid=curve-point]")[^1].QuerySelector("td")!.TextContent });
         var markers = cut.FindAll("[data-testid=threshold-marker]").Select(m => (m.GetAttribute("data-variant"), m.GetAttribute("data-threshold"))).ToList();
         Assert.Contains((TriageDefinitions.DefaultDefinitionId, "0.8"), markers);
     }

@@ -70,6 +70,22 @@ public sealed class ReviewerTimelineTests
     }
 
     [Fact]
+    public void TheShippedCascade_AnUnsureStepThatHandedOnSaysSo_TheLastAnswerIsTheClassification_ASkippedStepIsNotShown()
+    {
+        IReadOnlyList<TimelineEvent> journal =
+        [
+            Event(1, JournalTypes.ActivityCompleted, "classify", "Classify", 1, detail: """outcome Unsure; {"provider":"local"}"""),
+            Event(2, JournalTypes.ActivityCompleted, "classify-semantic", "Classify", 1, detail: """outcome Unsure; {"provider":"semantic"}"""),
+            Event(3, JournalTypes.ActivityCompleted, "classify-llm", "Classify", 1, detail: "outcome Skipped"),
+        ];
+
+        var lines = ReviewerTimeline.Build(journal, Ticket, TimeZoneInfo.Utc);
+
+        Assert.Equal(["Classified with low confidence: asked a stronger model", "Classified as Account access, P2, 83% (local model)"], lines.Select(l => l.Text));
+        Assert.Equal([journal[0].At, journal[1].At], lines.Select(l => l.At));
+    }
+
+    [Fact]
     public void Bug_15_TheDeadlineInASentence_IsInTheBrowsersZone()
     {
         var waiting = Event(1, JournalTypes.Suspended, "review", "ReviewGate", detail: "approval bookmark bm_1; deadline 2026-12-04T14:56:00.0000000+00:00");
