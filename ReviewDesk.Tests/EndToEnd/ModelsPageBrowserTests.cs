@@ -23,7 +23,8 @@ public sealed class ModelsPageBrowserTests(ChromiumFixture chromium) : EndToEndT
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/models$"));
         await Expect(page.GetByTestId("active-version")).ToHaveTextAsync("v2");
         await Expect(page.GetByTestId("auto-route-curve")).ToBeVisibleAsync();
-        await Expect(page.GetByTestId("curve-point")).ToHaveCountAsync(8);
+        // One point per threshold from 0 to 1 in steps of 0.05 (ClassifierEvaluation).
+        await Expect(page.GetByTestId("curve-point")).ToHaveCountAsync(21);
         await Expect(page.Locator($"[data-testid=threshold-marker][data-variant={TriageDefinitions.DefaultDefinitionId}]")).ToHaveCountAsync(1);
         await SaveScreenshotAsync(page, "models-page");
 
