@@ -15,18 +15,8 @@ internal static class StratifiedFolds
         ArgumentOutOfRangeException.ThrowIfLessThan(folds, 2);
         var random = new Random(seed);
         var fold = new int[items.Count];
-        var strata = Enumerable.Range(0, items.Count)
-            .GroupBy(i => stratum(items[i]), StringComparer.Ordinal)
-            .OrderBy(g => g.Key, StringComparer.Ordinal);
-        foreach (var group in strata)
+        foreach (var indexes in StratifiedSplit.ShuffledStrata(items, stratum, random))
         {
-            var indexes = group.ToArray();
-            for (var i = indexes.Length - 1; i > 0; i--)
-            {
-                var j = random.Next(i + 1);
-                (indexes[i], indexes[j]) = (indexes[j], indexes[i]);
-            }
-
             for (var i = 0; i < indexes.Length; i++)
             {
                 fold[indexes[i]] = i % folds;

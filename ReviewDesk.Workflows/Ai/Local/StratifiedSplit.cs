@@ -19,18 +19,8 @@ internal static class StratifiedSplit
         // System.Random with a seed is a fixed, documented-stable algorithm: the split never drifts.
         var random = new Random(seed);
         var heldOut = new bool[items.Count];
-        var strata = Enumerable.Range(0, items.Count)
-            .GroupBy(i => stratum(items[i]), StringComparer.Ordinal)
-            .OrderBy(g => g.Key, StringComparer.Ordinal);
-        foreach (var group in strata)
+        foreach (var indexes in ShuffledStrata(items, stratum, random))
         {
-            var indexes = group.ToArray();
-            for (var i = indexes.Length - 1; i > 0; i--)
-            {
-                var j = random.Next(i + 1);
-                (indexes[i], indexes[j]) = (indexes[j], indexes[i]);
-            }
-
             var count = (int)Math.Round(indexes.Length * holdOutFraction, MidpointRounding.AwayFromZero);
             foreach (var index in indexes.Take(count))
             {
@@ -46,5 +36,28 @@ internal static class StratifiedSplit
         }
 
         return (kept, held);
+    }
+
+    /// <summary>
+    /// The indexes of <paramref name="items"/> grouped by stratum, strata in ordinal key order, each group shuffled by
+    /// Fisher–Yates with <paramref name="random"/> (one group at a time, as it is enumerated). The split and
+    /// <see cref="StratifiedFolds"/> deal from these.
+    /// </summary>
+    internal static IEnumerable<int[]> ShuffledStrata<T>(IReadOnlyList<T> items, Func<T, string> stratum, Random random)
+    {
+        var strata = Enumerable.Range(0, items.Count)
+            .GroupBy(i => stratum(items[i]), StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal);
+        foreach (var group in strata)
+        {
+            var indexes = group.ToArray();
+            for (var i = indexes.Length - 1; i > 0; i--)
+            {
+                var j = random.Next(i + 1);
+                (indexes[i], indexes[j]) = (indexes[j], indexes[i]);
+            }
+
+            yield return indexes;
+        }
     }
 }
