@@ -13,38 +13,57 @@ namespace ReviewDesk.Engine.Persistence;
 /// <see cref="IHostedLifecycleService.StartingAsync"/>, before any hosted service starts: ASP.NET Core's Data Protection
 /// reads its key ring in its own hosted service's start, and on PostgreSQL that ring is a table these migrations make.
 /// </summary>
-internal sealed class DatabaseMigrator(IEnumerable<MigrationSet> sets, IEnumerable<MigrationBaseline> baselines, ILogger<DatabaseMigrator> logger) : IHostedLifecycleService
+internal sealed class DatabaseMigrator(IEnumerable<MigrationSet> sets, IEnumerable<MigrationBaseline> baselines, ILogger<DatabaseMigrator> logger) : IHostedLifecycleService, IAsyncDisposable
 {
     // The PostgreSQL advisory lock the migrations run under; its key is any constant ("RDMIGRAT" in ASCII).
     private const string LockSql = "SELECT pg_advisory_lock(5927947986650939732)";
     private const string UnlockSql = "SELECT pg_advisory_unlock(5927947986650939732)";
 
+    // The connection holding the start-up lock on PostgreSQL, from StartingAsync until StartedAsync.
+    private DbContext? _startupLock;
+
     public async Task StartingAsync(CancellationToken cancellationToken)
     {
         // Several nodes may start at once on one PostgreSQL database. EF Core's own migration lock did not stop two of
         // them applying the same migration (CrashTests.TwoProcessesOnOneDatabase failed once on PostgreSQL: column
-        // "TraceParent" already exists), so every set is migrated under one session-level advisory lock: a second node
-        // waits, then finds nothing pending. A node that dies holding it loses its session, and with it the lock.
+        // "TraceParent" already exists), and the start-up seeding after it (shipped definitions, bootstrap accounts)
+        // reads then writes. So a node takes one session-level advisory lock here and keeps it until every hosted
+        // service has started (StartedAsync): a second node waits, then finds the work done. A node that dies
+        // holding it loses its session, and with it the lock.
         if (!sets.Any()) return;
-        await using var guard = await sets.First().CreateContextAsync(cancellationToken);
-        var postgres = DatabaseDialect.For(guard.Database).Provider == DatabaseProvider.Postgres;
-        if (postgres)
+        var guard = await sets.First().CreateContextAsync(cancellationToken);
+        if (DatabaseDialect.For(guard.Database).Provider == DatabaseProvider.Postgres)
         {
             await guard.Database.OpenConnectionAsync(cancellationToken);
             await guard.Database.ExecuteSqlRawAsync(LockSql, cancellationToken);
+            _startupLock = guard;
+        }
+        else
+        {
+            await guard.DisposeAsync();
         }
 
         try
         {
             await MigrateAllAsync(cancellationToken);
         }
+        catch
+        {
+            await ReleaseAsync();
+            throw;
+        }
+    }
+
+    private async Task ReleaseAsync()
+    {
+        if (Interlocked.Exchange(ref _startupLock, null) is not { } guard) return;
+        try
+        {
+            await guard.Database.ExecuteSqlRawAsync(UnlockSql, CancellationToken.None);
+        }
         finally
         {
-            if (postgres)
-            {
-                await guard.Database.ExecuteSqlRawAsync(UnlockSql, CancellationToken.None);
-                await guard.Database.CloseConnectionAsync();
-            }
+            await guard.DisposeAsync();
         }
     }
 
@@ -67,9 +86,11 @@ internal sealed class DatabaseMigrator(IEnumerable<MigrationSet> sets, IEnumerab
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StartedAsync(CancellationToken cancellationToken) => ReleaseAsync();
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StopAsync(CancellationToken cancellationToken) => ReleaseAsync();
+
+    public ValueTask DisposeAsync() => new(ReleaseAsync());
 
     public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 

@@ -40,5 +40,30 @@ public sealed class ConcurrentMigrationTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task TriageNodesStartingAtOnce_OnAFreshPostgresDatabase_InstallEachShippedDefinitionOnce()
+    {
+        // On SQLite several processes on one file are the crash tests' set-up, not a deployment: no start-up lock there.
+        Assert.SkipWhen(!_database.IsPostgres, "the start-up lock is PostgreSQL's (several nodes)");
+        var starts = Enumerable.Range(0, 3)
+            .Select(_ => Task.Run(() => TriageHost.StartAsync(_database, aiEndpoint: null, shippedCascade: true), TestContext.Current.CancellationToken))
+            .ToList();
+        try
+        {
+            var hosts = await Task.WhenAll(starts);
+
+            var store = hosts[0].Services.GetRequiredService<WorkflowDefinitionStore>();
+            foreach (var shipped in ReviewDesk.Workflows.Triage.TriageDefinitionInstaller.Shipped())
+            {
+                var versions = await store.ListVersionsAsync(shipped.Id, TestContext.Current.CancellationToken);
+                Assert.True(versions.Count == 1, $"{shipped.Id} has {versions.Count} versions after three nodes started at once");
+            }
+        }
+        finally
+        {
+            foreach (var start in starts.Where(s => s.IsCompletedSuccessfully)) await (await start).DisposeAsync();
+        }
+    }
+
     public void Dispose() => _database.Dispose();
 }
