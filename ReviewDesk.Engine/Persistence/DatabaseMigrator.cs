@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -19,8 +20,14 @@ internal sealed class DatabaseMigrator(IEnumerable<MigrationSet> sets, IEnumerab
     private const string LockSql = "SELECT pg_advisory_lock(5927947986650939732)";
     private const string UnlockSql = "SELECT pg_advisory_unlock(5927947986650939732)";
 
+    // How often a node waiting for another's SQLite start-up lock looks again.
+    private static readonly TimeSpan SqliteLockPoll = TimeSpan.FromMilliseconds(50);
+
     // The connection holding the start-up lock on PostgreSQL, from StartingAsync until StartedAsync.
     private DbContext? _startupLock;
+
+    // The file holding the start-up lock on SQLite (an exclusive lock on "<database>-startup.lock"), for as long.
+    private FileStream? _sqliteLock;
 
     public async Task StartingAsync(CancellationToken cancellationToken)
     {
@@ -30,6 +37,8 @@ internal sealed class DatabaseMigrator(IEnumerable<MigrationSet> sets, IEnumerab
         // reads then writes. So a node takes one session-level advisory lock here and keeps it until every hosted
         // service has started (StartedAsync): a second node waits, then finds the work done. A node that dies
         // holding it loses its session, and with it the lock.
+        // On SQLite several processes on one file (the crash tests, a second process started by hand) take an exclusive
+        // lock on a file beside the database instead, released by the operating system when the process dies.
         if (!sets.Any()) return;
         var guard = await sets.First().CreateContextAsync(cancellationToken);
         if (DatabaseDialect.For(guard.Database).Provider == DatabaseProvider.Postgres)
@@ -40,7 +49,9 @@ internal sealed class DatabaseMigrator(IEnumerable<MigrationSet> sets, IEnumerab
         }
         else
         {
+            var lockFile = SqliteLockFile(guard.Database.GetConnectionString());
             await guard.DisposeAsync();
+            if (lockFile is not null) _sqliteLock = await LockFileAsync(lockFile, cancellationToken);
         }
 
         try
@@ -54,8 +65,37 @@ internal sealed class DatabaseMigrator(IEnumerable<MigrationSet> sets, IEnumerab
         }
     }
 
+    /// <summary>The start-up lock file of a SQLite database on disk, or null for an in-memory one.</summary>
+    internal static string? SqliteLockFile(string? connectionString)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (builder.Mode == SqliteOpenMode.Memory || builder.DataSource is "" or ":memory:") return null;
+        return Path.GetFullPath(builder.DataSource) + "-startup.lock";
+    }
+
+    private async Task<FileStream> LockFileAsync(string path, CancellationToken cancellationToken)
+    {
+        var logged = false;
+        while (true)
+        {
+            try
+            {
+                // FileShare.None is an exclusive lock on the open file (flock on Linux): a second opener fails until the
+                // first closes it, or its process ends.
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException) when (!cancellationToken.IsCancellationRequested)
+            {
+                if (!logged) logger.LogInformation("Waiting for another process starting on this SQLite database ({LockFile})", path);
+                logged = true;
+                await Task.Delay(SqliteLockPoll, cancellationToken);
+            }
+        }
+    }
+
     private async Task ReleaseAsync()
     {
+        if (Interlocked.Exchange(ref _sqliteLock, null) is { } file) await file.DisposeAsync();
         if (Interlocked.Exchange(ref _startupLock, null) is not { } guard) return;
         try
         {

@@ -8,7 +8,8 @@ namespace ReviewDesk.Tests.Engine.Persistence;
 /// <summary>
 /// Several nodes starting at the same moment on one fresh database (a cluster's first start, the two-process crash
 /// test): every node migrates or finds the work done, none fails on a migration another applied, and the runtime
-/// serves on each. On PostgreSQL the migrations run under an advisory lock (DatabaseMigrator).
+/// serves on each. The migrations and the seeding after them run under a start-up lock (DatabaseMigrator): an advisory
+/// lock on PostgreSQL, an exclusive lock on a file beside the database on SQLite.
 /// </summary>
 public sealed class ConcurrentMigrationTests : IDisposable
 {
@@ -41,10 +42,8 @@ public sealed class ConcurrentMigrationTests : IDisposable
     }
 
     [Fact]
-    public async Task TriageNodesStartingAtOnce_OnAFreshPostgresDatabase_InstallEachShippedDefinitionOnce()
+    public async Task TriageNodesStartingAtOnce_OnAFreshDatabase_InstallEachShippedDefinitionOnce()
     {
-        // On SQLite several processes on one file are the crash tests' set-up, not a deployment: no start-up lock there.
-        Assert.SkipWhen(!_database.IsPostgres, "the start-up lock is PostgreSQL's (several nodes)");
         var starts = Enumerable.Range(0, 3)
             .Select(_ => Task.Run(() => TriageHost.StartAsync(_database, aiEndpoint: null, shippedCascade: true), TestContext.Current.CancellationToken))
             .ToList();
@@ -63,6 +62,32 @@ public sealed class ConcurrentMigrationTests : IDisposable
         {
             foreach (var start in starts.Where(s => s.IsCompletedSuccessfully)) await (await start).DisposeAsync();
         }
+    }
+
+    [Fact]
+    public async Task SqliteStartupLock_IsHeldUntilTheHostHasStarted_ThenReleased()
+    {
+        Assert.SkipWhen(_database.IsPostgres, "the lock file is SQLite's");
+        var lockFile = ReviewDesk.Engine.Persistence.DatabaseMigrator.SqliteLockFile(_database.ConnectionString)!;
+        var ct = TestContext.Current.CancellationToken;
+
+        // Held by this test, a node's start waits for it; released, the node starts and lets it go once started.
+        var held = new FileStream(lockFile, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        var start = Task.Run(() => RuntimeHost.StartAsync(_database, worker: false, name: "waiting", triageTables: true), ct);
+        await Task.Delay(TimeSpan.FromMilliseconds(300), ct);
+        Assert.False(start.IsCompleted, "the node started while another held the start-up lock");
+        await held.DisposeAsync();
+
+        await using var host = await start;
+        await using var again = new FileStream(lockFile, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+    }
+
+    [Fact]
+    public void SqliteLockFile_IsBesideTheDatabase_AndNoneForAnInMemoryOne()
+    {
+        Assert.Equal(Path.GetFullPath("data/reviewdesk.db") + "-startup.lock", ReviewDesk.Engine.Persistence.DatabaseMigrator.SqliteLockFile("Data Source=data/reviewdesk.db"));
+        Assert.Null(ReviewDesk.Engine.Persistence.DatabaseMigrator.SqliteLockFile("Data Source=:memory:"));
+        Assert.Null(ReviewDesk.Engine.Persistence.DatabaseMigrator.SqliteLockFile("Data Source=shared;Mode=Memory;Cache=Shared"));
     }
 
     public void Dispose() => _database.Dispose();
