@@ -73,7 +73,7 @@ internal sealed class DatabaseMigrator(IEnumerable<MigrationSet> sets, IEnumerab
         return Path.GetFullPath(builder.DataSource) + "-startup.lock";
     }
 
-    private async Task<FileStream> LockFileAsync(string path, CancellationToken cancellationToken)
+    private async Task<FileStream?> LockFileAsync(string path, CancellationToken cancellationToken)
     {
         var logged = false;
         while (true)
@@ -83,6 +83,12 @@ internal sealed class DatabaseMigrator(IEnumerable<MigrationSet> sets, IEnumerab
                 // FileShare.None is an exclusive lock on the open file (flock on Linux): a second opener fails until the
                 // first closes it, or its process ends.
                 return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (UnauthorizedAccessException)
+            {
+                // A folder this process may not write to (a database opened read-only): there is nothing to migrate there.
+                logger.LogWarning("Cannot create the SQLite start-up lock {LockFile}; starting without it", path);
+                return null;
             }
             catch (IOException) when (!cancellationToken.IsCancellationRequested)
             {
