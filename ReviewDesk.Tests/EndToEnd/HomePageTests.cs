@@ -29,7 +29,7 @@ public sealed class HomePageTests(ChromiumFixture chromium) : EndToEndTestBase(c
         await page.GetByTestId("login-email").FillAsync(TestEmail(ReviewDeskRoles.Reviewer));
         await page.GetByTestId("login-password").FillAsync(TestPassword);
         await page.GetByTestId("login-submit").ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).PathAndQuery == "/");
+        await PageAddress.WaitForPathAndQueryAsync(page, "/");
         await WaitForInteractiveAsync(page);
 
         await Expect(page.GetByTestId("home-waiting-count")).ToHaveTextAsync("1");
@@ -50,7 +50,7 @@ public sealed class HomePageTests(ChromiumFixture chromium) : EndToEndTestBase(c
         await Expect(page.GetByTestId("home-waiting-count")).ToHaveTextAsync("2");
         Assert.True(await page.EvaluateAsync<bool>("() => window.e2eNotReloaded === true"), "the page reloaded");
         await page.GetByTestId("home-open-queue").ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/review");
+        await PageAddress.WaitForPathAsync(page, "/review");
         Assert.Empty(ConsoleErrors);
     }
 }

@@ -54,7 +54,7 @@ public sealed class ShutdownAfterTestRunTests(ChromiumFixture chromium) : IAsync
         await page.GetByTestId("login-email").FillAsync(AdminEmail);
         await page.GetByTestId("login-password").FillAsync(AdminPassword);
         await page.GetByTestId("login-submit").ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).PathAndQuery == editor);
+        await PageAddress.WaitForPathAndQueryAsync(page, editor);
         await page.GetByTestId("designer-ready").WaitForAsync(new() { State = WaitForSelectorState.Attached });
         await page.GetByRole(AriaRole.Tab, new() { Name = "Test run" }).ClickAsync();
         await page.Locator("[data-testid=test-run-subject] input, input[data-testid=test-run-subject]").FillAsync("Invoice charged twice");

@@ -21,7 +21,7 @@ public static class DemoReviewerQueue
         await page.GetByTestId("login-email").FillAsync(reviewer.Email);
         await page.GetByTestId("login-password").FillAsync(reviewer.Password);
         await page.GetByTestId("login-submit").ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/review");
+        await PageAddress.WaitForPathAsync(page, "/review");
         await page.GetByTestId("queue-live").WaitForAsync(new() { State = WaitForSelectorState.Attached });
         await page.EvaluateAsync("() => window.e2eNotReloaded = true");
         return page;

@@ -124,7 +124,7 @@ public abstract class EndToEndTestBase(ChromiumFixture chromium) : IAsyncLifetim
         await page.GetByTestId("login-email").FillAsync(TestEmail(role));
         await page.GetByTestId("login-password").FillAsync(TestPassword);
         await page.GetByTestId("login-submit").ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).PathAndQuery == path);
+        await PageAddress.WaitForPathAndQueryAsync(page, path);
         await WaitForInteractiveAsync(page);
         return page;
     }
