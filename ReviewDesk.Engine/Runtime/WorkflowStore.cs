@@ -231,11 +231,30 @@ internal sealed partial class WorkflowStore : IAsyncDisposable
             }
         }
 
+        // What the committed transaction asked to run after its commit runs before its callers resume: a caller that
+        // awaited a write finds its events published and its caches filled (completing first let an awaiting test read
+        // the events before they were published).
+        if (pending.Count > 0 && session is not null) RunAfterCommit(session.Batch);
         foreach (var operation in operations) operation.Complete();
-        if (pending.Count == 0 || session is null) return session;
-        foreach (var action in session.Batch.AfterCommit) action();
-        foreach (var evt in session.Batch.Events) _events.Publish(evt);
         return session;
+    }
+
+    private void RunAfterCommit(WorkflowTransaction batch)
+    {
+        foreach (var action in batch.AfterCommit)
+        {
+            try
+            {
+                action();
+            }
+            catch (Exception ex)
+            {
+                // The transaction has committed: a failing after-commit action must not fail its writes or keep them waiting.
+                _logger.LogError(ex, "An action to run after a commit failed");
+            }
+        }
+
+        foreach (var evt in batch.Events) _events.Publish(evt);
     }
 
     /// <summary>One attempt: begin, run every operation, commit. Returns the operation that failed (rolled back), or null when committed.</summary>

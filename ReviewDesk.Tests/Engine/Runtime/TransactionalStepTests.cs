@@ -38,7 +38,8 @@ public sealed class TransactionalStepTests : IAsyncLifetime
         _host = await RuntimeHost.StartAsync(_database, services: services => services
             .AddLogging(logging => logging
                 .AddProvider(_logs)
-                .AddFilter<CapturingLoggerProvider>("ReviewDesk.Engine.Runtime.StepExecutor", LogLevel.Information))
+                .AddFilter<CapturingLoggerProvider>("ReviewDesk.Engine.Runtime.StepExecutor", LogLevel.Information)
+                .AddFilter<CapturingLoggerProvider>("ReviewDesk.Engine.Runtime.WorkflowStore", LogLevel.Error))
             .AddSingleton(_gate)
             .AddSingleton<IWorkflowChangeHandler, LedgerTransitions>()
             .AddWorkflowActivity<PostActivity>());
@@ -134,6 +135,58 @@ public sealed class TransactionalStepTests : IAsyncLifetime
         await _host.WaitForStatusAsync(started.InstanceId, WorkflowStatus.Completed);
         Assert.Equal([("opened", 0L)], await EntriesAsync("account-B"));
         Assert.Equal([("debit", 10L)], await EntriesAsync(started.InstanceId));
+    }
+
+    [Fact]
+    public async Task AWritesAfterCommitActions_RunBeforeItsCallerResumes()
+    {
+        using var actionRunning = new ManualResetEventSlim();
+        using var releaseAction = new ManualResetEventSlim();
+        var write = _host.Runtime.WriteAsync(tx =>
+        {
+            tx.Execute("""INSERT INTO "Ledger" ("InstanceId", "Entry", "Amount") VALUES ('account-C', 'opened', 0)""");
+            tx.OnCommitted(() =>
+            {
+                actionRunning.Set();
+                releaseAction.Wait(Ct);
+            });
+            return 7;
+        }, Ct);
+
+        try
+        {
+            actionRunning.Wait(Ct);
+            // Committed, its after-commit action still running: the caller has not been answered yet.
+            Assert.Equal([("opened", 0L)], await EntriesAsync("account-C"));
+            Assert.False(write.IsCompleted, "the write completed before its after-commit action ran");
+        }
+        finally
+        {
+            releaseAction.Set();
+        }
+
+        Assert.Equal(7, await write);
+    }
+
+    [Fact]
+    public async Task AFailingAfterCommitAction_IsLogged_AndNeitherFailsTheCommittedWriteNorTheNextOne()
+    {
+        var first = await _host.Runtime.WriteAsync(tx =>
+        {
+            tx.Execute("""INSERT INTO "Ledger" ("InstanceId", "Entry", "Amount") VALUES ('account-D', 'opened', 0)""");
+            tx.OnCommitted(() => throw new InvalidOperationException("a cache refused the value"));
+            return 1;
+        }, Ct);
+        // A writer that died of the action would never answer this one: fail instead of hanging the suite.
+        var second = await _host.Runtime.WriteAsync(tx =>
+        {
+            tx.Execute("""INSERT INTO "Ledger" ("InstanceId", "Entry", "Amount") VALUES ('account-D', 'closed', 0)""");
+            return 2;
+        }, Ct).WaitAsync(TimeSpan.FromSeconds(60), Ct);
+
+        Assert.Equal((1, 2), (first, second));
+        Assert.Equal([("opened", 0L), ("closed", 0L)], await EntriesAsync("account-D"));
+        Assert.Contains(_logs.Lines, line => line.Contains("An action to run after a commit failed", StringComparison.Ordinal));
     }
 
     private static RetryPolicySettings QuickRetry(int attempts) => new()
