@@ -2,7 +2,7 @@ using ReviewDesk.Harness;
 
 // The standalone harness: `bench` measures runtime throughput; `crash-host` and `triage-host` are the child processes the crash
 // tests kill; `hub-latency` measures submit-to-visible latency of the review hub against the real web app; `encoder-bench` measures the
-// semantic model's sentence encoder.
+// semantic model's sentence encoder; `pii-bench` measures the PII scrub and the phone recognizer in process.
 return args.FirstOrDefault() switch
 {
     "bench" => await BenchCommand.RunAsync(args[1..]),
@@ -11,11 +11,12 @@ return args.FirstOrDefault() switch
     "notify-host" => await NotifyHostCommand.RunAsync(args[1..]),
     "hub-latency" => await HubLatencyCommand.RunAsync(args[1..]),
     "encoder-bench" => EncoderBenchCommand.Run(args[1..]),
+    "pii-bench" => PiiBenchCommand.Run(args[1..]),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: ReviewDesk.Harness bench [--rounds 3] [--workflows N] [--seconds S] [--tickets 2000] [--clients 16] [--bulk-tickets 10000] [--batch-size 500] [--product false] [--postgres CONNECTION [--nodes 1,3] [--redis HOST:PORT]] | crash-host --db FILE --side-file FILE --count N [--Workflows:Worker:Id ID] | triage-host --db FILE --ai-endpoint URL --count N | encoder-bench [--threads 1,2] [--rounds 2] [--warm-up 40] [--limit N] [--split true] [--reference true] | hub-latency [--tickets 500] [--concurrency 1] [--warmup 10] [--timeout-seconds 30] [--browser true [--chromium /usr/bin/chromium]] [--web ReviewDesk.Web.dll]");
+    Console.Error.WriteLine("usage: ReviewDesk.Harness bench [--rounds 3] [--workflows N] [--seconds S] [--tickets 2000] [--clients 16] [--bulk-tickets 10000] [--batch-size 500] [--product false] [--postgres CONNECTION [--nodes 1,3] [--redis HOST:PORT]] | crash-host --db FILE --side-file FILE --count N [--Workflows:Worker:Id ID] | triage-host --db FILE --ai-endpoint URL --count N | encoder-bench [--threads 1,2] [--rounds 2] [--warm-up 40] [--limit N] [--split true] [--reference true] | hub-latency [--tickets 500] [--concurrency 1] [--warmup 10] [--timeout-seconds 30] [--browser true [--chromium /usr/bin/chromium]] [--web ReviewDesk.Web.dll] | pii-bench [--tickets 2000] [--rounds 5] [--set demo|training]");
     return 2;
 }
