@@ -84,13 +84,22 @@ public sealed partial class PhoneNumberRecognizer : IPiiRecognizer
             }
         }
 
-        foreach (var region in _regions)
+        foreach (var window in windows)
         {
             // A valid number of a region has at least its shortest length in digits, all inside one window:
-            // windows with fewer digits cannot hold one, so the matcher is not run on them.
-            foreach (var (match, offset) in FindNumbers(windows.Where(w => w.Digits >= region.MinDigits), region.Code, PhoneNumberUtil.Leniency.VALID))
+            // a region whose shortest number has more digits than the window is not run on it.
+            var regions = _regions.Where(r => window.Digits >= r.MinDigits).ToList();
+            if (regions.Count == 0)
             {
-                var (start, end) = Trim(text, offset + match.Start, offset + match.Start + match.Length);
+                continue;
+            }
+
+            // Every region finds the same numbers in a window whose digits all belong to international numbers
+            // (see InternationalOnly), so the matcher runs once for them all instead of once per region.
+            var shared = ShareInternationalWindows && window.Text.Contains('+') ? InternationalOnly(window.Text) : null;
+            foreach (var match in shared ?? regions.SelectMany(r => Util.FindNumbers(window.Text, r.Code, PhoneNumberUtil.Leniency.VALID, long.MaxValue)))
+            {
+                var (start, end) = Trim(text, window.Start + match.Start, window.Start + match.Start + match.Length);
                 if (start >= end || text[start] == '+')
                 {
                     continue;
@@ -114,7 +123,7 @@ public sealed partial class PhoneNumberRecognizer : IPiiRecognizer
     /// looks at a number's neighbours), merged where they touch. Twenty regions scan these few short windows
     /// instead of the whole text twenty times, which is where the time went.
     /// </summary>
-    private static List<Window> Windows(string text)
+    internal static List<Window> Windows(string text)
     {
         var spans = new List<(int Start, int End)>();
         foreach (Match run in DigitRunRegex().Matches(text))
@@ -140,7 +149,7 @@ public sealed partial class PhoneNumberRecognizer : IPiiRecognizer
     }
 
     /// <summary>A part of the text handed to libphonenumber: where it starts, its text, and how many digits it holds (any script's).</summary>
-    private sealed record Window(int Start, string Text, int Digits);
+    internal sealed record Window(int Start, string Text, int Digits);
 
     private static IEnumerable<(PhoneNumberMatch Match, int Offset)> FindNumbers(
         IEnumerable<Window> windows, string region, PhoneNumberUtil.Leniency leniency)
@@ -152,6 +161,66 @@ public sealed partial class PhoneNumberRecognizer : IPiiRecognizer
                 yield return (match, window.Start);
             }
         }
+    }
+
+    /// <summary>
+    /// Whether the national pass may run the matcher once for all regions on this window: false only for the
+    /// reference path the tests compare against (one matcher run per region).
+    /// </summary>
+    internal bool ShareInternationalWindows { get; init; } = true;
+
+    /// <summary>
+    /// The numbers libphonenumber's VALID matcher finds in <paramref name="window"/> whatever the region, or
+    /// <see langword="null"/> when that may depend on the region. It does not when the matcher without a region ("ZZ"),
+    /// which accepts only numbers written with a plus sign, matches every digit of the window, each match being a whole
+    /// candidate of the matcher (no plus sign or opening bracket among the non-alphanumeric characters just before it,
+    /// no '#' just after it). Why, as libphonenumber-csharp 9.0.43's matcher and parser read: a number with a plus sign
+    /// and a known country code parses and validates the same in every region (the region's international and national
+    /// prefixes are not consulted, and VALID's national prefix rule only applies to numbers without a country code); a
+    /// candidate without digits fails in every region; so a region's matcher walks the same candidates as ZZ's and
+    /// accepts the same ones. Only a digit outside those matches could be read by some region as a national number.
+    /// PhoneNumberRecognizerTests hold this against each region's matcher, so a libphonenumber upgrade that breaks it fails there.
+    /// </summary>
+    internal static List<PhoneNumberMatch>? InternationalOnly(string window)
+    {
+        var matches = Util.FindNumbers(window, "ZZ", PhoneNumberUtil.Leniency.VALID, long.MaxValue).ToList();
+        var position = 0;
+        foreach (var match in matches)
+        {
+            if (HasDigit(window.AsSpan(position, match.Start - position)))
+            {
+                return null;
+            }
+
+            // The matcher's candidates may open with plus signs and brackets followed by punctuation (which
+            // includes 'x' and 'ー'): if any is just before the match, the match may be part of a longer candidate.
+            for (var i = match.Start - 1; i >= 0 && !char.IsDigit(window[i]) && (!char.IsLetter(window[i]) || window[i] is 'x' or 'X' or 'ー'); i--)
+            {
+                if (window[i] is '+' or '＋' or '(' or '[' or '（' or '［')
+                {
+                    return null;
+                }
+            }
+
+            position = match.Start + match.Length;
+            if (position < window.Length && window[position] is '#' or '＃')
+            {
+                return null;
+            }
+        }
+
+        return HasDigit(window.AsSpan(position)) ? null : matches;
+    }
+
+    // Any script's digits: libphonenumber's matcher reads them all.
+    private static bool HasDigit(ReadOnlySpan<char> value)
+    {
+        foreach (var c in value)
+        {
+            if (char.IsDigit(c)) return true;
+        }
+
+        return false;
     }
 
     private const int WindowMargin = 24;

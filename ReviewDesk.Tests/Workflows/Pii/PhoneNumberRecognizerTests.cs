@@ -1,4 +1,7 @@
+using PhoneNumbers;
+using ReviewDesk.Workflows.Ai.Local;
 using ReviewDesk.Workflows.Pii;
+using ReviewDesk.Workflows.Triage;
 
 namespace ReviewDesk.Tests.Workflows.Pii;
 
@@ -67,5 +70,72 @@ public sealed class PhoneNumberRecognizerTests
 
         // Assert
         Assert.Equal(["(415) 555-0132"], found.Select(e => e.Text));
+    }
+
+    // Numbers in international format in the layouts that decide whether the matcher's candidate is the match itself.
+    private static readonly string[] InternationalLayouts =
+    [
+        "Call (+44 20 7946 0890) now", "+ (+44 20 7946 0123) x", "+44 20 7946 0123 # here", "+44 20 7946 0123#",
+        "+0049 30 12345678", "+44 20 7946 0123 / x5", "+1 415 555 0132 or 030 1234567", "(+44 20 7946 0123",
+        "((+44 20 7946 0123", "+49 30 1234567 ext. 12", "+49 30 1234567 x12", "+44 20 7946 0123, +1 415 555 0132",
+        "+44 (0) 20 7946 0123", "+44(0)2079460123", "+44 20 7946 0123/+44 20 7946 0124", "tel:+44 20 7946 0123",
+        "+33 1 23 45 67 89", "+49 151 23456789 and +49-30-1234567", "+1 (415) 555-0132", "+1.415.555.0132",
+        "x+44 20 7946 0123", "+44 20 7946 012", "+44 20 7946 01234567", "Ruf +49 30 1234567 oder 030 7654321 an",
+        "+999 123 456 789", "+0 20 7946 0123", "++44 20 7946 0123", "+44 20 7946 0123 \\ x 12", "+٤٤ ٢٠ ٧٩٤٦ ٠١٢٣ (+44 20 7946 0123)",
+    ];
+
+    /// <summary>Every text the repository holds with a digit in it: Presidio's vectors, the eval set, the demo and training tickets.</summary>
+    private static IEnumerable<string> TextsWithDigits() =>
+        PresidioVector.LoadAll().Select(v => v.Text)
+            .Concat(EvalSample.LoadAll().Select(s => s.Text))
+            .Concat(DemoTickets.Load().SelectMany(t => new[] { t.Subject ?? "", t.Body ?? "" }))
+            .Concat(TrainingTicketSet.LoadEmbedded().Tickets.SelectMany(t => new[] { t.Subject, t.Body }))
+            .Concat(InternationalLayouts)
+            .Where(t => t.Any(char.IsAsciiDigit));
+
+    [Fact]
+    public void InternationalOnly_Window_EveryRegionsMatcherFindsTheSameNumbers()
+    {
+        // Arrange: the default regions, some with other international and national prefixes, and one libphonenumber does not know.
+        var util = PhoneNumberUtil.GetInstance();
+        string[] regions = [.. PhoneNumberRecognizer.DefaultRegions, "RU", "KZ", "AR", "SG", "NZ", "ZA", "KR", "SE", "XX"];
+        var windows = TextsWithDigits().SelectMany(PhoneNumberRecognizer.Windows).Select(w => w.Text).Where(w => w.Contains('+')).Distinct().ToList();
+        var shared = 0;
+
+        foreach (var window in windows)
+        {
+            // Act
+            var matches = PhoneNumberRecognizer.InternationalOnly(window);
+            if (matches is null) continue;
+            shared++;
+
+            // Assert: the plain matcher of each region, as the recognizer ran it for every region before.
+            var expected = matches.Select(m => (m.Start, m.RawString)).ToList();
+            foreach (var region in regions)
+            {
+                var actual = util.FindNumbers(window, region, PhoneNumberUtil.Leniency.VALID, long.MaxValue).Select(m => (m.Start, m.RawString)).ToList();
+                Assert.True(expected.SequenceEqual(actual), $"{region} in \"{window}\": expected {string.Join(", ", expected)}, found {string.Join(", ", actual)}");
+            }
+        }
+
+        Assert.True(shared >= 30, $"only {shared} of {windows.Count} windows with a plus sign were shared; the comparison proves little");
+    }
+
+    [Fact]
+    public void Recognize_SharedInternationalWindows_FindsWhatThePerRegionMatcherFinds()
+    {
+        // Arrange
+        var recognizer = new PhoneNumberRecognizer();
+        var reference = new PhoneNumberRecognizer { ShareInternationalWindows = false };
+
+        foreach (var text in TextsWithDigits())
+        {
+            // Act
+            var found = recognizer.Recognize(text);
+            var expected = reference.Recognize(text);
+
+            // Assert
+            Assert.Equal(expected, found);
+        }
     }
 }
