@@ -23,7 +23,7 @@ public sealed class EngineMetricsTests : IAsyncLifetime
         await using var host = await RuntimeHost.StartAsync(_database);
         var metrics = host.Services.GetRequiredService<EngineMetrics>();
         using var capture = new MetricCapture(metrics.Meter);
-        var before = host.Runtime.WriteStatistics;
+        var before = await CommitsSoFarAsync(host, capture);
 
         await host.PublishAsync(Line("pair", Node("a", "NoOp"), Node("b", "NoOp")));
         await host.PublishAsync(Line("broken", Node("f", "Flaky", new() { ["failures"] = 9, ["kind"] = "Boom" },
@@ -64,17 +64,13 @@ public sealed class EngineMetricsTests : IAsyncLifetime
         Assert.Equal(1, capture.Sum(EngineMetrics.StepRetries, (EngineMetricTags.ActivityType, "Flaky"), (EngineMetricTags.ErrorType, "Boom")));
         Assert.Equal(1, capture.Sum(EngineMetrics.Incidents, (EngineMetricTags.ActivityType, "Flaky"), (EngineMetricTags.ErrorType, "Boom")));
 
-        // Every commit of the writer is measured: as many batch sizes as commits, summing to the operations committed.
-        // The writer goes on committing on its own meanwhile (the worker's claim after the cancel woke it), and a commit
-        // is counted a moment before it is measured, so the counts are compared once they agree at one reading: a
-        // commit left unmeasured never lets them.
-        await Eventually.HoldsAsync(() =>
-        {
-            var written = host.Runtime.WriteStatistics - before;
-            var batches = capture.Of(EngineMetrics.CommitBatchSize);
-            return written.Commits > 0 && written.Commits == batches.Count && written.Operations == batches.Sum(m => m.Value)
-                && written.Commits == capture.Of(EngineMetrics.CommitDuration).Count && host.Runtime.WriteStatistics - before == written;
-        }, "every commit counted to be measured once, with its batch size and duration");
+        // Every commit of the writer is measured: as many batch sizes and durations as commits, the sizes summing to the
+        // operations committed. Both sides are read on the writer itself, between two of its batches, where every earlier
+        // commit has been counted and measured (it goes on committing on its own, so reads from here could straddle one).
+        var after = await CommitsSoFarAsync(host, capture);
+        Assert.Equal(after.Counted - before.Counted, new WriteStatistics(after.Sizes.Count - before.Sizes.Count, (long)(after.Sizes.Sum - before.Sizes.Sum)));
+        Assert.Equal(after.Counted.Commits - before.Counted.Commits, after.Durations - before.Durations);
+        Assert.True(after.Counted.Commits - before.Counted.Commits > 0);
 
         Assert.Equal(
             [("reviewdesk.commit.batch_size", "{operation}"), ("reviewdesk.commit.duration", "s"), ("reviewdesk.incidents", "{incident}"),
@@ -83,6 +79,14 @@ public sealed class EngineMetricsTests : IAsyncLifetime
              ("reviewdesk.workflow.faulted", "{workflow}"), ("reviewdesk.workflow.started", "{workflow}")],
             capture.Instruments.Values.OrderBy(i => i.Name, StringComparer.Ordinal).Select(i => (i.Name, i.Unit)));
     }
+
+    /// <summary>The writer's counts and the commit measurements so far, read together inside one of its batches.</summary>
+    private static Task<(WriteStatistics Counted, (int Count, double Sum) Sizes, int Durations)> CommitsSoFarAsync(RuntimeHost host, MetricCapture capture) =>
+        host.Runtime.WriteAsync(_ =>
+        {
+            var sizes = capture.Of(EngineMetrics.CommitBatchSize);
+            return (host.Runtime.WriteStatistics, (sizes.Count, sizes.Sum(m => m.Value)), capture.Of(EngineMetrics.CommitDuration).Count);
+        }, Ct);
 
     [Fact]
     public async Task DueWorkGauges_CountUnclaimedDueWork_AndTheOldestAge_ReadAtMostOncePerInterval()
