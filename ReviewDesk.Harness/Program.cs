@@ -17,6 +17,6 @@ return args.FirstOrDefault() switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: ReviewDesk.Harness bench [--rounds 3] [--workflows N] [--seconds S] [--tickets 2000] [--clients 16] [--bulk-tickets 10000] [--batch-size 500] [--product false] [--postgres CONNECTION [--nodes 1,3] [--redis HOST:PORT]] | crash-host --db FILE --side-file FILE --count N [--Workflows:Worker:Id ID] | triage-host --db FILE --ai-endpoint URL --count N | encoder-bench [--threads 1,2] [--rounds 2] [--warm-up 40] [--limit N] [--split true] [--reference true] | hub-latency [--tickets 500] [--concurrency 1] [--warmup 10] [--timeout-seconds 30] [--browser true [--chromium /usr/bin/chromium]] [--web ReviewDesk.Web.dll] | pii-bench [--tickets 5000] [--rounds 5] [--set demo|training]");
+    Console.Error.WriteLine("usage: ReviewDesk.Harness bench [--rounds 3] [--workflows N] [--seconds S] [--tickets 2000] [--clients 16] [--bulk-tickets 10000] [--batch-size 500] [--product false] [--postgres CONNECTION [--nodes 1,3] [--redis HOST:PORT]] | crash-host --db FILE --side-file FILE --count N [--Workflows:Worker:Id ID] | triage-host --db FILE --ai-endpoint URL --count N | encoder-bench [--threads 1,2] [--precision int8,float32] [--rounds 2] [--warm-up 40] [--limit N] [--split true] [--reference true] | hub-latency [--tickets 500] [--concurrency 1] [--warmup 10] [--timeout-seconds 30] [--browser true [--chromium /usr/bin/chromium]] [--web ReviewDesk.Web.dll] | pii-bench [--tickets 5000] [--rounds 5] [--set demo|training]");
     return 2;
 }

@@ -23,7 +23,7 @@ public static class SemanticClassifierEvaluation
     {
         ArgumentNullException.ThrowIfNull(data);
         var (train, heldOut) = StratifiedSplit.Split(data.Tickets, t => t.Category, LocalClassifierEvaluation.HeldOutFraction, LocalClassifierEvaluation.SplitSeed);
-        using var encoder = new MiniLmEncoder(intraOpThreads: 1);
+        using var encoder = new MiniLmEncoder(intraOpThreads: 1, precision: SemanticModelTrainer.EncoderPrecision);
 
         var stopwatch = Stopwatch.StartNew();
         var trainRows = train.Select(t => SemanticModelInput.From(t, encoder, CancellationToken.None)).ToList();

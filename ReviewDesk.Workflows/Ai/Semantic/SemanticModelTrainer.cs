@@ -35,8 +35,12 @@ internal static class SemanticModelTrainer
     private const string Features = "SemanticFeatures";
     private const string PriorityFeatures = "SemanticPriorityFeatures";
 
-    /// <summary>The recipe part of the cache key (recipe, cue lists, ML.NET version).</summary>
-    public static string RecipeKey { get; } = string.Concat(Recipe, "-", ImpactCues.Fingerprint, PriorityCues.Fingerprint, "-mlnet", MlNetVersion());
+    /// <summary>The encoder the product trains and answers with (its embeddings are the heads' input).</summary>
+    public const MiniLmPrecision EncoderPrecision = MiniLmPrecision.Int8;
+
+    /// <summary>The recipe part of the cache key (recipe, encoder weights, cue lists, ML.NET version).</summary>
+    public static string RecipeKey { get; } = string.Concat(Recipe, "-int8w", MiniLmQuantizer.WeightLimit.ToString(System.Globalization.CultureInfo.InvariantCulture), "-",
+        ImpactCues.Fingerprint, PriorityCues.Fingerprint, "-mlnet", MlNetVersion());
 
     /// <summary>Trains on rows already embedded (<see cref="SemanticModelInput.From(LabelledTicket, MiniLmEncoder, CancellationToken)"/>).</summary>
     public static SemanticModel Train(IReadOnlyList<SemanticModelInput> rows, string trainingSha256)

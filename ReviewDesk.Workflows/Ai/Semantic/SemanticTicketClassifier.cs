@@ -115,7 +115,7 @@ public sealed class SemanticTicketClassifier : ITicketClassifier, IDisposable
     private (SemanticModel, MiniLmEncoder) LoadOrTrain()
     {
         var stopwatch = Stopwatch.StartNew();
-        var encoder = new MiniLmEncoder(_intraOpThreads, _sessions);
+        var encoder = new MiniLmEncoder(_intraOpThreads, _sessions, SemanticModelTrainer.EncoderPrecision);
         try
         {
             var data = _trainingData();
