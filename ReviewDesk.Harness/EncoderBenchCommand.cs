@@ -39,7 +39,14 @@ internal static class EncoderBenchCommand
             {
                 var built = Stopwatch.StartNew();
                 using var encoder = new MiniLmEncoder(intraOpThreads: 1, sessions: n, precision);
-                Console.WriteLine($"  MiniLmEncoder {precision}: built (model read{(precision == MiniLmPrecision.Int8 ? ", quantized" : "")}, first session) in {built.Elapsed.TotalMilliseconds:N0} ms");
+                var buildTime = built.Elapsed;
+                GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+                using (var process = Process.GetCurrentProcess())
+                {
+                    Console.WriteLine($"  MiniLmEncoder {precision}: built (model read{(precision == MiniLmPrecision.Int8 ? ", quantized" : "")}, first session) in " +
+                        $"{buildTime.TotalMilliseconds:N0} ms; then, after a full collection: working set {process.WorkingSet64 / 1048576.0:N0} MiB, managed heap {GC.GetTotalMemory(false) / 1048576.0:N0} MiB");
+                }
+
                 Measure($"MiniLmEncoder {precision}", n, rounds, warmUp, texts, text => encoder.Encode(text, CancellationToken.None));
             }
 
