@@ -1,12 +1,15 @@
 using Microsoft.Data.Sqlite;
 using ReviewDesk.Engine.Persistence;
+using ReviewDesk.Tests.Support;
 
 namespace ReviewDesk.Tests.Engine.Persistence;
 
 /// <summary>
 /// <see cref="SqlitePragmas"/> sets up each native connection once: a connection handed out again by the pool keeps
-/// its settings and runs no statement, and a new native connection (after the pool was cleared) gets them again.
+/// its settings and runs no statement, and a new native connection (after the pool was cleared) gets them again. They run
+/// alone (<see cref="SqlitePoolCollection"/>): another test clearing every pool meanwhile would close the pooled connection.
 /// </summary>
+[Collection(nameof(SqlitePoolCollection))]
 public sealed class SqlitePragmasTests : IDisposable
 {
     private const int BusyTimeout = 4321;
