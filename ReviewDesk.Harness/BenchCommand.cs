@@ -81,7 +81,7 @@ internal static class BenchCommand
                     CancellationToken.None, warmUp);
                 Console.WriteLine($"product: {result.TicketsPerSecond:N0} tickets/s end to end ({result.Routed:N0} routed, {result.Reviewed:N0} waiting for review); " +
                     $"submissions {result.SubmissionsPerSecond:N0}/s, POST p50 {result.PostP50Ms:N1} ms, p99 {result.PostP99Ms:N1} ms; " +
-                    $"web app CPU {result.WebCpuMsPerTicket:N2} ms per ticket (warm-up's last round {result.WarmUpCpuMsPerTicket:N2})");
+                    $"web app CPU {result.WebCpuMsPerTicket:N2} ms per ticket (warm-up's last round {result.WarmUpCpuMsPerTicket:N2}), peak working set {result.PeakWorkingSetMiB:N0} MiB");
                 Console.WriteLine($"ratio product tickets/s to engine workflows/s: {result.TicketsPerSecond / workflowsMedian:P1}");
                 if (result.Cascade is { } cascade)
                 {

@@ -29,6 +29,9 @@ internal static class ProductBenchmark
         /// <summary>The web app's CPU per ticket during the warm-up's last round (the JIT still at work in it).</summary>
         public double WarmUpCpuMsPerTicket { get; init; }
 
+        /// <summary>The largest peak resident memory of the web apps at the end of the run (MiB), warm-up and models included.</summary>
+        public double PeakWorkingSetMiB { get; init; }
+
         /// <summary>The bulk path's figures, when it ran.</summary>
         public BulkResult? Bulk { get; init; }
 
@@ -211,7 +214,12 @@ internal static class ProductBenchmark
             ? new CascadeShare(tickets, a.Semantic - b.Semantic, a.Llm - b.Llm)
             : null;
         return new Result(tickets, tickets / elapsed, tickets / submitted, latencies[latencies.Count / 2], latencies[(int)(latencies.Count * 0.99)],
-            after.Routed - before.Routed, after.Reviewed - before.Reviewed, cpuMsPerTicket) { Cascade = cascade, WarmUpCpuMsPerTicket = warmUpCpu };
+            after.Routed - before.Routed, after.Reviewed - before.Reviewed, cpuMsPerTicket)
+        {
+            Cascade = cascade,
+            WarmUpCpuMsPerTicket = warmUpCpu,
+            PeakWorkingSetMiB = webs.Max(web => web.PeakWorkingSetMiB),
+        };
     }
 
     // The journal's ModelAnswered entries ("<provider> (<model>) answered ...") of the semantic and the LLM providers, read from the web app's

@@ -41,6 +41,16 @@ internal sealed class WebAppProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>The most memory the web app has held resident so far (Linux: <c>VmHWM</c>), in MiB.</summary>
+    public double PeakWorkingSetMiB
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.PeakWorkingSet64 / 1048576.0;
+        }
+    }
+
     public string ConnectionString => $"Data Source={Path.Combine(Folder, "reviewdesk.db")}";
 
     /// <summary>
