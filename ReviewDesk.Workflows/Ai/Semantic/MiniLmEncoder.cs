@@ -26,7 +26,6 @@ internal sealed class MiniLmEncoder : IDisposable
     private readonly ConcurrentQueue<Slot> _all = new();
     private readonly SemaphoreSlim _slots;
     private readonly Lock _creating = new();
-    private readonly AsyncLocal<bool> _holdsSlot = new();
     private byte[]? _model;
 
     /// <summary>Loads the first session (about a second and 300 MiB).</summary>
@@ -65,47 +64,35 @@ internal sealed class MiniLmEncoder : IDisposable
     }
 
     /// <summary>
-    /// Runs <paramref name="work"/> (which encodes) once a session is free, waiting without blocking a thread: the bounded
-    /// gate in front of the pool, so tickets beyond <see cref="Sessions"/> queue instead of holding threads.
+    /// Runs <paramref name="work"/> once a session is free, waiting without blocking a thread: the bounded gate in front of the
+    /// pool, so tickets beyond <see cref="Sessions"/> queue instead of holding threads. <paramref name="work"/> is handed the
+    /// encoding of the slot it holds (no second wait); that delegate is valid only while <paramref name="work"/> runs.
     /// </summary>
-    public async Task<T> RunAsync<T>(Func<T> work, CancellationToken cancellationToken)
+    public async Task<T> RunAsync<T>(Func<Func<string, float[]>, T> work, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(work);
         await _slots.WaitAsync(cancellationToken);
-        _holdsSlot.Value = true;
         try
         {
-            return work();
+            return work(text => EncodeInHeldSlot(text, cancellationToken));
         }
         finally
         {
-            _holdsSlot.Value = false;
             _slots.Release();
         }
     }
 
-    /// <summary>The unit-length embedding of <paramref name="text"/>; inside <see cref="RunAsync"/> it uses that slot, elsewhere it waits for one.</summary>
+    /// <summary>The unit-length embedding of <paramref name="text"/>, once a session is free (blocking the calling thread meanwhile).</summary>
     public float[] Encode(string text, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(text);
-        var holdsSlot = _holdsSlot.Value;
-        if (!holdsSlot) _slots.Wait(cancellationToken);
+        _slots.Wait(cancellationToken);
         try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var slot = Take();
-            try
-            {
-                return slot.Encode(text);
-            }
-            finally
-            {
-                _idle.Add(slot);
-            }
+            return EncodeInHeldSlot(text, cancellationToken);
         }
         finally
         {
-            if (!holdsSlot) _slots.Release();
+            _slots.Release();
         }
     }
 
@@ -115,6 +102,21 @@ internal sealed class MiniLmEncoder : IDisposable
         while (_all.TryDequeue(out var slot)) slot.Dispose();
         _sessionOptions.Dispose();
         _slots.Dispose();
+    }
+
+    private float[] EncodeInHeldSlot(string text, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        cancellationToken.ThrowIfCancellationRequested();
+        var slot = Take();
+        try
+        {
+            return slot.Encode(text);
+        }
+        finally
+        {
+            _idle.Add(slot);
+        }
     }
 
     // A holder of a slot always finds an idle session or may create one: sessions never outnumber slots.

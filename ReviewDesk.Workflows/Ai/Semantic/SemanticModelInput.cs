@@ -33,10 +33,17 @@ internal sealed class SemanticModelInput
     /// <summary>The model input of a ticket.</summary>
     public static SemanticModelInput From(TicketText ticket, MiniLmEncoder encoder, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(ticket);
         ArgumentNullException.ThrowIfNull(encoder);
+        return From(ticket, text => encoder.Encode(text, cancellationToken));
+    }
+
+    /// <summary>The model input of a ticket, embedded by <paramref name="embed"/> (inside <see cref="MiniLmEncoder.RunAsync{T}"/>: its slot's encoding).</summary>
+    public static SemanticModelInput From(TicketText ticket, Func<string, float[]> embed)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        ArgumentNullException.ThrowIfNull(embed);
         var text = LocalModelInput.ComposeText(ticket.Subject, ticket.Body);
-        return new SemanticModelInput { Text = text, Cues = ImpactCues.Extract(text), PriorityCues = Semantic.PriorityCues.Extract(text), Embedding = encoder.Encode(text, cancellationToken) };
+        return new SemanticModelInput { Text = text, Cues = ImpactCues.Extract(text), PriorityCues = Semantic.PriorityCues.Extract(text), Embedding = embed(text) };
     }
 
     /// <summary>A training row of a labelled ticket.</summary>

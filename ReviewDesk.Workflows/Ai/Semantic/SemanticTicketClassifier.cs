@@ -67,7 +67,7 @@ public sealed class SemanticTicketClassifier : ITicketClassifier, IDisposable
         ArgumentNullException.ThrowIfNull(ticket);
         var (model, encoder) = await GetModelAsync(cancellationToken);
         // The encoder's gate: at most one ticket per session is encoded at once, the others wait without holding a thread.
-        var input = await encoder.RunAsync(() => SemanticModelInput.From(ticket, encoder, cancellationToken), cancellationToken);
+        var input = await encoder.RunAsync(embed => SemanticModelInput.From(ticket, embed), cancellationToken);
         var prediction = model.Predict(input);
         var confidence = Math.Round(Math.Clamp(prediction.Confidence, 0.0, 1.0), 4);
         var percent = (confidence * 100).ToString("0", CultureInfo.InvariantCulture);

@@ -5,7 +5,7 @@ namespace ReviewDesk.Tests.Workflows.Ai.Semantic;
 /// <summary>
 /// Issue 12 item 3: the semantic encoder's bounded gate. At most <see cref="MiniLmEncoder.Sessions"/> tickets are inside it at
 /// once (the others wait without holding a thread), an encoding inside it uses the slot it holds (no second wait, no
-/// deadlock), and sessions are created only when two encodings overlap.
+/// deadlock, even with one session), and sessions are created only when two encodings overlap.
 /// </summary>
 public sealed class MiniLmEncoderPoolTests
 {
@@ -23,7 +23,7 @@ public sealed class MiniLmEncoderPoolTests
         // Each caller counts itself once RunAsync has handed it a task: admitted ones are blocked inside, the others wait at the gate.
         var runs = Enumerable.Range(0, 5).Select(_ => Task.Run(() =>
         {
-            var run = encoder.RunAsync(() =>
+            var run = encoder.RunAsync(_ =>
             {
                 var now = Interlocked.Increment(ref inside);
                 InterlockedMax(ref most, now);
@@ -44,11 +44,11 @@ public sealed class MiniLmEncoderPoolTests
     }
 
     [Fact]
-    public async Task Encode_InsideRunAsync_UsesTheHeldSlot_AndGivesTheSameEmbeddingAsOutside()
+    public async Task RunAsync_HandsTheWorkItsSlotsEncoding_WhichGivesTheSameEmbeddingAsEncode()
     {
         using var encoder = new MiniLmEncoder(intraOpThreads: 1, sessions: 1);
 
-        var inside = await encoder.RunAsync(() => encoder.Encode("My parcel has not arrived", Ct), Ct);
+        var inside = await encoder.RunAsync(embed => embed("My parcel has not arrived"), Ct);
         var outside = encoder.Encode("My parcel has not arrived", Ct);
 
         Assert.Equal(MiniLmEncoder.Dimensions, inside.Length);
