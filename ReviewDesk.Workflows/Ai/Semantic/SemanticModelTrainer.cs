@@ -39,7 +39,7 @@ internal static class SemanticModelTrainer
     public const MiniLmPrecision EncoderPrecision = MiniLmPrecision.Int8;
 
     /// <summary>The recipe part of the cache key (recipe, encoder weights, cue lists, ML.NET version).</summary>
-    public static string RecipeKey { get; } = string.Concat(Recipe, "-int8w", MiniLmQuantizer.WeightLimit.ToString(System.Globalization.CultureInfo.InvariantCulture), "-",
+    public static string RecipeKey { get; } = string.Concat(Recipe, "-", MiniLmEncoder.WeightsKey(EncoderPrecision), "-",
         ImpactCues.Fingerprint, PriorityCues.Fingerprint, "-mlnet", MlNetVersion());
 
     /// <summary>Trains on rows already embedded (<see cref="SemanticModelInput.From(LabelledTicket, MiniLmEncoder, CancellationToken)"/>).</summary>

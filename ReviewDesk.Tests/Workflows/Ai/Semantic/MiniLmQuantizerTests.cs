@@ -104,5 +104,13 @@ public sealed class MiniLmQuantizerTests(ITestOutputHelper output)
         }
     }
 
+    [Fact]
+    public void TheCacheKey_NamesTheEncodersWeights()
+    {
+        Assert.Equal("int8w63", MiniLmEncoder.WeightsKey(MiniLmPrecision.Int8));
+        Assert.NotEqual(MiniLmEncoder.WeightsKey(MiniLmPrecision.Int8), MiniLmEncoder.WeightsKey(MiniLmPrecision.Float32));
+        Assert.StartsWith(SemanticModelTrainer.Recipe + "-" + MiniLmEncoder.WeightsKey(SemanticModelTrainer.EncoderPrecision) + "-", SemanticModelTrainer.RecipeKey);
+    }
+
     private static double Dot(float[] a, float[] b) => a.Zip(b, (x, y) => (double)x * y).Sum();
 }
