@@ -7,7 +7,7 @@ namespace ReviewDesk.Workflows.Ai.Semantic;
 
 /// <summary>
 /// A trained (or loaded) semantic triage pipeline: TF-IDF text features, the MiniLM embedding and
-/// the impact cues, into linear heads (the category's probabilities mix two heads). Thread-safe (prediction engines are pooled).
+/// the impact cues, into linear heads (the category's probabilities mix two heads; priority is ordinal, <see cref="OrdinalPriority"/>). Thread-safe (prediction engines are pooled).
 /// </summary>
 internal sealed class SemanticModel : IDisposable
 {
@@ -42,7 +42,12 @@ internal sealed class SemanticModel : IDisposable
         var output = transformer.GetOutputSchema(inputSchema);
         _categories = SlotLabels(output, LocalModelColumns.CategoryScore, TicketLabels.Categories);
         _embeddingSlots = SlotMap(_categories, SlotLabels(output, CategoryEmbeddingScore, TicketLabels.Categories));
-        _priorities = SlotLabels(output, LocalModelColumns.PriorityScore, TicketLabels.Priorities);
+        _priorities = [.. TicketLabels.Priorities];
+        if (OrdinalPriority.Columns.FirstOrDefault(c => output.GetColumnOrNull(c) is null) is { } missing)
+        {
+            throw new InvalidDataException($"The semantic model has no {missing} column.");
+        }
+
         _sentiments = SlotLabels(output, LocalModelColumns.SentimentScore, TicketLabels.Sentiments);
         _engines = new DefaultObjectPoolProvider { MaximumRetained = MaxPooledEngines }.Create(new EnginePolicy(ml, transformer));
     }
@@ -82,7 +87,7 @@ internal sealed class SemanticModel : IDisposable
                 _categories[category],
                 calibrated[category],
                 scores[category],
-                DecidePriority(output.PriorityScore, _priorities, Metadata.P1Threshold, Metadata.P2Weight, Metadata.P4Weight),
+                DecidePriority(OrdinalPriority.ClassProbabilities(output.PriorityAtLeastP1, output.PriorityAtLeastP2, output.PriorityAtLeastP3), _priorities, Metadata.P1Threshold, Metadata.P2Weight, Metadata.P4Weight),
                 _sentiments[LocalModel.ArgMax(output.SentimentScore)],
                 []);
         }

@@ -12,28 +12,31 @@ namespace ReviewDesk.Workflows.Ai.Semantic;
 /// text features, the 384-number MiniLM embedding and the <see cref="ImpactCues"/>, concatenated
 /// (category: LbfgsMaximumEntropy; sentiment: SdcaMaximumEntropy); a second category head
 /// (LbfgsMaximumEntropy, L2 0.1, no L1) reads the embedding alone, and the category probabilities
-/// are 0.7 × the first plus 0.3 × the second (<see cref="SemanticModel.EmbeddingCategoryWeight"/>). Priority has its own head:
-/// LbfgsMaximumEntropy (L2 0.3, no L1) over the embedding, the <see cref="ImpactCues"/> and the
+/// are 0.7 × the first plus 0.3 × the second (<see cref="SemanticModel.EmbeddingCategoryWeight"/>). Priority has its own,
+/// ordinal head (<see cref="OrdinalPriority"/>): three binary LbfgsLogisticRegression heads (L2 0.15, no L1), "at least
+/// P1", "at least P2" and "at least P3", over the embedding, the <see cref="ImpactCues"/> and the
 /// <see cref="PriorityCues"/>, without TF-IDF. A validation split of the given tickets (20%,
 /// stratified, fixed seed) fits the category temperature; 5-fold out-of-fold priority scores of
 /// the given tickets fit the cost-sensitive priority decision (a P1 threshold and weights for P2
 /// and P4: the most accurate decision whose P1 recall reaches 0.9). Then every head is refitted on
-/// all the given tickets. The second category head, its weight, and the priority head's features and L2 were chosen by 5-fold
+/// all the given tickets. The second category head, its weight, and the priority head's form, features and L2 were chosen by 5-fold
 /// cross-validation inside the evaluation's training part (never on its held-out tickets).
 /// </summary>
 internal static class SemanticModelTrainer
 {
     /// <summary>Version of this recipe: bump it when a change here should retrain cached models.</summary>
-    public const string Recipe = "s3";
+    public const string Recipe = "s4";
 
     private const double ValidationFraction = 0.2;
     private const double P1RecallGoal = 0.9;
     private const int PriorityFolds = 5;
-    private const float PriorityL2 = 0.3f;
+    private const float PriorityL2 = 0.15f;
     private const double MaxP1Threshold = 0.6;
     private static readonly double[] ClassWeights = [0.6, 0.7, 0.8, 0.9, 1.0, 1.15, 1.3, 1.5, 1.75, 2.0, 2.5];
     private const string Features = "SemanticFeatures";
     private const string PriorityFeatures = "SemanticPriorityFeatures";
+    private const string OrdinalLabel = "PriorityOrdinalLabel";
+    private const string Probability = "Probability";
 
     /// <summary>The encoder the product trains and answers with (its embeddings are the heads' input).</summary>
     public const MiniLmPrecision EncoderPrecision = MiniLmPrecision.Int8;
@@ -83,9 +86,28 @@ internal static class SemanticModelTrainer
         return pipeline.Fit(data);
     }
 
-    private static IEstimator<ITransformer> PriorityHead(MLContext ml) =>
-        ml.Transforms.Concatenate(PriorityFeatures, nameof(SemanticModelInput.Embedding), nameof(SemanticModelInput.Cues), nameof(SemanticModelInput.PriorityCues))
-            .Append(Head(ml, nameof(SemanticModelInput.Priority), LocalModelColumns.PriorityScore, PriorityFeatures, lbfgs: true, l1: 0f, l2: PriorityL2));
+    private static IEstimator<ITransformer> PriorityHead(MLContext ml)
+    {
+        IEstimator<ITransformer> head = ml.Transforms.Concatenate(
+            PriorityFeatures, nameof(SemanticModelInput.Embedding), nameof(SemanticModelInput.Cues), nameof(SemanticModelInput.PriorityCues));
+        for (var level = 0; level < OrdinalPriority.Columns.Count; level++)
+        {
+            var atLeast = TicketLabels.Priorities.Select(p => new KeyValuePair<string, bool>(p, OrdinalPriority.AtLeast(p, level))).ToList();
+            head = head.Append(ml.Transforms.Conversion.MapValue(OrdinalLabel, atLeast, nameof(SemanticModelInput.Priority)))
+                .Append(ml.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options
+                {
+                    LabelColumnName = OrdinalLabel,
+                    FeatureColumnName = PriorityFeatures,
+                    L1Regularization = 0f,
+                    L2Regularization = PriorityL2,
+                    OptimizationTolerance = 1e-4f,
+                    NumberOfThreads = 1,
+                }))
+                .Append(ml.Transforms.CopyColumns(OrdinalPriority.Columns[level], Probability));
+        }
+
+        return head;
+    }
 
     private static IEstimator<ITransformer> Head(
         MLContext ml, string labelColumn, string scoreColumn, string featureColumn, bool lbfgs, float l1 = 0.01f, float l2 = 0.01f)
@@ -124,7 +146,8 @@ internal static class SemanticModelTrainer
     }
 
     /// <summary>
-    /// Fits the cost-sensitive priority decision on out-of-fold scores: the priority head alone is
+    /// Fits the cost-sensitive priority decision on out-of-fold scores (the ordinal head's class
+    /// probabilities): the priority head alone is
     /// trained on four folds of <paramref name="rows"/> (stratified by priority) and scores the
     /// fifth, so every ticket gets a score from a model that did not see it. The candidate P1
     /// thresholds are the out-of-fold P1 probabilities of the P1 tickets (each one a recall step)
@@ -135,21 +158,17 @@ internal static class SemanticModelTrainer
     {
         var folds = StratifiedFolds.Assign(rows, r => r.Priority, PriorityFolds, LocalModelTrainer.Seed);
         var scores = new float[rows.Count][];
-        string[] slots = [];
+        string[] slots = [.. TicketLabels.Priorities];
         for (var fold = 0; fold < PriorityFolds; fold++)
         {
             var fit = rows.Where((_, i) => folds[i] != fold).ToList();
             var held = Enumerable.Range(0, rows.Count).Where(i => folds[i] == fold).ToList();
             var model = PriorityHead(ml).Fit(ml.Data.Cache(ml.Data.LoadFromEnumerable(fit)));
             var scored = model.Transform(ml.Data.LoadFromEnumerable(held.Select(i => rows[i]).ToList()));
-            var foldSlots = SlotNames(scored.Schema, LocalModelColumns.PriorityScore);
-            var foldScores = scored.GetColumn<float[]>(LocalModelColumns.PriorityScore).ToList();
-
-            // Key order follows first occurrence, which can differ between folds: store by label.
-            slots = [.. TicketLabels.Priorities];
+            var atLeast = OrdinalPriority.Columns.Select(c => scored.GetColumn<float>(c).ToList()).ToList();
             for (var j = 0; j < held.Count; j++)
             {
-                scores[held[j]] = slots.Select(label => Array.IndexOf(foldSlots, label) is var k and >= 0 ? foldScores[j][k] : 0f).ToArray();
+                scores[held[j]] = OrdinalPriority.ClassProbabilities(atLeast[0][j], atLeast[1][j], atLeast[2][j]);
             }
         }
 
