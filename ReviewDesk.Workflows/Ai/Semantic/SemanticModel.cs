@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using Microsoft.Extensions.ObjectPool;
 using Microsoft.ML;
 using Microsoft.ML.Data;
@@ -7,11 +8,14 @@ namespace ReviewDesk.Workflows.Ai.Semantic;
 
 /// <summary>
 /// A trained (or loaded) semantic triage pipeline: TF-IDF text features, the MiniLM embedding and
-/// the impact cues, into linear heads (the category's probabilities mix two heads; priority is ordinal, <see cref="OrdinalPriority"/>). Thread-safe (prediction engines are pooled).
+/// the impact cues, into linear heads (the category's probabilities mix two heads; priority is ordinal, <see cref="OrdinalPriority"/>,
+/// and <see cref="PriorityStack"/> re-reads its probabilities with the category's and the cues). Thread-safe (prediction engines are pooled).
 /// </summary>
 internal sealed class SemanticModel : IDisposable
 {
     private const int MaxPooledEngines = 16;
+    private const string HeadsEntry = "heads.zip";
+    private const string PriorityStackEntry = "priority-stack.zip";
 
     /// <summary>The column of the category head that reads the embedding alone.</summary>
     public const string CategoryEmbeddingScore = "CategoryEmbeddingScore";
@@ -32,12 +36,15 @@ internal sealed class SemanticModel : IDisposable
     private readonly int[] _embeddingSlots;
     private readonly string[] _priorities;
     private readonly string[] _sentiments;
+    private readonly int[] _categoryOrder;
+    private readonly PriorityStack _priorityStack;
 
-    private SemanticModel(MLContext ml, ITransformer transformer, DataViewSchema inputSchema, SemanticModelMetadata metadata)
+    private SemanticModel(MLContext ml, ITransformer transformer, DataViewSchema inputSchema, PriorityStack priorityStack, SemanticModelMetadata metadata)
     {
         _ml = ml;
         _transformer = transformer;
         _inputSchema = inputSchema;
+        _priorityStack = priorityStack;
         Metadata = metadata;
         var output = transformer.GetOutputSchema(inputSchema);
         _categories = SlotLabels(output, LocalModelColumns.CategoryScore, TicketLabels.Categories);
@@ -49,6 +56,7 @@ internal sealed class SemanticModel : IDisposable
         }
 
         _sentiments = SlotLabels(output, LocalModelColumns.SentimentScore, TicketLabels.Sentiments);
+        _categoryOrder = TicketLabels.Categories.Select(c => Array.IndexOf(_categories, c)).ToArray();
         _engines = new DefaultObjectPoolProvider { MaximumRetained = MaxPooledEngines }.Create(new EnginePolicy(ml, transformer));
     }
 
@@ -59,19 +67,33 @@ internal sealed class SemanticModel : IDisposable
     public IReadOnlyList<string> PrioritySlots => _priorities;
 
     /// <summary>Wraps a freshly trained pipeline.</summary>
-    public static SemanticModel Create(MLContext ml, ITransformer transformer, DataViewSchema inputSchema, SemanticModelMetadata metadata) =>
-        new(ml, transformer, inputSchema, metadata);
+    public static SemanticModel Create(MLContext ml, ITransformer transformer, DataViewSchema inputSchema, PriorityStack priorityStack, SemanticModelMetadata metadata) =>
+        new(ml, transformer, inputSchema, priorityStack, metadata);
 
-    /// <summary>Loads a pipeline saved by <see cref="Save"/>.</summary>
+    /// <summary>Loads a model saved by <see cref="Save"/>.</summary>
     public static SemanticModel Load(Stream stream, SemanticModelMetadata metadata)
     {
         var ml = new MLContext(LocalModelTrainer.Seed);
-        var transformer = ml.Model.Load(stream, out var inputSchema);
-        return new SemanticModel(ml, transformer, inputSchema, metadata);
+        using var archive = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
+        using var heads = ReadEntry(archive, HeadsEntry);
+        using var stack = ReadEntry(archive, PriorityStackEntry);
+        var transformer = ml.Model.Load(heads, out var inputSchema);
+        var priorityStack = PriorityStack.Load(ml, stack);
+        return new SemanticModel(ml, transformer, inputSchema, priorityStack, metadata);
     }
 
-    /// <summary>Writes the ML.NET pipeline to <paramref name="stream"/>.</summary>
-    public void Save(Stream stream) => _ml.Model.Save(_transformer, _inputSchema, stream);
+    /// <summary>Writes the model to <paramref name="stream"/>: a zip with the ML.NET pipeline of the heads and that of the priority stacker.</summary>
+    public void Save(Stream stream)
+    {
+        using var archive = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true);
+        using (var heads = archive.CreateEntry(HeadsEntry, CompressionLevel.NoCompression).Open())
+        {
+            _ml.Model.Save(_transformer, _inputSchema, heads);
+        }
+
+        using var priorityStack = archive.CreateEntry(PriorityStackEntry, CompressionLevel.NoCompression).Open();
+        _priorityStack.Save(priorityStack);
+    }
 
     /// <summary>Scores one prepared input.</summary>
     public LocalPrediction Predict(SemanticModelInput input)
@@ -83,11 +105,14 @@ internal sealed class SemanticModel : IDisposable
             var scores = CombineCategory(output.CategoryScore, output.CategoryEmbeddingScore, _embeddingSlots);
             var category = LocalModel.ArgMax(scores);
             var calibrated = TemperatureScaling.Apply(scores, Metadata.Temperature);
+            var head = OrdinalPriority.ClassProbabilities(output.PriorityAtLeastP1, output.PriorityAtLeastP2, output.PriorityAtLeastP3);
+            var categories = _categoryOrder.Select(slot => slot >= 0 ? scores[slot] : 0f).ToArray();
+            var priorities = _priorityStack.Probabilities(PriorityStack.Features(head, categories, input.Cues, input.PriorityCues));
             return new LocalPrediction(
                 _categories[category],
                 calibrated[category],
                 scores[category],
-                DecidePriority(OrdinalPriority.ClassProbabilities(output.PriorityAtLeastP1, output.PriorityAtLeastP2, output.PriorityAtLeastP3), _priorities, Metadata.P1Threshold, Metadata.P2Weight, Metadata.P4Weight),
+                DecidePriority(priorities, _priorities, Metadata.P1Threshold, Metadata.P2Weight, Metadata.P4Weight),
                 _sentiments[LocalModel.ArgMax(output.SentimentScore)],
                 []);
         }
@@ -163,7 +188,20 @@ internal sealed class SemanticModel : IDisposable
     }
 
     /// <inheritdoc />
-    public void Dispose() => (_engines as IDisposable)?.Dispose();
+    public void Dispose()
+    {
+        (_engines as IDisposable)?.Dispose();
+        _priorityStack.Dispose();
+    }
+
+    private static MemoryStream ReadEntry(ZipArchive archive, string name)
+    {
+        using var entry = (archive.GetEntry(name) ?? throw new InvalidDataException($"The semantic model file has no {name}.")).Open();
+        var copy = new MemoryStream();
+        entry.CopyTo(copy);
+        copy.Position = 0;
+        return copy;
+    }
 
     private static string[] SlotLabels(DataViewSchema schema, string column, IReadOnlyList<string> allowed)
     {

@@ -26,6 +26,6 @@ internal sealed record SemanticModelMetadata(
     double OutOfFoldPriorityAccuracy = 0,
     double OutOfFoldP1Recall = 0)
 {
-    /// <summary>The model name classifications report (MiniLM-L6 with 8-bit weights, ML.NET heads; v4: the ordinal priority head).</summary>
-    public const string ModelName = "minilm-l6-int8-mlnet-v4";
+    /// <summary>The model name classifications report (MiniLM-L6 with 8-bit weights, ML.NET heads; v4: the ordinal priority head; v5: the priority stacker).</summary>
+    public const string ModelName = "minilm-l6-int8-mlnet-v5";
 }

@@ -15,9 +15,10 @@ namespace ReviewDesk.Workflows.Ai.Semantic;
 /// are 0.7 × the first plus 0.3 × the second (<see cref="SemanticModel.EmbeddingCategoryWeight"/>). Priority has its own,
 /// ordinal head (<see cref="OrdinalPriority"/>): three binary LbfgsLogisticRegression heads (L2 0.15, no L1), "at least
 /// P1", "at least P2" and "at least P3", over the embedding, the <see cref="ImpactCues"/> and the
-/// <see cref="PriorityCues"/>, without TF-IDF. A validation split of the given tickets (20%,
-/// stratified, fixed seed) fits the category temperature; 5-fold out-of-fold priority scores of
-/// the given tickets fit the cost-sensitive priority decision (a P1 threshold and weights for P2
+/// <see cref="PriorityCues"/>, without TF-IDF; then <see cref="PriorityStack"/> (boosted trees) reads the head's class
+/// probabilities, the category probabilities and the cues, trained on 5-fold out-of-fold head and category probabilities.
+/// A validation split of the given tickets (20%, stratified, fixed seed) fits the category temperature; 5-fold
+/// out-of-fold scores of the stacker fit the cost-sensitive priority decision (a P1 threshold and weights for P2
 /// and P4: the most accurate decision whose P1 recall reaches 0.9). Then every head is refitted on
 /// all the given tickets. The second category head, its weight, and the priority head's form, features and L2 were chosen by 5-fold
 /// cross-validation inside the evaluation's training part (never on its held-out tickets).
@@ -25,7 +26,7 @@ namespace ReviewDesk.Workflows.Ai.Semantic;
 internal static class SemanticModelTrainer
 {
     /// <summary>Version of this recipe: bump it when a change here should retrain cached models.</summary>
-    public const string Recipe = "s4";
+    public const string Recipe = "s5";
 
     private const double ValidationFraction = 0.2;
     private const double P1RecallGoal = 0.9;
@@ -59,18 +60,36 @@ internal static class SemanticModelTrainer
         var fitted = Fit(ml, fit);
         var scored = fitted.Transform(ml.Data.LoadFromEnumerable(validation));
         var temperature = FitTemperature(scored, validation);
-        var decision = FitPriorityDecision(ml, rows);
+
+        // The stacker learns from out-of-fold head and category probabilities, as it will see them at inference.
+        var folds = StratifiedFolds.Assign(rows, r => r.Priority, PriorityFolds, LocalModelTrainer.Seed);
+        var head = OutOfFoldPriorityHead(ml, rows, folds);
+        var categories = OutOfFoldCategories(ml, rows);
+        var stackRows = rows.Select((r, i) => new PriorityStackInput
+        {
+            Features = PriorityStack.Features(head[i], categories[i], r.Cues, r.PriorityCues),
+            Label = r.Priority,
+        }).ToList();
+        var decision = FitPriorityDecision(OutOfFoldPriorityStack(ml, stackRows, folds), rows.Select(r => r.Priority).ToList());
+        var stack = PriorityStack.Fit(ml, stackRows);
 
         var all = Fit(ml, rows);
         var schema = ml.Data.LoadFromEnumerable(rows.Take(1)).Schema;
-        return SemanticModel.Create(ml, all, schema, new SemanticModelMetadata(
+        return SemanticModel.Create(ml, all, schema, stack, new SemanticModelMetadata(
             RecipeKey, trainingSha256, rows.Count, temperature, decision.P1Threshold, decision.P2Weight, decision.P4Weight, decision.Accuracy, decision.P1Recall));
     }
 
     private static ITransformer Fit(MLContext ml, IReadOnlyList<SemanticModelInput> rows)
     {
         var data = ml.Data.Cache(ml.Data.LoadFromEnumerable(rows));
-        var pipeline = ml.Transforms.Text.FeaturizeText(
+        var pipeline = CategoryHeads(ml)
+            .Append(PriorityHead(ml))
+            .Append(Head(ml, nameof(SemanticModelInput.Sentiment), LocalModelColumns.SentimentScore, Features, lbfgs: false));
+        return pipeline.Fit(data);
+    }
+
+    private static IEstimator<ITransformer> CategoryHeads(MLContext ml) =>
+        ml.Transforms.Text.FeaturizeText(
                 LocalModelColumns.Features,
                 new TextFeaturizingEstimator.Options
                 {
@@ -80,11 +99,7 @@ internal static class SemanticModelTrainer
                 nameof(SemanticModelInput.Text))
             .Append(ml.Transforms.Concatenate(Features, LocalModelColumns.Features, nameof(SemanticModelInput.Embedding), nameof(SemanticModelInput.Cues)))
             .Append(Head(ml, nameof(SemanticModelInput.Category), LocalModelColumns.CategoryScore, Features, lbfgs: true))
-            .Append(Head(ml, nameof(SemanticModelInput.Category), SemanticModel.CategoryEmbeddingScore, nameof(SemanticModelInput.Embedding), lbfgs: true, l1: 0f, l2: 0.1f))
-            .Append(PriorityHead(ml))
-            .Append(Head(ml, nameof(SemanticModelInput.Sentiment), LocalModelColumns.SentimentScore, Features, lbfgs: false));
-        return pipeline.Fit(data);
-    }
+            .Append(Head(ml, nameof(SemanticModelInput.Category), SemanticModel.CategoryEmbeddingScore, nameof(SemanticModelInput.Embedding), lbfgs: true, l1: 0f, l2: 0.1f));
 
     private static IEstimator<ITransformer> PriorityHead(MLContext ml)
     {
@@ -146,19 +161,13 @@ internal static class SemanticModelTrainer
     }
 
     /// <summary>
-    /// Fits the cost-sensitive priority decision on out-of-fold scores (the ordinal head's class
-    /// probabilities): the priority head alone is
-    /// trained on four folds of <paramref name="rows"/> (stratified by priority) and scores the
-    /// fifth, so every ticket gets a score from a model that did not see it. The candidate P1
-    /// thresholds are the out-of-fold P1 probabilities of the P1 tickets (each one a recall step)
-    /// up to 0.6, and 0.5.
+    /// Out-of-fold class probabilities of the ordinal priority head: it is trained on four of the
+    /// <paramref name="folds"/> of <paramref name="rows"/> (stratified by priority) and scores the fifth, so every ticket
+    /// gets probabilities from a head that did not see it.
     /// </summary>
-    private static (double P1Threshold, double P2Weight, double P4Weight, double Accuracy, double P1Recall) FitPriorityDecision(
-        MLContext ml, IReadOnlyList<SemanticModelInput> rows)
+    private static float[][] OutOfFoldPriorityHead(MLContext ml, IReadOnlyList<SemanticModelInput> rows, int[] folds)
     {
-        var folds = StratifiedFolds.Assign(rows, r => r.Priority, PriorityFolds, LocalModelTrainer.Seed);
         var scores = new float[rows.Count][];
-        string[] slots = [.. TicketLabels.Priorities];
         for (var fold = 0; fold < PriorityFolds; fold++)
         {
             var fit = rows.Where((_, i) => folds[i] != fold).ToList();
@@ -172,7 +181,69 @@ internal static class SemanticModelTrainer
             }
         }
 
-        var gold = rows.Select(r => r.Priority).ToList();
+        return scores;
+    }
+
+    /// <summary>
+    /// Out-of-fold category probabilities (the two category heads, combined as at inference) in
+    /// <see cref="TicketLabels.Categories"/> order, by 5-fold cross-validation stratified by category.
+    /// </summary>
+    private static float[][] OutOfFoldCategories(MLContext ml, IReadOnlyList<SemanticModelInput> rows)
+    {
+        var folds = StratifiedFolds.Assign(rows, r => r.Category, PriorityFolds, LocalModelTrainer.Seed);
+        var probabilities = new float[rows.Count][];
+        for (var fold = 0; fold < PriorityFolds; fold++)
+        {
+            var fit = rows.Where((_, i) => folds[i] != fold).ToList();
+            var held = Enumerable.Range(0, rows.Count).Where(i => folds[i] == fold).ToList();
+            var model = CategoryHeads(ml).Fit(ml.Data.Cache(ml.Data.LoadFromEnumerable(fit)));
+            var scored = model.Transform(ml.Data.LoadFromEnumerable(held.Select(i => rows[i]).ToList()));
+            var labels = SlotNames(scored.Schema, LocalModelColumns.CategoryScore);
+            var embeddingSlots = SemanticModel.SlotMap(labels, SlotNames(scored.Schema, SemanticModel.CategoryEmbeddingScore));
+            var order = TicketLabels.Categories.Select(c => Array.IndexOf(labels, c)).ToArray();
+            var full = scored.GetColumn<float[]>(LocalModelColumns.CategoryScore).ToList();
+            var embedding = scored.GetColumn<float[]>(SemanticModel.CategoryEmbeddingScore).ToList();
+            for (var j = 0; j < held.Count; j++)
+            {
+                var combined = SemanticModel.CombineCategory(full[j], embedding[j], embeddingSlots);
+                probabilities[held[j]] = order.Select(slot => slot >= 0 ? combined[slot] : 0f).ToArray();
+            }
+        }
+
+        return probabilities;
+    }
+
+    /// <summary>
+    /// Out-of-fold probabilities of the priority stacker, on the same folds as the head. (Its features are themselves
+    /// out of fold, but those of the four training folds come from heads that saw the fifth: a slight optimism that only
+    /// the fitted decision sees.)
+    /// </summary>
+    private static float[][] OutOfFoldPriorityStack(MLContext ml, IReadOnlyList<PriorityStackInput> rows, int[] folds)
+    {
+        var scores = new float[rows.Count][];
+        for (var fold = 0; fold < PriorityFolds; fold++)
+        {
+            var held = Enumerable.Range(0, rows.Count).Where(i => folds[i] == fold).ToList();
+            using var stack = PriorityStack.Fit(ml, rows.Where((_, i) => folds[i] != fold).ToList());
+            var probabilities = stack.Probabilities(held.Select(i => rows[i]).ToList());
+            for (var j = 0; j < held.Count; j++)
+            {
+                scores[held[j]] = probabilities[j];
+            }
+        }
+
+        return scores;
+    }
+
+    /// <summary>
+    /// Fits the cost-sensitive priority decision on out-of-fold <paramref name="scores"/> (P1 to P4) of the tickets whose
+    /// priorities are <paramref name="gold"/>. The candidate P1 thresholds are the out-of-fold P1 probabilities of the
+    /// P1 tickets (each one a recall step) up to 0.6, and 0.5.
+    /// </summary>
+    private static (double P1Threshold, double P2Weight, double P4Weight, double Accuracy, double P1Recall) FitPriorityDecision(
+        IReadOnlyList<float[]> scores, IReadOnlyList<string> gold)
+    {
+        string[] slots = [.. TicketLabels.Priorities];
         var p1 = Array.IndexOf(slots, "P1");
         var candidates = scores.Where((_, i) => gold[i] == "P1").Select(s => (double)s[p1]).Where(t => t <= MaxP1Threshold).Append(0.5).Distinct().Order().ToList();
         var best = (P1Threshold: 0.5, P2Weight: 1.0, P4Weight: 1.0, Accuracy: -1.0, P1Recall: -1.0);

@@ -25,7 +25,7 @@ public sealed class SemanticClassifierEvaluationTests(ITestOutputHelper output)
         Assert.True(report.MacroF1 >= 0.845, $"category macro-F1 {report.MacroF1:0.000} < 0.845");
         Assert.True(report.P1Recall >= 0.92, $"P1 recall {report.P1Recall:0.000} < 0.92 (13 of the 14 P1 tickets)");
         Assert.True(report.P1Recall > report.FastP1Recall, $"P1 recall {report.P1Recall:0.000} does not beat the fast model's {report.FastP1Recall:0.000}");
-        Assert.True(report.PriorityAccuracy >= 0.73, $"priority accuracy {report.PriorityAccuracy:0.000} < 0.73");
+        Assert.True(report.PriorityAccuracy >= 0.745, $"priority accuracy {report.PriorityAccuracy:0.000} < 0.745");
         Assert.True(report.OutOfFoldP1Recall >= 0.9, $"the priority decision's out-of-fold P1 recall {report.OutOfFoldP1Recall:0.000} < 0.9");
         var routed = SemanticEvaluationReport.BestCoverageAt(report.SemanticCurve, 0.95);
         Assert.True(routed is { Coverage: >= 0.6 }, $"at an auto-routed accuracy of 0.95 only {routed?.Coverage ?? 0:0.000} of the tickets route without a human (< 0.6)");
