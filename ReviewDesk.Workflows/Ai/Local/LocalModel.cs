@@ -10,6 +10,12 @@ namespace ReviewDesk.Workflows.Ai.Local;
 /// scores category, priority and sentiment, plus what training chose (temperature, trainer).
 /// Thread-safe: <see cref="PredictionEngine{TSrc, TDst}"/> is not, so engines come from a pool.
 /// </summary>
+/// <remarks>
+/// ML.NET computes a column each time a later column asks for it, even within one row: one engine over
+/// the whole pipeline featurized the text four times per ticket (for each of the three heads and for the
+/// features the explainer reads). So a prediction runs two engines, one over the featurizer and one over
+/// the heads, which read the features the first one gave (<c>LocalModelTests</c> holds the two to the same numbers).
+/// </remarks>
 internal sealed class LocalModel : IDisposable
 {
     private const int CueWordCount = 3;
@@ -17,7 +23,7 @@ internal sealed class LocalModel : IDisposable
     private readonly MLContext _ml;
     private readonly ITransformer _transformer;
     private readonly DataViewSchema _inputSchema;
-    private readonly ObjectPool<PredictionEngine<LocalModelInput, LocalModelOutput>> _engines;
+    private readonly ObjectPool<Engines> _engines;
     private readonly string[] _categories;
     private readonly string[] _priorities;
     private readonly string[] _sentiments;
@@ -43,7 +49,13 @@ internal sealed class LocalModel : IDisposable
 
         // As many engines as steps may classify at once: an engine dropped by a full pool is rebuilt next time,
         // and building one compiles its pipeline (dynamic methods the finalizer then has to clean up).
-        _engines = new DefaultObjectPoolProvider { MaximumRetained = MaxPooledEngines }.Create(new EnginePolicy(ml, transformer));
+        var stages = transformer as IEnumerable<ITransformer>
+            ?? throw new InvalidDataException("The local model is not a chain of a featurizer and heads.");
+        var featurizer = stages.First();
+        var heads = new TransformerChain<ITransformer>([.. stages.Skip(1)]);
+        var headsInput = SchemaDefinition.Create(typeof(LocalHeadsInput));
+        headsInput[nameof(LocalHeadsInput.Features)].ColumnType = output[LocalModelColumns.Features].Type;
+        _engines = new DefaultObjectPoolProvider { MaximumRetained = MaxPooledEngines }.Create(new EnginePolicy(ml, featurizer, heads, headsInput));
     }
 
     private const int MaxPooledEngines = 64;
@@ -70,23 +82,30 @@ internal sealed class LocalModel : IDisposable
     public LocalPrediction Predict(TicketText ticket)
     {
         var input = LocalModelInput.From(ticket);
-        var engine = _engines.Get();
+        var (output, features) = Score(input);
+        var category = ArgMax(output.CategoryScore);
+        var calibrated = TemperatureScaling.Apply(output.CategoryScore, Metadata.Temperature);
+        return new LocalPrediction(
+            _categories[category],
+            calibrated[category],
+            output.CategoryScore[category],
+            PriorityFloor(_categories[category], input, MedianPriority(output.PriorityScore)),
+            _sentiments[ArgMax(output.SentimentScore)],
+            _explainer.Explain(features, category, CueWordCount));
+    }
+
+    /// <summary>The heads' probabilities and the text features of one input (featurized once).</summary>
+    internal (LocalModelOutput Scores, VBuffer<float> Features) Score(LocalModelInput input)
+    {
+        var engines = _engines.Get();
         try
         {
-            var output = engine.Predict(input);
-            var category = ArgMax(output.CategoryScore);
-            var calibrated = TemperatureScaling.Apply(output.CategoryScore, Metadata.Temperature);
-            return new LocalPrediction(
-                _categories[category],
-                calibrated[category],
-                output.CategoryScore[category],
-                PriorityFloor(_categories[category], input, MedianPriority(output.PriorityScore)),
-                _sentiments[ArgMax(output.SentimentScore)],
-                _explainer.Explain(output.Features, category, CueWordCount));
+            var features = engines.Featurizer.Predict(input).Features;
+            return (engines.Heads.Predict(new LocalHeadsInput { Features = features, Urgency = input.Urgency }), features);
         }
         finally
         {
-            _engines.Return(engine);
+            _engines.Return(engines);
         }
     }
 
@@ -154,20 +173,34 @@ internal sealed class LocalModel : IDisposable
     private static IEnumerable<ITransformer> Flatten(ITransformer transformer) =>
         transformer is IEnumerable<ITransformer> chain ? chain.SelectMany(Flatten) : [transformer];
 
-    private sealed class EnginePolicy(MLContext ml, ITransformer transformer)
-        : PooledObjectPolicy<PredictionEngine<LocalModelInput, LocalModelOutput>>
+    /// <summary>The two engines of one prediction (neither is thread-safe, so they are pooled together).</summary>
+    private sealed record Engines(
+        PredictionEngine<LocalModelInput, LocalFeatures> Featurizer,
+        PredictionEngine<LocalHeadsInput, LocalModelOutput> Heads) : IDisposable
+    {
+        public void Dispose()
+        {
+            Featurizer.Dispose();
+            Heads.Dispose();
+        }
+    }
+
+    private sealed class EnginePolicy(MLContext ml, ITransformer featurizer, ITransformer heads, SchemaDefinition headsInput)
+        : PooledObjectPolicy<Engines>
     {
         private readonly Lock _gate = new();
 
-        public override PredictionEngine<LocalModelInput, LocalModelOutput> Create()
+        public override Engines Create()
         {
             // Engines are cheap to build but MLContext's catalog is not documented as thread-safe.
             lock (_gate)
             {
-                return ml.Model.CreatePredictionEngine<LocalModelInput, LocalModelOutput>(transformer);
+                return new Engines(
+                    ml.Model.CreatePredictionEngine<LocalModelInput, LocalFeatures>(featurizer),
+                    ml.Model.CreatePredictionEngine<LocalHeadsInput, LocalModelOutput>(heads, inputSchemaDefinition: headsInput));
             }
         }
 
-        public override bool Return(PredictionEngine<LocalModelInput, LocalModelOutput> obj) => true;
+        public override bool Return(Engines obj) => true;
     }
 }

@@ -2,7 +2,7 @@ using Microsoft.ML.Data;
 
 namespace ReviewDesk.Workflows.Ai.Local;
 
-/// <summary>What one pass of the pipeline gives: a probability vector per head and the text features.</summary>
+/// <summary>What the heads give for one ticket: a probability vector per head.</summary>
 internal sealed class LocalModelOutput
 {
     [ColumnName(LocalModelColumns.CategoryScore)]
@@ -13,8 +13,4 @@ internal sealed class LocalModelOutput
 
     [ColumnName(LocalModelColumns.SentimentScore)]
     public float[] SentimentScore { get; set; } = [];
-
-    /// <summary>The featurized text (sparse), for naming the words behind the category.</summary>
-    [ColumnName(LocalModelColumns.Features)]
-    public VBuffer<float> Features { get; set; }
 }
