@@ -22,14 +22,14 @@ public sealed class SqlitePragmasTests : IDisposable
         var pragmas = new SqlitePragmas(BusyTimeout);
 
         var first = Open(pragmas);
-        Assert.Equal(("wal", 1, BusyTimeout, 1), Settings(first));
+        Assert.Equal(("wal", 1, BusyTimeout, 1, SqlitePragmas.WalAutoCheckpointPages), Settings(first));
         var handle = first.Handle;
         first.Dispose();
 
         // The pool hands the same native connection out again: the settings are still there.
         var again = Open(pragmas);
         Assert.Same(handle, again.Handle);
-        Assert.Equal(("wal", 1, BusyTimeout, 1), Settings(again));
+        Assert.Equal(("wal", 1, BusyTimeout, 1, SqlitePragmas.WalAutoCheckpointPages), Settings(again));
 
         // Nothing ran on it the second time: a setting changed by hand on that native connection stays changed.
         using (var command = again.CreateCommand())
@@ -48,7 +48,7 @@ public sealed class SqlitePragmasTests : IDisposable
         SqliteConnection.ClearAllPools();
         var fresh = Open(pragmas);
         Assert.NotSame(handle, fresh.Handle);
-        Assert.Equal(("wal", 1, BusyTimeout, 1), Settings(fresh));
+        Assert.Equal(("wal", 1, BusyTimeout, 1, SqlitePragmas.WalAutoCheckpointPages), Settings(fresh));
         fresh.Dispose();
     }
 
@@ -71,9 +71,10 @@ public sealed class SqlitePragmasTests : IDisposable
         return connection;
     }
 
-    private static (string JournalMode, long Synchronous, long BusyTimeout, long ForeignKeys) Settings(SqliteConnection connection) =>
+    private static (string JournalMode, long Synchronous, long BusyTimeout, long ForeignKeys, long WalAutoCheckpoint) Settings(SqliteConnection connection) =>
         (Scalar<string>(connection, "PRAGMA journal_mode;"), Scalar<long>(connection, "PRAGMA synchronous;"),
-            Scalar<long>(connection, "PRAGMA busy_timeout;"), Scalar<long>(connection, "PRAGMA foreign_keys;"));
+            Scalar<long>(connection, "PRAGMA busy_timeout;"), Scalar<long>(connection, "PRAGMA foreign_keys;"),
+            Scalar<long>(connection, "PRAGMA wal_autocheckpoint;"));
 
     private static T Scalar<T>(SqliteConnection connection, string sql)
     {
