@@ -100,8 +100,19 @@ public sealed class RemoteCliProcessTests(CliServer server) : IClassFixture<CliS
     [Fact]
     public async Task WorkflowsExportImportPublishList_AsAdmin_RoundTripsADefinition()
     {
-        var file = Path.Combine(Directory.CreateTempSubdirectory("reviewdesk-cli-").FullName, "support-triage.json");
+        var folder = Directory.CreateTempSubdirectory("reviewdesk-cli-");
+        try
+        {
+            await ExportImportPublishListAsync(Path.Combine(folder.FullName, "support-triage.json"));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
 
+    private async Task ExportImportPublishListAsync(string file)
+    {
         var export = await RunAsync("admin", "workflows", "export", "support-triage", "--version", "1", "--output", file);
         var import = await RunAsync("admin", "workflows", "import", file, "--json");
         var version = JsonNode.Parse(import.Output)!["info"]!["version"]!.GetValue<int>();
