@@ -29,7 +29,14 @@ public static class EngineServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section))
             .PostConfigure(o => o.ConnectionString = ResolveConnectionString(configuration, o));
-        services.AddOptions<WorkflowRuntimeOptions>().Bind(configuration.GetSection(WorkflowRuntimeOptions.Section));
+        services.AddOptions<WorkflowRuntimeOptions>().Bind(configuration.GetSection(WorkflowRuntimeOptions.Section))
+            .PostConfigure<IOptions<DatabaseOptions>>((runtime, database) =>
+            {
+                if (configuration[$"{WorkflowRuntimeOptions.Section}:Worker:{nameof(WorkerOptions.MaxConcurrency)}"] is null)
+                {
+                    runtime.Worker.MaxConcurrency = WorkerOptions.DefaultMaxConcurrency(database.Value.Provider);
+                }
+            });
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IWorkflowIdGenerator, GuidV7IdGenerator>();

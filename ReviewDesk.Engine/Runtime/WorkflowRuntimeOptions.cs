@@ -1,4 +1,5 @@
 using ReviewDesk.Engine.Definitions;
+using ReviewDesk.Engine.Persistence;
 
 namespace ReviewDesk.Engine.Runtime;
 
@@ -36,15 +37,31 @@ public sealed class WorkerOptions
     /// <summary>A stable id for this worker; default: host name, process id and a random suffix.</summary>
     public string? Id { get; set; }
 
-    /// <summary>How many steps run at once in this process.</summary>
+    /// <summary>
+    /// How many steps run at once in this process; unless configured, <see cref="DefaultMaxConcurrency"/> for the
+    /// database's provider.
+    /// </summary>
+    public int MaxConcurrency { get; set; } = SqliteMaxConcurrency;
+
+    /// <summary>The default on SQLite (one node).</summary>
     /// <remarks>
     /// A step waits for its group commit (and the commit's fsync) before its chain goes on, so the steps in flight, not
     /// the cores, bound the throughput: at 16 the web app left about 0.6 of its 2 cores idle while triage work was
-    /// queued (bench, 2026-12-07), and 64 triaged 15-25% more tickets per second in the same runs. On PostgreSQL every
-    /// step in flight may hold a pooled connection while it reads its instance: keep the pool and the server's
-    /// <c>max_connections</c> above this times the number of nodes (README, "Several nodes").
+    /// queued (bench, 2026-12-07), and 64 triaged 15-25% more tickets per second in the same runs.
     /// </remarks>
-    public int MaxConcurrency { get; set; } = 64;
+    public const int SqliteMaxConcurrency = 64;
+
+    /// <summary>The default on PostgreSQL (one or several nodes).</summary>
+    /// <remarks>
+    /// Every step in flight may hold a pooled connection while it reads its instance, so the nodes together need
+    /// about their steps in flight in connections: 16 keeps a few nodes under a stock server's <c>max_connections</c>
+    /// of 100. Raise it with the server's limit (README, "Several nodes").
+    /// </remarks>
+    public const int PostgresMaxConcurrency = 16;
+
+    /// <summary>The default of <see cref="MaxConcurrency"/> on <paramref name="provider"/>.</summary>
+    public static int DefaultMaxConcurrency(DatabaseProvider provider) =>
+        provider == DatabaseProvider.Postgres ? PostgresMaxConcurrency : SqliteMaxConcurrency;
 
     /// <summary>How long a claim lasts without a heartbeat; a dead worker's work is picked up after this.</summary>
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(15);
