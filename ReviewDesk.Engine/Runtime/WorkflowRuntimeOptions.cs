@@ -45,7 +45,7 @@ public sealed class WorkerOptions
 
     /// <summary>The default on SQLite (one node).</summary>
     /// <remarks>
-    /// A step waits for its group commit (and the commit's fsync) before its chain goes on, so the steps in flight, not
+    /// A step waits for its group commit before its chain goes on, so the steps in flight, not
     /// the cores, bound the throughput: at 16 the web app left about 0.6 of its 2 cores idle while triage work was
     /// queued (bench, 2026-12-07), and 64 triaged 15-25% more tickets per second in the same runs.
     /// </remarks>
