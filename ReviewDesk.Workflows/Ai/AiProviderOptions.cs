@@ -24,6 +24,16 @@ public sealed class AiProviderOptions
     /// <summary>How long one call may take before it fails with <see cref="AiErrorKinds.Timeout"/>. Default 60.</summary>
     public int TimeoutSeconds { get; set; } = DefaultTimeoutSeconds;
 
+    /// <summary>The default <see cref="MaxConcurrentRequests"/>.</summary>
+    public const int DefaultMaxConcurrentRequests = 8;
+
+    /// <summary>
+    /// How many calls this process sends the provider at once; the others wait their turn (their
+    /// <see cref="TimeoutSeconds"/> starts when they are sent). A node runs up to <c>Workflows:Worker:MaxConcurrency</c>
+    /// steps at once, and a rate-limited API answers a burst of that size with 429s. Default 8.
+    /// </summary>
+    public int MaxConcurrentRequests { get; set; } = DefaultMaxConcurrentRequests;
+
     /// <summary>Price of 1,000 input tokens, for <see cref="TokenUsage.EstimatedCost"/>; optional.</summary>
     public decimal? InputPricePer1K { get; set; }
 
@@ -75,6 +85,11 @@ public sealed class AiProviderOptions
         if (TimeoutSeconds <= 0)
         {
             problems.Add("TimeoutSeconds (must be positive)");
+        }
+
+        if (MaxConcurrentRequests <= 0)
+        {
+            problems.Add("MaxConcurrentRequests (must be positive)");
         }
 
         if (InputPricePer1K < 0 || OutputPricePer1K < 0)

@@ -26,6 +26,7 @@ public sealed partial class KernelTicketClassifier : ITicketClassifier, IDisposa
     private readonly Kernel _kernel;
     private readonly KernelFunction _function;
     private readonly TimeSpan _timeout;
+    private readonly SemaphoreSlim _requests;
 
     /// <summary>Builds the kernel of one provider.</summary>
     /// <param name="providerName">The configured provider name, reported in <see cref="Classification.Provider"/>.</param>
@@ -58,6 +59,7 @@ public sealed partial class KernelTicketClassifier : ITicketClassifier, IDisposa
         _timeProvider = timeProvider;
         _logger = logger;
         _timeout = TimeSpan.FromSeconds(options.TimeoutSeconds);
+        _requests = new SemaphoreSlim(options.MaxConcurrentRequests, options.MaxConcurrentRequests);
 
         // The call's own CancellationTokenSource enforces TimeoutSeconds, so it can tell a timeout from
         // the caller's cancellation; the HttpClient must not race it with a timeout of its own.
@@ -105,6 +107,20 @@ public sealed partial class KernelTicketClassifier : ITicketClassifier, IDisposa
         ArgumentNullException.ThrowIfNull(ticket);
         cancellationToken.ThrowIfCancellationRequested();
 
+        // At most MaxConcurrentRequests calls in flight; the wait for a turn is not part of the call's timeout.
+        await _requests.WaitAsync(cancellationToken);
+        try
+        {
+            return await SendAsync(ticket, cancellationToken);
+        }
+        finally
+        {
+            _requests.Release();
+        }
+    }
+
+    private async Task<ClassificationResult> SendAsync(TicketText ticket, CancellationToken cancellationToken)
+    {
         using var timeout = new CancellationTokenSource(_timeout, _timeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         var arguments = new KernelArguments
@@ -150,7 +166,11 @@ public sealed partial class KernelTicketClassifier : ITicketClassifier, IDisposa
     }
 
     /// <inheritdoc />
-    public void Dispose() => _httpClient.Dispose();
+    public void Dispose()
+    {
+        _httpClient.Dispose();
+        _requests.Dispose();
+    }
 
     private static OpenAIPromptExecutionSettings CreateExecutionSettings() => new()
     {

@@ -302,6 +302,26 @@ public sealed class KernelTicketClassifierTests : IAsyncLifetime
         Assert.Equal(TimeSpan.FromSeconds(expectedSeconds), delay);
     }
 
+    [Fact]
+    public async Task ClassifyAsync_TwelveCallsAtOnce_SendsAtMostMaxConcurrentRequests_AndAnswersEveryOne()
+    {
+        // Arrange: every answer takes 200 ms, so without a cap the twelve requests would all be at the server together.
+        for (var i = 0; i < 12; i++)
+        {
+            _server.Enqueue(new ScriptedOpenAiServer.DelayedReply(TimeSpan.FromMilliseconds(200), ScriptedOpenAiServer.Answer(_validAnswer)));
+        }
+
+        using var classifier = CreateClassifier(configure: o => o.MaxConcurrentRequests = 3);
+
+        // Act
+        var results = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => classifier.ClassifyAsync(_ticket, TestContext.Current.CancellationToken)));
+
+        // Assert
+        Assert.All(results, r => Assert.Equal("billing", r.Classification.Category));
+        Assert.Equal(12, _server.RequestCount);
+        Assert.InRange(_server.MaxInFlight, 1, 3);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("-5")]

@@ -23,6 +23,8 @@ public sealed class ScriptedOpenAiServer : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly TaskCompletionSource _firstRequest = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _requestCount;
+    private int _inFlight;
+    private int _maxInFlight;
 
     private ScriptedOpenAiServer(WebApplication app) => _app = app;
 
@@ -46,6 +48,9 @@ public sealed class ScriptedOpenAiServer : IAsyncDisposable
 
     /// <summary>Chat completion requests received.</summary>
     public int RequestCount => Volatile.Read(ref _requestCount);
+
+    /// <summary>The most requests the server has held at once.</summary>
+    public int MaxInFlight => Volatile.Read(ref _maxInFlight);
 
     /// <summary>The request bodies, in arrival order.</summary>
     public IReadOnlyList<string> RequestBodies => [.. _bodies];
@@ -102,6 +107,24 @@ public sealed class ScriptedOpenAiServer : IAsyncDisposable
     }
 
     private async Task HandleAsync(HttpContext context)
+    {
+        var inFlight = Interlocked.Increment(ref _inFlight);
+        for (var seen = Volatile.Read(ref _maxInFlight); inFlight > seen; seen = Volatile.Read(ref _maxInFlight))
+        {
+            if (Interlocked.CompareExchange(ref _maxInFlight, inFlight, seen) == seen) break;
+        }
+
+        try
+        {
+            await ReplyAsync(context);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inFlight);
+        }
+    }
+
+    private async Task ReplyAsync(HttpContext context)
     {
         using var reader = new StreamReader(context.Request.Body);
         var body = await reader.ReadToEndAsync(context.RequestAborted);

@@ -168,6 +168,25 @@ public sealed class TicketClassifierFactoryTests
         Assert.DoesNotContain("secret-key-value", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-3")]
+    public void Get_ProviderWithoutAPositiveMaxConcurrentRequests_IsNotConfiguredAndTheMessageSaysWhy(string value)
+    {
+        // Arrange
+        var settings = Provider("gateway", "OpenAICompatible", "http://127.0.0.1:9/v1", "m", null);
+        settings["Ai:Providers:gateway:MaxConcurrentRequests"] = value;
+        using var services = BuildServices(settings);
+        var factory = services.GetRequiredService<ITicketClassifierFactory>();
+
+        // Act
+        var error = Assert.Throws<InvalidOperationException>(() => factory.Get("gateway"));
+
+        // Assert
+        Assert.False(factory.IsConfigured("gateway"));
+        Assert.Contains("MaxConcurrentRequests (must be positive)", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void IsConfigured_LocalWithoutRegisteredSource_ReturnsFalse()
     {
@@ -213,6 +232,7 @@ public sealed class TicketClassifierFactoryTests
             ["Ai:Providers:gateway:OutputPricePer1K"] = "0.6",
             ["Ai:Providers:slow:Type"] = "OpenAICompatible",
             ["Ai:Providers:slow:TimeoutSeconds"] = "120",
+            ["Ai:Providers:slow:MaxConcurrentRequests"] = "2",
         });
 
         // Act
@@ -224,6 +244,7 @@ public sealed class TicketClassifierFactoryTests
             (AiProviderType.OpenAICompatible, "http://127.0.0.1:9/v1", "m", "k", 60, 0.15m, 0.6m),
             (gateway.Type, gateway.Endpoint, gateway.Model, gateway.ApiKey, gateway.TimeoutSeconds, gateway.InputPricePer1K, gateway.OutputPricePer1K));
         Assert.Equal(120, options.Providers["slow"].TimeoutSeconds);
+        Assert.Equal((AiProviderOptions.DefaultMaxConcurrentRequests, 2), (gateway.MaxConcurrentRequests, options.Providers["slow"].MaxConcurrentRequests));
         Assert.Equal(AiProviderType.Local, options.Providers["local"].Type);
         Assert.Equal("local", options.Defaults.Classify);
     }
