@@ -2,7 +2,7 @@ namespace ReviewDesk.Workflows.Ai;
 
 /// <summary>
 /// AI providers and defaults, bound from the <c>Ai</c> section:
-/// <c>Ai:Providers:&lt;name&gt;:{Type, Endpoint, Model, ApiKey, TimeoutSeconds, InputPricePer1K, OutputPricePer1K}</c>
+/// <c>Ai:Providers:&lt;name&gt;:{Type, Endpoint, Model, ApiKey, TimeoutSeconds, MaxConcurrentRequests, InputPricePer1K, OutputPricePer1K}</c>
 /// and <c>Ai:Defaults:Classify</c>. A provider named <c>local</c> of type Local exists even when not configured.
 /// </summary>
 public sealed class AiOptions
