@@ -52,25 +52,8 @@ internal sealed class StepExecutor(
                 return;
             }
 
-            StepCommitResult? committed;
-            try
-            {
-                committed = await store.CommitStepAsync(plan, owner, CancellationToken.None);
-            }
-            catch (InstanceConflictException ex)
-            {
-                logger.LogWarning("{Message}", ex.Message);
-                await store.ReleaseLeaseAsync(work, owner, CancellationToken.None);
-                return;
-            }
-            catch (Exception ex) when (plan.Effects.Count > 0 && ex is not OperationCanceledException)
-            {
-                // The activity's own writes failed: the step failed, and nothing of it was written. Its node's
-                // policy decides (retry with backoff, or give up), like any other failure of the step.
-                var error = new ActivityException(ErrorKinds.EffectFailed, $"the step's database effects failed: {ex.GetType().Name}: {ex.Message}", inner: ex);
-                plan = Failure(work, state, plan.Definition, plan.ActivityType, plan.StartedAt, plan.Policy ?? _defaultRetry, error, null);
-                committed = await store.CommitStepAsync(plan, owner, CancellationToken.None);
-            }
+            (var committed, plan) = await CommitAsync(work, state, plan, owner);
+            if (plan is null) return;
 
             Describe(span, plan, committed is not null);
             if (committed is null)
@@ -82,6 +65,39 @@ internal sealed class StepExecutor(
             metrics.StepCommitted(plan);
 
             (state, work) = (committed.After, committed.Next);
+        }
+    }
+
+    /// <summary>
+    /// Commits <paramref name="plan"/>. When its effects fail, it commits the step without its inline nodes (so an inline
+    /// node that fails runs as a step of its own, under its own retry policy); when the step's own effects fail, it commits
+    /// the step's failure, which its node's policy retries or gives up, like any other failure of the step. Returns the
+    /// plan that committed, and a null plan when the instance changed under the step (its lease is then released).
+    /// </summary>
+    private async Task<(StepCommitResult? Committed, StepPlan? Plan)> CommitAsync(ClaimedWork work, InstanceState state, StepPlan plan, string owner)
+    {
+        while (true)
+        {
+            try
+            {
+                return (await store.CommitStepAsync(plan, owner, CancellationToken.None), plan);
+            }
+            catch (InstanceConflictException ex)
+            {
+                logger.LogWarning("{Message}", ex.Message);
+                await store.ReleaseLeaseAsync(work, owner, CancellationToken.None);
+                return (null, null);
+            }
+            catch (Exception ex) when (plan.WithoutInline is not null && ex is not OperationCanceledException)
+            {
+                logger.LogDebug(ex, "The step of node {NodeId} of instance {InstanceId} did not commit with its inline nodes; committing it alone", work.NodeId, work.InstanceId);
+                plan = plan.WithoutInline;
+            }
+            catch (Exception ex) when (plan.Effects.Count > 0 && ex is not OperationCanceledException)
+            {
+                // Nothing of the step was written. The failure plan has no effects, so this runs once.
+                plan = EffectFailure(work, state, plan, ex);
+            }
         }
     }
 
@@ -158,7 +174,7 @@ internal sealed class StepExecutor(
         if (result.Output is not null) outputs[node.Id] = result.Output.DeepClone();
         var outcome = result.OutcomeName;
         var next = outcome is null ? null : definition.NextNodeId(node.Id, outcome);
-        return new StepPlan
+        var plan = new StepPlan
         {
             Work = work,
             Before = state,
@@ -182,6 +198,79 @@ internal sealed class StepExecutor(
             Policy = policy,
             Definition = definition,
         };
+        return next is null ? plan : RunInline(plan, definition, state, scope.ServiceProvider, cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs the nodes after <paramref name="plan"/>'s that can run inline (<see cref="IInlineActivity"/>), so they commit
+    /// with it; stops at the first that cannot, declines, throws, or after <see cref="MaxInlineSteps"/>. Each runs on a copy
+    /// of the variables and outputs, kept only when it completes, so one that declines or throws leaves nothing behind.
+    /// </summary>
+    private StepPlan RunInline(StepPlan plan, WorkflowDefinition definition, InstanceState state, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var variables = plan.Variables;
+        var outputs = plan.Outputs;
+        var steps = new List<InlineStep>();
+        var next = plan.NextNodeId;
+        while (next is not null && steps.Count < MaxInlineSteps)
+        {
+            var node = definition.FindNode(next);
+            if (node is null || !registry.TryGet(node.Type, out var registration) || !typeof(IInlineActivity).IsAssignableFrom(registration.ImplementationType))
+            {
+                break;
+            }
+
+            var startedAt = time.GetUtcNow();
+            var stepVariables = (JsonObject)variables.DeepClone();
+            var stepOutputs = (JsonObject)outputs.DeepClone();
+            var context = new ActivityContext(state.Id, state.BusinessKey, state.DefinitionId, state.DefinitionVersion, node.Id, 1, node.Settings, state.Input,
+                stepVariables, stepOutputs, services, time, cancellationToken);
+            ActivityResult? result;
+            try
+            {
+                result = ((IInlineActivity)registration.Create(services)).TryRunInline(context);
+            }
+            catch (Exception ex)
+            {
+                // Not an error of the workflow's: the node runs as a step of its own, whose retry policy deals with it.
+                logger.LogDebug(ex, "Activity {ActivityType} at node {NodeId} of instance {InstanceId} did not run inline; it runs as a step", node.Type, node.Id, state.Id);
+                break;
+            }
+
+            if (result?.OutcomeName is not { } outcome || result.Bookmark is not null)
+            {
+                break;
+            }
+
+            if (result.Output is not null) stepOutputs[node.Id] = result.Output.DeepClone();
+            (variables, outputs) = (stepVariables, stepOutputs);
+            steps.Add(new InlineStep(node.Id, node.Type, startedAt, time.GetUtcNow(), outcome, result.Output?.ToJsonString(),
+                context.Metrics.Count == 0 ? null : context.Metrics.ToJsonString(), context.ExtraJournal, context.Effects));
+            next = definition.NextNodeId(node.Id, outcome);
+        }
+
+        if (steps.Count == 0) return plan;
+        return plan with
+        {
+            Variables = variables,
+            Outputs = outputs,
+            VariablesJson = variables.ToJsonString(),
+            OutputsJson = outputs.ToJsonString(),
+            NextNodeId = next,
+            NextActivityType = next is null ? null : definition.FindNode(next)?.Type,
+            Complete = next is null,
+            Inline = steps,
+            WithoutInline = plan,
+        };
+    }
+
+    /// <summary>The most nodes one step runs inline (a definition may loop through inline nodes).</summary>
+    internal const int MaxInlineSteps = 16;
+
+    private StepPlan EffectFailure(ClaimedWork work, InstanceState state, StepPlan plan, Exception ex)
+    {
+        var error = new ActivityException(ErrorKinds.EffectFailed, $"the step's database effects failed: {ex.GetType().Name}: {ex.Message}", inner: ex);
+        return Failure(work, state, plan.Definition, plan.ActivityType, plan.StartedAt, plan.Policy ?? _defaultRetry, error, null);
     }
 
     /// <summary>Names the step's span after its activity type and records how it ended.</summary>
@@ -191,6 +280,7 @@ internal sealed class StepExecutor(
         span.DisplayName = $"step {plan.ActivityType}";
         span.SetTag(EngineSpanTags.ActivityType, plan.ActivityType).SetTag(EngineSpanTags.StepStatus, plan.ExecutionStatus)
             .SetTag(EngineSpanTags.Outcome, plan.Outcome);
+        if (plan.Inline.Count > 0) span.SetTag(EngineSpanTags.InlineNodes, string.Join(',', plan.Inline.Select(s => s.NodeId)));
         if (plan.ErrorKind is not null)
         {
             span.SetTag("error.type", plan.ErrorKind).SetStatus(ActivityStatusCode.Error, plan.ErrorKind);

@@ -5,8 +5,10 @@ namespace ReviewDesk.Engine.Runtime;
 /// <summary>
 /// Everything one step writes, decided by the executor and applied by the store in one transaction:
 /// the attempt's checkpoint, the instance's next state, journal entries, and the next work or bookmark.
+/// When nodes ran inline after it (<see cref="Activities.IInlineActivity"/>), their records are in
+/// <see cref="Inline"/>, and the instance's state, next node and completion are those after the last of them.
 /// </summary>
-internal sealed class StepPlan
+internal sealed record StepPlan
 {
     public required ClaimedWork Work { get; init; }
     public required InstanceState Before { get; init; }
@@ -53,4 +55,22 @@ internal sealed class StepPlan
 
     /// <summary>The definition version the step ran on.</summary>
     public Definitions.WorkflowDefinition? Definition { get; init; }
+
+    /// <summary>The nodes that ran inline after this step, in order; they commit with it.</summary>
+    public IReadOnlyList<InlineStep> Inline { get; init; } = [];
+
+    /// <summary>The same step without its inline nodes (null when it has none): committed instead when an inline node's effects fail.</summary>
+    public StepPlan? WithoutInline { get; init; }
 }
+
+/// <summary>A node that ran inside the step before it (<see cref="Activities.IInlineActivity"/>): attempt 1, completed with an outcome.</summary>
+internal sealed record InlineStep(
+    string NodeId,
+    string ActivityType,
+    DateTimeOffset StartedAt,
+    DateTimeOffset FinishedAt,
+    string Outcome,
+    string? OutputJson,
+    string? MetricsJson,
+    IReadOnlyList<(string Type, string Detail)> ExtraJournal,
+    IReadOnlyList<Action<WorkflowTransaction>> Effects);

@@ -130,6 +130,26 @@ internal sealed partial class WorkflowStore
             journal.Append(JournalTypes.ActivityFailed, plan.FinishedAt, work.NodeId, plan.ActivityType, work.Attempt, owner, $"{plan.ErrorKind}: {plan.Error}");
         }
 
+        // The nodes that ran inline: the same records as a step of their own (scheduled, started, executed, completed).
+        var (lastNode, lastType) = (work.NodeId, plan.ActivityType);
+        foreach (var step in plan.Inline)
+        {
+            journal.Append(JournalTypes.ActivityScheduled, now, step.NodeId, step.ActivityType, attempt: 1, actor: owner);
+            foreach (var effect in step.Effects) effect(batch);
+            journal.Append(JournalTypes.ActivityStarted, step.StartedAt, step.NodeId, step.ActivityType, 1, owner);
+            batch.Execute(InsertExecutionSql, before.Id, step.NodeId, step.ActivityType, 1, "Completed",
+                step.Outcome, step.OutputJson, null, null, step.MetricsJson, owner,
+                step.StartedAt.ToUnixTimeMilliseconds(), step.FinishedAt.ToUnixTimeMilliseconds());
+            foreach (var (type, detail) in step.ExtraJournal)
+            {
+                journal.Append(type, step.FinishedAt, step.NodeId, step.ActivityType, 1, owner, detail);
+            }
+
+            journal.Append(JournalTypes.ActivityCompleted, step.FinishedAt, step.NodeId, step.ActivityType, 1, owner,
+                step.MetricsJson is null ? $"outcome {step.Outcome}" : $"outcome {step.Outcome}; {step.MetricsJson}");
+            (lastNode, lastType) = (step.NodeId, step.ActivityType);
+        }
+
         if (plan.Incident)
         {
             batch.Execute(IncidentSql, before.Id, work.NodeId, plan.ActivityType, work.Attempt, plan.ErrorKind, plan.Error ?? "", batch.NowMs);
@@ -165,7 +185,8 @@ internal sealed partial class WorkflowStore
         {
             status = WorkflowStatus.Completed;
             finishedAt = now;
-            journal.Append(JournalTypes.Completed, now, work.NodeId, plan.ActivityType, actor: owner);
+            currentNode = lastNode;
+            journal.Append(JournalTypes.Completed, now, lastNode, lastType, actor: owner);
         }
 
         journal.Flush();

@@ -96,6 +96,17 @@ public sealed class EngineMetrics : IDisposable
                 new KeyValuePair<string, object?>(EngineMetricTags.Outcome, plan.Outcome ?? plan.ExecutionStatus));
         }
 
+        if (_stepDuration.Enabled)
+        {
+            // A node that ran inline is a step of the workflow all the same (its own duration, in the same commit).
+            foreach (var step in plan.Inline)
+            {
+                _stepDuration.Record((step.FinishedAt - step.StartedAt).TotalSeconds,
+                    new KeyValuePair<string, object?>(EngineMetricTags.ActivityType, step.ActivityType),
+                    new KeyValuePair<string, object?>(EngineMetricTags.Outcome, step.Outcome));
+            }
+        }
+
         if (plan.ErrorKind is { } errorKind)
         {
             var error = new KeyValuePair<string, object?>(EngineMetricTags.ErrorType, errorKind);

@@ -19,6 +19,8 @@ public static class EngineSpanTags
     public const string Attempt = "workflow.attempt";
     /// <summary>Execute, Resume or Timer.</summary>
     public const string WorkKind = "workflow.work_item.kind";
+    /// <summary>The nodes that ran inline in the step, committed with it (absent when none did).</summary>
+    public const string InlineNodes = "workflow.step.inline_nodes";
     /// <summary>Completed, Suspended or Failed.</summary>
     public const string StepStatus = "workflow.step.status";
     /// <summary>The outcome a completed step took.</summary>

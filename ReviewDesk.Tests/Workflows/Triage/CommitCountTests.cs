@@ -7,14 +7,15 @@ namespace ReviewDesk.Tests.Workflows.Triage;
 
 /// <summary>
 /// What a ticket costs the database, counted at the runtime's writer (through which every write of
-/// the triage path goes): one operation for the submission, one per step with its effects, one per
-/// decision, one for each claim of work by the worker, each its own commit when the ticket is alone.
+/// the triage path goes): one operation for the submission, one per step with its effects (Decide and
+/// Route run inline and commit with the step before them), one per decision, one for each claim of work
+/// by the worker, each its own commit when the ticket is alone.
 /// (The lease is long so that no heartbeat renewal lands inside a count.)
 /// </summary>
 public sealed class CommitCountTests() : TriageTestBase(auditSample: false, services: s => s.Configure<WorkflowRuntimeOptions>(o => o.Worker.LeaseDuration = TimeSpan.FromHours(1)))
 {
     [Fact]
-    public async Task A_routed_ticket_costs_six_commits_one_to_submit_one_claim_and_one_per_step()
+    public async Task A_routed_ticket_costs_four_commits_one_to_submit_one_claim_and_two_steps()
     {
         Server.Enqueue(ScriptedOpenAiServer.Answer(new { category = "shipping", priority = "P3", language = "en", sentiment = "neutral", confidence = 0.97, rationale = "scripted" }));
         var before = Runtime.WriteStatistics;
@@ -24,13 +25,13 @@ public sealed class CommitCountTests() : TriageTestBase(auditSample: false, serv
         var routed = Runtime.WriteStatistics - before;
 
         Assert.Equal(TicketStatus.Routed, (await Host.Tickets.GetAsync(submitted.Ticket.Id, Ct))!.Status);
-        // The submission (ticket row, instance and first work item), the worker's claim, then scrub, classify,
-        // decide and route: each step's checkpoint with its ticket effects in one commit, the next step run in place.
-        Assert.Equal(new WriteStatistics(6, 6), routed);
+        // The submission (ticket row, instance and first work item), the worker's claim, then scrub, and classify
+        // with decide and route inline: each step's checkpoint with its ticket effects in one commit, the next step run in place.
+        Assert.Equal(new WriteStatistics(4, 4), routed);
     }
 
     [Fact]
-    public async Task A_reviewed_ticket_costs_four_commits_more_for_the_decision()
+    public async Task A_reviewed_ticket_costs_six_commits_to_wait_and_three_more_for_the_decision()
     {
         Server.Enqueue(ScriptedOpenAiServer.Answer(new { category = "billing", priority = "P3", language = "en", sentiment = "neutral", confidence = 0.4, rationale = "scripted" }));
         var before = Runtime.WriteStatistics;
@@ -45,10 +46,10 @@ public sealed class CommitCountTests() : TriageTestBase(auditSample: false, serv
 
         Assert.Equal(DecisionOutcome.Applied, decided.Outcome);
         Assert.Equal(TicketStatus.Routed, (await Host.Tickets.GetAsync(submitted.Ticket.Id, Ct))!.Status);
-        // Submission, claim, scrub, classify, decide, notify, and the review gate's suspension with its bookmark.
-        Assert.Equal(new WriteStatistics(7, 7), waiting);
-        // Then the decision (its resume request and audit entry), a claim, the review gate's resumption, and route.
-        Assert.Equal(new WriteStatistics(11, 11), total);
+        // Submission, claim, scrub, classify with decide inline, notify, and the review gate's suspension with its bookmark.
+        Assert.Equal(new WriteStatistics(6, 6), waiting);
+        // Then the decision (its resume request and audit entry), a claim, and the review gate's resumption with route inline.
+        Assert.Equal(new WriteStatistics(9, 9), total);
     }
 
     private WorkflowRuntime Runtime => Host.Services.GetRequiredService<WorkflowRuntime>();

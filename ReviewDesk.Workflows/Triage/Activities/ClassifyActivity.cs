@@ -16,8 +16,10 @@ namespace ReviewDesk.Workflows.Triage.Activities;
 /// model and takes the <see cref="Skipped"/> outcome: the shipped cascade's LLM stage runs only where
 /// an LLM is configured. Every answer is journaled (<see cref="AnsweredJournalType"/>) with its
 /// provider, model, confidence, time, tokens and estimated cost; the last answer is the ticket's classification.
+/// A stage that skips needs nothing but the configuration and the variables, so it skips inline, in the step
+/// before it (<see cref="IInlineActivity"/>); a stage that asks a model is always a step of its own.
 /// </summary>
-public sealed class ClassifyActivity(TicketStore tickets, ITicketClassifierFactory classifiers, TriageMetrics metrics) : IActivityType
+public sealed class ClassifyActivity(TicketStore tickets, ITicketClassifierFactory classifiers, TriageMetrics metrics) : IActivityType, IInlineActivity
 {
     /// <summary>Fall back to the local provider when the named one is not configured.</summary>
     public const string LocalProvider = "local";
@@ -55,6 +57,7 @@ public sealed class ClassifyActivity(TicketStore tickets, ITicketClassifierFacto
     public async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        if (SkipIfMissing(context) is { } skipped) return skipped;
         var text = await tickets.FindRedactedTextAsync(context.BusinessKey, context.CancellationToken)
             ?? throw new ActivityException("TicketMissing", $"ticket {context.BusinessKey} does not exist", nonRetryable: true);
         if (text.Subject is null || text.Body is null)
@@ -64,11 +67,6 @@ public sealed class ClassifyActivity(TicketStore tickets, ITicketClassifierFacto
 
         var provider = context.GetString("provider");
         var fallback = context.Settings["fallbackToLocal"]?.GetValue<bool>() ?? true;
-        if (context.Settings["skipIfMissing"]?.GetValue<bool>() == true && SkipReason(context, provider) is { } reason)
-        {
-            context.Journal(SkippedJournalType, reason);
-            return ActivityResult.Outcome(Skipped);
-        }
 
         if (!string.IsNullOrWhiteSpace(provider) && !classifiers.IsConfigured(provider))
         {
@@ -108,6 +106,25 @@ public sealed class ClassifyActivity(TicketStore tickets, ITicketClassifierFacto
         context.Set(TriageDefinitions.Variables.Classification, classification);
         context.Set(TriageDefinitions.Variables.ModelsAnswered, [.. context.Get(TriageDefinitions.Variables.ModelsAnswered) ?? [], classification.Provider]);
         return unsure ? ActivityResult.Outcome(Unsure, classification) : ActivityResult.Done(classification);
+    }
+
+    /// <inheritdoc />
+    public ActivityResult? TryRunInline(ActivityContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return SkipIfMissing(context);
+    }
+
+    // The Skipped outcome of a skipIfMissing stage with no model to ask; null when a model is to be asked.
+    private ActivityResult? SkipIfMissing(ActivityContext context)
+    {
+        if (context.Settings["skipIfMissing"]?.GetValue<bool>() != true || SkipReason(context, context.GetString("provider")) is not { } reason)
+        {
+            return null;
+        }
+
+        context.Journal(SkippedJournalType, reason);
+        return ActivityResult.Outcome(Skipped);
     }
 
     // Why a skipIfMissing step asks no model; null when it should ask.

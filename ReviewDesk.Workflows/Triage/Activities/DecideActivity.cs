@@ -5,9 +5,10 @@ namespace ReviewDesk.Workflows.Triage.Activities;
 
 /// <summary>
 /// Decides whether a human reviews the ticket by the <see cref="ReviewRules"/> (with this node's
-/// threshold and audit sample), records the reasons, and routes or sends to review.
+/// threshold and audit sample), records the reasons, and routes or sends to review. A decision over
+/// the variables and settings alone, so it runs inline: it commits with the step before it.
 /// </summary>
-public sealed class DecideActivity : IActivityType
+public sealed class DecideActivity : IActivityType, IInlineActivity
 {
     /// <summary>Outcome when a reviewer must look.</summary>
     public const string Review = "Review";
@@ -31,7 +32,12 @@ public sealed class DecideActivity : IActivityType
     };
 
     /// <inheritdoc />
-    public ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
+    public ValueTask<ActivityResult> ExecuteAsync(ActivityContext context) => ValueTask.FromResult(Decide(context));
+
+    /// <inheritdoc />
+    public ActivityResult? TryRunInline(ActivityContext context) => Decide(context);
+
+    private static ActivityResult Decide(ActivityContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         var threshold = context.Settings["threshold"]?.GetValue<double>() ?? ReviewRules.DefaultThreshold;
@@ -53,6 +59,6 @@ public sealed class DecideActivity : IActivityType
         }
 
         context.Enlist(tx => TicketWriter.ReviewRequirementDecided(tx, context.BusinessKey, review));
-        return ValueTask.FromResult(ActivityResult.Outcome(review.Required ? Review : Route, review));
+        return ActivityResult.Outcome(review.Required ? Review : Route, review);
     }
 }

@@ -5,7 +5,7 @@ using ReviewDesk.Workflows.Triage.Contracts;
 namespace ReviewDesk.Workflows.Triage.Activities;
 
 /// <summary>Maps the final category and priority to a queue through the definition's routing table.</summary>
-public sealed class RouteActivity(TriageMetrics metrics) : IActivityType
+public sealed class RouteActivity(TriageMetrics metrics) : IActivityType, IInlineActivity
 {
     /// <inheritdoc />
     public static ActivityDescriptor Descriptor { get; } = new()
@@ -26,7 +26,12 @@ public sealed class RouteActivity(TriageMetrics metrics) : IActivityType
     };
 
     /// <inheritdoc />
-    public ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
+    public ValueTask<ActivityResult> ExecuteAsync(ActivityContext context) => ValueTask.FromResult(Route(context));
+
+    /// <inheritdoc />
+    public ActivityResult? TryRunInline(ActivityContext context) => Route(context);
+
+    private ActivityResult Route(ActivityContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         var category = context.Get(TriageDefinitions.Variables.FinalCategory) ?? "general_inquiry";
@@ -41,6 +46,6 @@ public sealed class RouteActivity(TriageMetrics metrics) : IActivityType
             TicketWriter.Routed(tx, context.BusinessKey, route);
             tx.OnCommitted(() => metrics.Routed(reviewed));
         });
-        return ValueTask.FromResult(ActivityResult.Done(route));
+        return ActivityResult.Done(route);
     }
 }
