@@ -203,7 +203,8 @@ internal sealed class StepExecutor(
 
     /// <summary>
     /// Runs the nodes after <paramref name="plan"/>'s that can run inline (<see cref="IInlineActivity"/>), so they commit
-    /// with it; stops at the first that cannot, declines, throws, or after <see cref="MaxInlineSteps"/>. Each runs on a copy
+    /// with it; stops at the first that cannot, declines, throws, or suspends (the step then ends suspended on its
+    /// bookmark), or after <see cref="MaxInlineSteps"/>. Each runs on a copy
     /// of the variables and outputs, kept only when it completes, so one that declines or throws leaves nothing behind.
     /// </summary>
     private StepPlan RunInline(StepPlan plan, WorkflowDefinition definition, InstanceState state, IServiceProvider services, CancellationToken cancellationToken)
@@ -212,6 +213,7 @@ internal sealed class StepExecutor(
         var outputs = plan.Outputs;
         var steps = new List<InlineStep>();
         var next = plan.NextNodeId;
+        BookmarkRequest? bookmark = null;
         while (next is not null && steps.Count < MaxInlineSteps)
         {
             var node = definition.FindNode(next);
@@ -237,16 +239,24 @@ internal sealed class StepExecutor(
                 break;
             }
 
-            if (result?.OutcomeName is not { } outcome || result.Bookmark is not null)
+            // An outcome goes on to the next node; a bookmark (a wait with no I/O, such as an approval gate) ends the step suspended.
+            if (result is null || (result.OutcomeName is null) == (result.Bookmark is null))
             {
                 break;
             }
 
             if (result.Output is not null) stepOutputs[node.Id] = result.Output.DeepClone();
             (variables, outputs) = (stepVariables, stepOutputs);
-            steps.Add(new InlineStep(node.Id, node.Type, startedAt, time.GetUtcNow(), outcome, result.Output?.ToJsonString(),
+            steps.Add(new InlineStep(node.Id, node.Type, startedAt, time.GetUtcNow(), result.OutcomeName, result.Output?.ToJsonString(),
                 context.Metrics.Count == 0 ? null : context.Metrics.ToJsonString(), context.ExtraJournal, context.Effects));
-            next = definition.NextNodeId(node.Id, outcome);
+            if (result.Bookmark is { } wait)
+            {
+                bookmark = wait;
+                next = null;
+                break;
+            }
+
+            next = definition.NextNodeId(node.Id, result.OutcomeName!);
         }
 
         if (steps.Count == 0) return plan;
@@ -258,7 +268,8 @@ internal sealed class StepExecutor(
             OutputsJson = outputs.ToJsonString(),
             NextNodeId = next,
             NextActivityType = next is null ? null : definition.FindNode(next)?.Type,
-            Complete = next is null,
+            Bookmark = bookmark,
+            Complete = next is null && bookmark is null,
             Inline = steps,
             WithoutInline = plan,
         };

@@ -63,13 +63,16 @@ internal sealed record StepPlan
     public StepPlan? WithoutInline { get; init; }
 }
 
-/// <summary>A node that ran inside the step before it (<see cref="Activities.IInlineActivity"/>): attempt 1, completed with an outcome.</summary>
+/// <summary>
+/// A node that ran inside the step before it (<see cref="Activities.IInlineActivity"/>), attempt 1: completed with an
+/// outcome, or (the last of a step's inline nodes only) suspended on the plan's <see cref="StepPlan.Bookmark"/>.
+/// </summary>
 internal sealed record InlineStep(
     string NodeId,
     string ActivityType,
     DateTimeOffset StartedAt,
     DateTimeOffset FinishedAt,
-    string Outcome,
+    string? Outcome,
     string? OutputJson,
     string? MetricsJson,
     IReadOnlyList<(string Type, string Detail)> ExtraJournal,

@@ -137,7 +137,7 @@ internal sealed partial class WorkflowStore
             journal.Append(JournalTypes.ActivityScheduled, now, step.NodeId, step.ActivityType, attempt: 1, actor: owner);
             foreach (var effect in step.Effects) effect(batch);
             journal.Append(JournalTypes.ActivityStarted, step.StartedAt, step.NodeId, step.ActivityType, 1, owner);
-            batch.Execute(InsertExecutionSql, before.Id, step.NodeId, step.ActivityType, 1, "Completed",
+            batch.Execute(InsertExecutionSql, before.Id, step.NodeId, step.ActivityType, 1, step.Outcome is null ? "Suspended" : "Completed",
                 step.Outcome, step.OutputJson, null, null, step.MetricsJson, owner,
                 step.StartedAt.ToUnixTimeMilliseconds(), step.FinishedAt.ToUnixTimeMilliseconds());
             foreach (var (type, detail) in step.ExtraJournal)
@@ -145,8 +145,12 @@ internal sealed partial class WorkflowStore
                 journal.Append(type, step.FinishedAt, step.NodeId, step.ActivityType, 1, owner, detail);
             }
 
-            journal.Append(JournalTypes.ActivityCompleted, step.FinishedAt, step.NodeId, step.ActivityType, 1, owner,
-                step.MetricsJson is null ? $"outcome {step.Outcome}" : $"outcome {step.Outcome}; {step.MetricsJson}");
+            if (step.Outcome is not null)
+            {
+                journal.Append(JournalTypes.ActivityCompleted, step.FinishedAt, step.NodeId, step.ActivityType, 1, owner,
+                    step.MetricsJson is null ? $"outcome {step.Outcome}" : $"outcome {step.Outcome}; {step.MetricsJson}");
+            }
+
             (lastNode, lastType) = (step.NodeId, step.ActivityType);
         }
 
@@ -170,7 +174,8 @@ internal sealed partial class WorkflowStore
         }
         else if (plan.Bookmark is { } bookmark)
         {
-            (status, next) = Suspend(batch, plan, bookmark, journal, owner, leaseUntil);
+            currentNode = lastNode;
+            (status, next) = Suspend(batch, plan, lastNode, lastType, bookmark, journal, owner, leaseUntil);
         }
         else if (plan.Fault)
         {
@@ -217,14 +222,13 @@ internal sealed partial class WorkflowStore
     }
 
     private (WorkflowStatus Status, ClaimedWork? Next) Suspend(
-        WorkflowTransaction batch, StepPlan plan, BookmarkRequest bookmark, JournalWriter journal, string owner, long leaseUntil)
+        WorkflowTransaction batch, StepPlan plan, string node, string activityType, BookmarkRequest bookmark, JournalWriter journal, string owner, long leaseUntil)
     {
         var before = plan.Before;
-        var node = plan.Work.NodeId;
         var now = batch.Now;
         var bookmarkId = _ids.NewId("bm_");
         var deadline = bookmark.Deadline is { } d ? $"; deadline {d:O}" : "";
-        journal.Append(JournalTypes.Suspended, now, node, plan.ActivityType, actor: owner, detail: $"{bookmark.Kind} bookmark {bookmarkId}{deadline}");
+        journal.Append(JournalTypes.Suspended, now, node, activityType, actor: owner, detail: $"{bookmark.Kind} bookmark {bookmarkId}{deadline}");
         batch.Publish(new BookmarkCreated(before.Id, before.BusinessKey, now, bookmarkId, node, bookmark.Kind, bookmark.Deadline));
 
         // A resume that arrived before this bookmark existed is delivered now, in the same transaction.
@@ -246,7 +250,7 @@ internal sealed partial class WorkflowStore
             batch.Execute(
                 """UPDATE "ResumeRequests" SET "State" = 1, "InstanceId" = $1, "BookmarkId" = $2, "DeliveredAt" = $3 WHERE "Id" = $4""",
                 before.Id, bookmarkId, batch.NowMs, resumeId);
-            journal.Append(JournalTypes.Resumed, now, node, plan.ActivityType, actor: actor, detail: $"{bookmark.Kind} bookmark {bookmarkId}; early request {requestId}");
+            journal.Append(JournalTypes.Resumed, now, node, activityType, actor: actor, detail: $"{bookmark.Kind} bookmark {bookmarkId}; early request {requestId}");
             batch.Publish(new BookmarkResumed(before.Id, before.BusinessKey, now, bookmarkId, bookmark.Kind, actor));
             return (WorkflowStatus.Running, Schedule(batch, before.Id, node, WorkItemKind.Resume, owner, leaseUntil, plan.Work.TraceParent, resumeRequestId: resumeId));
         }

@@ -12,7 +12,9 @@ namespace ReviewDesk.Workflows.Notifications;
 /// Tells reviewers about a ticket by e-mail and webhooks, with signed one-time decision links. A durable step: what
 /// it sent is journaled with its checkpoint, so a sent message is never sent again once that commit happened (a retry
 /// after a failed attempt skips the messages that attempt delivered); a crash before the commit sends again, with the
-/// same Message-ID / event id, so receivers can drop the duplicate. Channels that are not configured are skipped.
+/// same Message-ID / event id, so receivers can drop the duplicate. Channels that are not configured are skipped;
+/// with none configured there is nothing to send, which a look at the configuration tells, so it then runs inline, in
+/// the step before it (<see cref="IInlineActivity"/>). With a channel it is always a step of its own.
 /// </summary>
 public sealed class NotifyActivity(
     TicketStore tickets,
@@ -22,7 +24,7 @@ public sealed class NotifyActivity(
     SmtpEmailSender email,
     WebhookSender webhooks,
     WorkflowQueries queries,
-    IOptions<NotificationOptions> options) : IActivityType
+    IOptions<NotificationOptions> options) : IActivityType, IInlineActivity
 {
     /// <summary>Error kind of a failed SMTP conversation.</summary>
     public const string EmailFailed = "EmailFailed";
@@ -62,16 +64,11 @@ public sealed class NotifyActivity(
     {
         ArgumentNullException.ThrowIfNull(context);
         var ct = context.CancellationToken;
+        if (NothingToSend(context) is { } nothing) return nothing;
         var template = context.GetString("template", NotificationTemplates.ReviewRequested)!;
         var config = options.Value;
-        var channel = context.GetString("channel", "configured");
-        var useEmail = channel is "configured" or "email" && config.Email.IsConfigured;
-        var hooks = channel is "configured" or "webhook" ? ChosenWebhooks(context, config) : [];
-        if (!useEmail && hooks.Count == 0)
-        {
-            // Nothing could be sent, so the ticket is not even read: the common case of a server without channels.
-            return ActivityResult.Done(new NotifyOutput(template, 0, 0, 0, "no channel is configured"));
-        }
+        var useEmail = UsesEmail(context, config);
+        var hooks = Webhooks(context, config);
 
         var ticketId = context.Input?["ticketId"]?.GetValue<string>() ?? context.BusinessKey;
         var record = await tickets.FindAsync(ticketId, ct)
@@ -160,6 +157,29 @@ public sealed class NotifyActivity(
     }
 
     /// <summary>The configured webhooks the step's <c>webhooks</c> setting names (all of them when it names none), in name order.</summary>
+    /// <inheritdoc />
+    public ActivityResult? TryRunInline(ActivityContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return NothingToSend(context);
+    }
+
+    // Done with nothing sent when the node's channels are not configured (the ticket is not even read: the common case of
+    // a server without channels); null when there is a channel to send through.
+    private ActivityResult? NothingToSend(ActivityContext context)
+    {
+        var config = options.Value;
+        return UsesEmail(context, config) || Webhooks(context, config).Count > 0
+            ? null
+            : ActivityResult.Done(new NotifyOutput(context.GetString("template", NotificationTemplates.ReviewRequested)!, 0, 0, 0, "no channel is configured"));
+    }
+
+    private static bool UsesEmail(ActivityContext context, NotificationOptions config) =>
+        context.GetString("channel", "configured") is "configured" or "email" && config.Email.IsConfigured;
+
+    private static List<KeyValuePair<string, WebhookChannelOptions>> Webhooks(ActivityContext context, NotificationOptions config) =>
+        context.GetString("channel", "configured") is "configured" or "webhook" ? ChosenWebhooks(context, config) : [];
+
     private static List<KeyValuePair<string, WebhookChannelOptions>> ChosenWebhooks(ActivityContext context, NotificationOptions config)
     {
         var named = (context.GetString("webhooks") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

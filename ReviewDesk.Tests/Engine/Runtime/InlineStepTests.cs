@@ -13,8 +13,9 @@ namespace ReviewDesk.Tests.Engine.Runtime;
 /// <summary>
 /// Inline nodes (<see cref="IInlineActivity"/>) for a domain the engine knows nothing of: a tally, a plain table of this
 /// test. A node that runs inline commits with the step before it (one writer operation fewer per node) and leaves the same
-/// records as a step; one that declines, throws, or whose effect fails runs as a step of its own, under its own retry
-/// policy, and the step before it is neither retried nor charged with its failure.
+/// records as a step; one that waits suspends that step on its own bookmark; one that declines, throws, or whose effect
+/// fails runs as a step of its own, under its own retry policy, and the step before it is neither retried nor charged
+/// with its failure.
 /// </summary>
 public sealed class InlineStepTests : IAsyncLifetime
 {
@@ -81,6 +82,33 @@ public sealed class InlineStepTests : IAsyncLifetime
         Assert.Equal("b", instance!.CurrentNodeId);
         var completed = (await _host.Queries.GetJournalAsync(started.InstanceId, Ct)).Single(j => j.Type == JournalTypes.Completed);
         Assert.Equal(("b", TallyActivity.Descriptor.Type), (completed.NodeId, completed.ActivityType));
+    }
+
+    [Fact]
+    public async Task AnInlineNodeThatWaits_SuspendsTheStepBeforeIt_OnItsOwnBookmark_AndAResumeGoesOn()
+    {
+        await _host.PublishAsync(Line("tally-wait", Node("a", "NoOp"), Add("b", 4, wait: true), Node("c", "NoOp")));
+
+        var started = await _host.Runtime.StartAsync(new StartWorkflowRequest { DefinitionId = "tally-wait", BusinessKey = "T-7" }, Ct);
+        await _host.WaitForStatusAsync(started.InstanceId, WorkflowStatus.Suspended);
+
+        // One commit: a's checkpoint, b's posting, its bookmark and the suspension.
+        Assert.Equal(1, await StepCommitsAsync(started.InstanceId));
+        Assert.Equal([("b", 4L)], await TallyAsync(started.InstanceId));
+        var bookmark = Assert.Single(await _host.Queries.GetBookmarksAsync(started.InstanceId, Ct));
+        Assert.Equal(("b", "tally-wait"), (bookmark.NodeId, bookmark.Kind));
+        Assert.Equal("b", (await _host.Queries.GetInstanceAsync(started.InstanceId, Ct))!.CurrentNodeId);
+        var journal = await _host.Queries.GetJournalAsync(started.InstanceId, Ct);
+        Assert.Equal(["ActivityScheduled", "ActivityStarted", "TallyAdded", "Suspended"], journal.Where(j => j.NodeId == "b").Select(j => j.Type));
+        Assert.Equal(TallyActivity.Descriptor.Type, journal.Single(j => j.Type == JournalTypes.Suspended).ActivityType);
+
+        var resumed = await _host.Runtime.ResumeAsync(new ResumeRequest { RequestId = "go", BookmarkId = bookmark.Id }, waitForSettled: true, Ct);
+        Assert.Equal(ResumeOutcome.Delivered, resumed.Outcome);
+        await _host.WaitForStatusAsync(started.InstanceId, WorkflowStatus.Completed);
+
+        var executions = await _host.Queries.GetExecutionsAsync(started.InstanceId, Ct);
+        Assert.Equal(["a:1:Completed", "b:1:Suspended", "b:1:Completed", "c:1:Completed"], executions.Select(e => $"{e.NodeId}:{e.Attempt}:{e.Status}"));
+        Assert.Equal(["b:inline", "b:resumed"], _calls.Of(started.InstanceId));
     }
 
     [Fact]
@@ -159,11 +187,11 @@ public sealed class InlineStepTests : IAsyncLifetime
     };
 
     private static WorkflowNode Add(string id, int amount, bool declineInline = false, bool throwInline = false, int failingSteps = 0, int failingEffects = 0,
-        int until = 0, RetryPolicySettings? retry = null) =>
+        int until = 0, bool wait = false, RetryPolicySettings? retry = null) =>
         Node(id, TallyActivity.Descriptor.Type, new JsonObject
         {
             ["amount"] = amount, ["declineInline"] = declineInline, ["throwInline"] = throwInline, ["failingSteps"] = failingSteps,
-            ["failingEffects"] = failingEffects, ["until"] = until,
+            ["failingEffects"] = failingEffects, ["until"] = until, ["wait"] = wait,
         }, retry);
 
     private async Task<List<(string NodeId, long Amount)>> TallyAsync(string instanceId)
@@ -203,7 +231,8 @@ public sealed class InlineStepTests : IAsyncLifetime
     /// <summary>
     /// Adds <c>amount</c> to the variable <c>total</c> and a row to the tally, in the step's transaction; runs inline unless
     /// told to decline or throw there. Its first <c>failingSteps</c> runs as a step throw, and its first <c>failingEffects</c>
-    /// effects throw. With <c>until</c>, it takes the Again outcome until the total reaches it.
+    /// effects throw. With <c>until</c>, it takes the Again outcome until the total reaches it; with <c>wait</c>, it then
+    /// waits on a bookmark, and a resume ends it with Done.
     /// </summary>
     public sealed class TallyActivity(TallyCalls calls) : IActivityType, IInlineActivity
     {
@@ -221,6 +250,7 @@ public sealed class InlineStepTests : IAsyncLifetime
                 new() { Name = "failingSteps", Label = "Failing steps", Kind = SettingKind.Integer },
                 new() { Name = "failingEffects", Label = "Failing effects", Kind = SettingKind.Integer },
                 new() { Name = "until", Label = "Until", Kind = SettingKind.Integer },
+                new() { Name = "wait", Label = "Wait", Kind = SettingKind.Boolean },
             ],
         };
 
@@ -242,6 +272,12 @@ public sealed class InlineStepTests : IAsyncLifetime
 
             calls.Add(context.InstanceId, $"{context.NodeId}:inline");
             return Run(context);
+        }
+
+        public ValueTask<ActivityResult> ResumeAsync(ActivityContext context)
+        {
+            calls.Add(context.InstanceId, $"{context.NodeId}:resumed");
+            return ValueTask.FromResult(ActivityResult.Done());
         }
 
         public ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
@@ -267,6 +303,7 @@ public sealed class InlineStepTests : IAsyncLifetime
                 tx.Execute("""INSERT INTO "Tally" ("InstanceId", "NodeId", "Amount") VALUES ($1, $2, $3)""", instanceId, nodeId, amount);
                 if (run <= failingEffects) throw new InvalidOperationException($"effect run {run} fails");
             });
+            if (context.Settings["wait"]!.GetValue<bool>()) return ActivityResult.Suspend(new BookmarkRequest("tally-wait"));
             var until = context.Settings["until"]!.GetValue<int>();
             return ActivityResult.Outcome(until > 0 && total < until ? "Again" : Outcomes.Done, new JsonObject { ["added"] = amount });
         }

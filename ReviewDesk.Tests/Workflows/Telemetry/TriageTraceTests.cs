@@ -62,10 +62,10 @@ public sealed class TriageTraceTests : IAsyncLifetime
 
         Assert.Equal(default, submit.ParentSpanId);
         Assert.Equal(submit.SpanId, start.ParentSpanId);
-        // Decide and Route run inline: in the span of the step they commit with, named by its inline-nodes tag.
-        Assert.Equal(["step ScrubPii", "step Classify", "step Notify", "step ReviewGate", "step ReviewGate"],
-            steps.OrderBy(s => s.StartTimeUtc).Select(s => s.DisplayName));
-        Assert.Equal([null, "decide", null, null, "route"], steps.OrderBy(s => s.StartTimeUtc).Select(s => (string?)s.GetTagItem(EngineSpanTags.InlineNodes)));
+        // Decide, Notify (no channel here), the review gate's wait and Route run inline: in the span of the step they
+        // commit with, named by its inline-nodes tag.
+        Assert.Equal(["step ScrubPii", "step Classify", "step ReviewGate"], steps.OrderBy(s => s.StartTimeUtc).Select(s => s.DisplayName));
+        Assert.Equal([null, "decide,notify,review", "route"], steps.OrderBy(s => s.StartTimeUtc).Select(s => (string?)s.GetTagItem(EngineSpanTags.InlineNodes)));
         Assert.All(steps, s => Assert.Equal(start.SpanId, s.ParentSpanId));
         Assert.All(steps, s => Assert.Equal(ActivityStatusCode.Unset, s.Status));
         var classify = steps.Single(s => s.DisplayName == "step Classify");

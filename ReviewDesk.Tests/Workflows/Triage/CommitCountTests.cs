@@ -7,9 +7,9 @@ namespace ReviewDesk.Tests.Workflows.Triage;
 
 /// <summary>
 /// What a ticket costs the database, counted at the runtime's writer (through which every write of
-/// the triage path goes): one operation for the submission, one per step with its effects (Decide and
-/// Route run inline and commit with the step before them), one per decision, one for each claim of work
-/// by the worker, each its own commit when the ticket is alone.
+/// the triage path goes): one operation for the submission, one per step with its effects (Decide, Route,
+/// Notify without a channel and the review gate's wait run inline and commit with the step before them),
+/// one per decision, one for each claim of work by the worker, each its own commit when the ticket is alone.
 /// (The lease is long so that no heartbeat renewal lands inside a count.)
 /// </summary>
 public sealed class CommitCountTests() : TriageTestBase(auditSample: false, services: s => s.Configure<WorkflowRuntimeOptions>(o => o.Worker.LeaseDuration = TimeSpan.FromHours(1)))
@@ -31,7 +31,7 @@ public sealed class CommitCountTests() : TriageTestBase(auditSample: false, serv
     }
 
     [Fact]
-    public async Task A_reviewed_ticket_costs_six_commits_to_wait_and_three_more_for_the_decision()
+    public async Task A_reviewed_ticket_costs_four_commits_to_wait_and_three_more_for_the_decision()
     {
         Server.Enqueue(ScriptedOpenAiServer.Answer(new { category = "billing", priority = "P3", language = "en", sentiment = "neutral", confidence = 0.4, rationale = "scripted" }));
         var before = Runtime.WriteStatistics;
@@ -46,10 +46,11 @@ public sealed class CommitCountTests() : TriageTestBase(auditSample: false, serv
 
         Assert.Equal(DecisionOutcome.Applied, decided.Outcome);
         Assert.Equal(TicketStatus.Routed, (await Host.Tickets.GetAsync(submitted.Ticket.Id, Ct))!.Status);
-        // Submission, claim, scrub, classify with decide inline, notify, and the review gate's suspension with its bookmark.
-        Assert.Equal(new WriteStatistics(6, 6), waiting);
+        // Submission, claim, scrub, and classify with decide, notify (no channel here) and the review gate's
+        // suspension inline: the gate's bookmark commits with the classification.
+        Assert.Equal(new WriteStatistics(4, 4), waiting);
         // Then the decision (its resume request and audit entry), a claim, and the review gate's resumption with route inline.
-        Assert.Equal(new WriteStatistics(9, 9), total);
+        Assert.Equal(new WriteStatistics(7, 7), total);
     }
 
     private WorkflowRuntime Runtime => Host.Services.GetRequiredService<WorkflowRuntime>();

@@ -14,8 +14,10 @@ namespace ReviewDesk.Workflows.Triage.Activities;
 /// (edited labels override the AI's) or rejects. Every ticket change, audit entry and comment of a
 /// decision or escalation is enlisted in the step, so it commits with the workflow's move: the ticket is
 /// AwaitingReview exactly when its approval bookmark exists, and a decision is applied and audited once.
+/// Reaching the gate needs no I/O (the status change is enlisted, the wait is a bookmark), so it runs inline, in the
+/// step before it (<see cref="IInlineActivity"/>); a decision and a deadline resume it as steps of their own.
 /// </summary>
-public sealed class ReviewGateActivity(PiiAnonymizer anonymizer, ReviewEvents events) : IActivityType
+public sealed class ReviewGateActivity(PiiAnonymizer anonymizer, ReviewEvents events) : IActivityType, IInlineActivity
 {
     /// <summary>Outcome of an approval.</summary>
     public const string Approved = "Approved";
@@ -38,7 +40,13 @@ public sealed class ReviewGateActivity(PiiAnonymizer anonymizer, ReviewEvents ev
     };
 
     /// <inheritdoc />
-    public ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
+    public ValueTask<ActivityResult> ExecuteAsync(ActivityContext context) => ValueTask.FromResult(AwaitReview(context));
+
+    /// <inheritdoc />
+    public ActivityResult? TryRunInline(ActivityContext context) => AwaitReview(context);
+
+    // Marks the ticket AwaitingReview (with the reasons) and waits on the approval bookmark until the deadline.
+    private static ActivityResult AwaitReview(ActivityContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         List<string> reasons = [.. context.Get(TriageDefinitions.Variables.Review)?.Reasons ?? []];
@@ -50,7 +58,7 @@ public sealed class ReviewGateActivity(PiiAnonymizer anonymizer, ReviewEvents ev
 
         var deadline = context.Time.GetUtcNow() + Deadline(context);
         context.Enlist(tx => TicketWriter.AwaitingReview(tx, context.BusinessKey, reasons, deadline));
-        return ValueTask.FromResult(Wait(context, deadline));
+        return Wait(context, deadline);
     }
 
     /// <inheritdoc />
