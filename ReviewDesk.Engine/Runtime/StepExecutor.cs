@@ -80,6 +80,7 @@ internal sealed class StepExecutor(
         {
             try
             {
+                plan = plan.Serialized();
                 return (await store.CommitStepAsync(plan, owner, CancellationToken.None), plan);
             }
             catch (InstanceConflictException ex)
@@ -187,8 +188,6 @@ internal sealed class StepExecutor(
             MetricsJson = context.Metrics.Count == 0 ? null : context.Metrics.ToJsonString(),
             Variables = variables,
             Outputs = outputs,
-            VariablesJson = variables.ToJsonString(),
-            OutputsJson = outputs.ToJsonString(),
             NextNodeId = next,
             NextActivityType = next is null ? null : definition.FindNode(next)?.Type,
             Bookmark = result.Bookmark,
@@ -264,8 +263,6 @@ internal sealed class StepExecutor(
         {
             Variables = variables,
             Outputs = outputs,
-            VariablesJson = variables.ToJsonString(),
-            OutputsJson = outputs.ToJsonString(),
             NextNodeId = next,
             NextActivityType = next is null ? null : definition.FindNode(next)?.Type,
             Bookmark = bookmark,
@@ -329,8 +326,6 @@ internal sealed class StepExecutor(
             MetricsJson = context is null || context.Metrics.Count == 0 ? null : context.Metrics.ToJsonString(),
             Variables = state.Variables,
             Outputs = outputs,
-            VariablesJson = state.Variables.ToJsonString(),
-            OutputsJson = outputs.ToJsonString(),
             RetryDelay = retry ? policy.DelayAfter(work.Attempt, error.RetryAfter) : null,
             Incident = !retry,
             NextNodeId = failedNext,

@@ -26,8 +26,16 @@ internal sealed record StepPlan
     /// <summary>The instance's variables after the step (kept as objects so the writer need not parse them back).</summary>
     public required System.Text.Json.Nodes.JsonObject Variables { get; init; }
     public required System.Text.Json.Nodes.JsonObject Outputs { get; init; }
-    public required string VariablesJson { get; init; }
-    public required string OutputsJson { get; init; }
+    /// <summary>
+    /// <see cref="Variables"/> and <see cref="Outputs"/> as JSON: null until <see cref="Serialized"/>, which the executor
+    /// calls once, on the worker, just before the commit (not for each node run inline, nor on the writer).
+    /// </summary>
+    public string? VariablesJson { get; init; }
+    public string? OutputsJson { get; init; }
+
+    /// <summary>This plan with <see cref="VariablesJson"/> and <see cref="OutputsJson"/> filled in.</summary>
+    public StepPlan Serialized() =>
+        VariablesJson is not null && OutputsJson is not null ? this : this with { VariablesJson = Variables.ToJsonString(), OutputsJson = Outputs.ToJsonString() };
 
     /// <summary>Schedule this node next (attempt 1), leased to this worker so it continues at once.</summary>
     public string? NextNodeId { get; init; }
