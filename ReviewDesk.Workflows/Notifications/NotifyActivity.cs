@@ -64,11 +64,10 @@ public sealed class NotifyActivity(
     {
         ArgumentNullException.ThrowIfNull(context);
         var ct = context.CancellationToken;
-        if (NothingToSend(context) is { } nothing) return nothing;
+        var (useEmail, hooks) = Channels(context);
+        if (!useEmail && hooks.Count == 0) return NothingSent(context);
         var template = context.GetString("template", NotificationTemplates.ReviewRequested)!;
         var config = options.Value;
-        var useEmail = UsesEmail(context, config);
-        var hooks = Webhooks(context, config);
 
         var ticketId = context.Input?["ticketId"]?.GetValue<string>() ?? context.BusinessKey;
         var record = await tickets.FindAsync(ticketId, ct)
@@ -156,30 +155,29 @@ public sealed class NotifyActivity(
         return "ntf_" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..26];
     }
 
-    /// <summary>The configured webhooks the step's <c>webhooks</c> setting names (all of them when it names none), in name order.</summary>
     /// <inheritdoc />
     public ActivityResult? TryRunInline(ActivityContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return NothingToSend(context);
+        var (useEmail, hooks) = Channels(context);
+        return !useEmail && hooks.Count == 0 ? NothingSent(context) : null;
     }
 
-    // Done with nothing sent when the node's channels are not configured (the ticket is not even read: the common case of
-    // a server without channels); null when there is a channel to send through.
-    private ActivityResult? NothingToSend(ActivityContext context)
+    // Done with nothing sent, when the node's channels are not configured: the ticket is not even read (the common case
+    // of a server without channels).
+    private static ActivityResult NothingSent(ActivityContext context) =>
+        ActivityResult.Done(new NotifyOutput(context.GetString("template", NotificationTemplates.ReviewRequested)!, 0, 0, 0, "no channel is configured"));
+
+    // Whether the node sends by e-mail, and through which webhooks, as its channel setting and the configuration say.
+    private (bool Email, List<KeyValuePair<string, WebhookChannelOptions>> Webhooks) Channels(ActivityContext context)
     {
         var config = options.Value;
-        return UsesEmail(context, config) || Webhooks(context, config).Count > 0
-            ? null
-            : ActivityResult.Done(new NotifyOutput(context.GetString("template", NotificationTemplates.ReviewRequested)!, 0, 0, 0, "no channel is configured"));
+        var channel = context.GetString("channel", "configured");
+        return (channel is "configured" or "email" && config.Email.IsConfigured,
+            channel is "configured" or "webhook" ? ChosenWebhooks(context, config) : []);
     }
 
-    private static bool UsesEmail(ActivityContext context, NotificationOptions config) =>
-        context.GetString("channel", "configured") is "configured" or "email" && config.Email.IsConfigured;
-
-    private static List<KeyValuePair<string, WebhookChannelOptions>> Webhooks(ActivityContext context, NotificationOptions config) =>
-        context.GetString("channel", "configured") is "configured" or "webhook" ? ChosenWebhooks(context, config) : [];
-
+    /// <summary>The configured webhooks the step's <c>webhooks</c> setting names (all of them when it names none), in name order.</summary>
     private static List<KeyValuePair<string, WebhookChannelOptions>> ChosenWebhooks(ActivityContext context, NotificationOptions config)
     {
         var named = (context.GetString("webhooks") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
