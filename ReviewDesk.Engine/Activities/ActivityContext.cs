@@ -20,8 +20,10 @@ public sealed class ActivityContext
         JsonObject outputs,
         IServiceProvider services,
         TimeProvider time,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        Dictionary<string, object>? stepItems = null)
     {
+        StepItems = stepItems ?? new Dictionary<string, object>(StringComparer.Ordinal);
         InstanceId = instanceId;
         BusinessKey = businessKey;
         DefinitionId = definitionId;
@@ -84,6 +86,15 @@ public sealed class ActivityContext
 
     /// <summary>Usage figures (tokens, cost, model) the activity reports; journaled with its completion.</summary>
     public JsonObject Metrics { get; } = [];
+
+    /// <summary>
+    /// Values a node hands on, in memory, to the nodes that run inline after it in the same step
+    /// (<see cref="IInlineActivity"/>), such as a result they would otherwise read back from the database.
+    /// They are never saved: a node that runs as a step of its own starts with none, so a node must read
+    /// what it needs from its variables or the database when an item is missing, and treat an item only as
+    /// a shortcut to the same value. Only what this step's own nodes computed is ever here, so it is never stale.
+    /// </summary>
+    public IDictionary<string, object> StepItems { get; }
 
     /// <summary>Extra journal entries the activity wants in the timeline, written with its checkpoint.</summary>
     internal List<(string Type, string Detail)> ExtraJournal { get; } = [];

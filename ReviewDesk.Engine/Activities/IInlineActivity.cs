@@ -9,7 +9,12 @@ namespace ReviewDesk.Engine.Activities;
 /// <para>
 /// Why this keeps the runtime's guarantees: nothing of an inline node is written except with the step before it.
 /// If the process dies before that commit, both run again, and neither had written anything. A paid call (a model,
-/// a webhook) must never run inline: it stays a step, so that its result commits before anything after it runs.
+/// a webhook, a slow model) must never run inline: it stays a step, so that its result commits before anything after
+/// it runs. A computation from memory that costs microseconds, such as a local model's prediction, may.
+/// </para>
+/// <para>
+/// What the nodes before it in the same step computed and did not commit yet (the redacted text of a ticket, say)
+/// reaches it through <see cref="ActivityContext.StepItems"/>; when an item it needs is missing, it declines.
 /// </para>
 /// <para>
 /// The contract of <see cref="TryRunInline"/>: synchronous, no I/O (no reads of the database either: an inline node

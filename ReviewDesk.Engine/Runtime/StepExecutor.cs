@@ -197,7 +197,7 @@ internal sealed class StepExecutor(
             Policy = policy,
             Definition = definition,
         };
-        return next is null ? plan : RunInline(plan, definition, state, scope.ServiceProvider, cancellationToken);
+        return next is null ? plan : RunInline(plan, definition, state, scope.ServiceProvider, (Dictionary<string, object>)context.StepItems, cancellationToken);
     }
 
     /// <summary>
@@ -206,7 +206,8 @@ internal sealed class StepExecutor(
     /// bookmark), or after <see cref="MaxInlineSteps"/>. Each runs on a copy
     /// of the variables and outputs, kept only when it completes, so one that declines or throws leaves nothing behind.
     /// </summary>
-    private StepPlan RunInline(StepPlan plan, WorkflowDefinition definition, InstanceState state, IServiceProvider services, CancellationToken cancellationToken)
+    private StepPlan RunInline(StepPlan plan, WorkflowDefinition definition, InstanceState state, IServiceProvider services,
+        Dictionary<string, object> stepItems, CancellationToken cancellationToken)
     {
         var variables = plan.Variables;
         var outputs = plan.Outputs;
@@ -225,7 +226,7 @@ internal sealed class StepExecutor(
             var stepVariables = (JsonObject)variables.DeepClone();
             var stepOutputs = (JsonObject)outputs.DeepClone();
             var context = new ActivityContext(state.Id, state.BusinessKey, state.DefinitionId, state.DefinitionVersion, node.Id, 1, node.Settings, state.Input,
-                stepVariables, stepOutputs, services, time, cancellationToken);
+                stepVariables, stepOutputs, services, time, cancellationToken, stepItems);
             ActivityResult? result;
             try
             {

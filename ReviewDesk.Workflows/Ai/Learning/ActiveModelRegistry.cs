@@ -23,6 +23,17 @@ public sealed class ActiveModelRegistry(
     /// <summary>Forgets what was read, so the next classification reads the database (after this node changed the active version).</summary>
     public void Invalidate() => _snapshot = null;
 
+    /// <summary>
+    /// The active version from memory, when the last read is younger than <see cref="LearningOptions.RefreshInterval"/>
+    /// (<paramref name="model"/> null: the base model); false when <see cref="GetAsync"/> would read the database.
+    /// </summary>
+    internal bool TryGetFresh(out ActiveModel? model)
+    {
+        var snapshot = _snapshot;
+        model = snapshot?.Model;
+        return snapshot is not null && time.GetUtcNow() - snapshot.ReadAt < options.Value.RefreshInterval;
+    }
+
     internal async ValueTask<ActiveModel?> GetAsync(CancellationToken cancellationToken)
     {
         var snapshot = _snapshot;

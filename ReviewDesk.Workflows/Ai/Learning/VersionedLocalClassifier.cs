@@ -1,10 +1,12 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace ReviewDesk.Workflows.Ai.Learning;
 
 /// <summary>
 /// The local provider with model versions: the active retrained version classifies when there is one, the base model
 /// (<see cref="Inner"/>) otherwise. Every classification names the version that made it.
 /// </summary>
-public sealed class VersionedLocalClassifier : ITicketClassifier, IDisposable
+public sealed class VersionedLocalClassifier : IImmediateTicketClassifier, IDisposable
 {
     private readonly string _provider;
     private readonly ActiveModelRegistry _registry;
@@ -32,9 +34,29 @@ public sealed class VersionedLocalClassifier : ITicketClassifier, IDisposable
             return new ClassificationResult(StoredModel.Classify(active.Model, ticket, _provider, active.Version), Usage: null);
         }
 
-        var result = await Inner.ClassifyAsync(ticket, cancellationToken);
-        return result with { Classification = result.Classification with { ModelVersion = result.Classification.ModelVersion ?? ModelVersions.Base } };
+        return OfBase(await Inner.ClassifyAsync(ticket, cancellationToken));
     }
+
+    /// <inheritdoc />
+    /// <remarks>Only while the registry's last read of the active version is fresh, and the base model (if it is the one) is loaded.</remarks>
+    public bool TryClassify(TicketText ticket, [NotNullWhen(true)] out ClassificationResult? result)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        result = null;
+        if (!_registry.TryGetFresh(out var active)) return false;
+        if (active is not null)
+        {
+            result = new ClassificationResult(StoredModel.Classify(active.Model, ticket, _provider, active.Version), Usage: null);
+            return true;
+        }
+
+        if (Inner is not IImmediateTicketClassifier immediate || !immediate.TryClassify(ticket, out var inner)) return false;
+        result = OfBase(inner);
+        return true;
+    }
+
+    private static ClassificationResult OfBase(ClassificationResult result) =>
+        result with { Classification = result.Classification with { ModelVersion = result.Classification.ModelVersion ?? ModelVersions.Base } };
 
     /// <inheritdoc />
     public void Dispose() => (Inner as IDisposable)?.Dispose();

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -14,7 +15,7 @@ namespace ReviewDesk.Workflows.Ai.Local;
 /// starts load it instead. Deterministic: the same ticket always gets the same answer.
 /// Thread-safe.
 /// </summary>
-public sealed class LocalTicketClassifier : ITicketClassifier, IDisposable
+public sealed class LocalTicketClassifier : IImmediateTicketClassifier, IDisposable
 {
     private readonly Func<TrainingTicketSet> _trainingData;
     private readonly LocalModelCache _cache;
@@ -65,7 +66,20 @@ public sealed class LocalTicketClassifier : ITicketClassifier, IDisposable
         ArgumentNullException.ThrowIfNull(ticket);
         var loaded = await GetModelAsync(cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
+        return Classify(loaded, ticket);
+    }
 
+    /// <inheritdoc />
+    public bool TryClassify(TicketText ticket, [NotNullWhen(true)] out ClassificationResult? result)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        var loaded = _loaded;
+        result = loaded is null || _disposed ? null : Classify(loaded, ticket);
+        return result is not null;
+    }
+
+    private ClassificationResult Classify(LoadedModel loaded, TicketText ticket)
+    {
         var prediction = loaded.Model.Predict(ticket);
         var confidence = Math.Round(Math.Clamp(prediction.Confidence, 0.0, 1.0), 4);
         var classification = new Classification(

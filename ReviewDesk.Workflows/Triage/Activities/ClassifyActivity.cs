@@ -17,7 +17,8 @@ namespace ReviewDesk.Workflows.Triage.Activities;
 /// an LLM is configured. Every answer is journaled (<see cref="AnsweredJournalType"/>) with its
 /// provider, model, confidence, time, tokens and estimated cost; the last answer is the ticket's classification.
 /// A stage that skips needs nothing but the configuration and the variables, so it skips inline, in the step
-/// before it (<see cref="IInlineActivity"/>); a stage that asks a model is always a step of its own.
+/// before it (<see cref="IInlineActivity"/>); so does a stage whose model answers from memory, right after the scrub
+/// (<see cref="TryRunInline"/>). A stage that asks a slow or paid model is always a step of its own.
 /// </summary>
 public sealed class ClassifyActivity(TicketStore tickets, ITicketClassifierFactory classifiers, TriageMetrics metrics) : IActivityType, IInlineActivity
 {
@@ -65,20 +66,47 @@ public sealed class ClassifyActivity(TicketStore tickets, ITicketClassifierFacto
             throw new ActivityException("NotScrubbed", "the ticket has not been scrubbed; refusing to send raw text to a model", nonRetryable: true);
         }
 
-        var provider = context.GetString("provider");
-        var fallback = context.Settings["fallbackToLocal"]?.GetValue<bool>() ?? true;
-
-        if (!string.IsNullOrWhiteSpace(provider) && !classifiers.IsConfigured(provider))
-        {
-            if (!fallback) throw new ActivityException("ProviderMissing", $"AI provider '{provider}' is not configured", nonRetryable: true);
-            context.Journal("ProviderFallback", $"provider '{provider}' is not configured; using '{LocalProvider}'");
-            provider = LocalProvider;
-        }
-
-        var classifier = classifiers.Get(provider);
+        var (classifier, fallbackNote) = Resolve(context);
+        if (fallbackNote is not null) context.Journal("ProviderFallback", fallbackNote);
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var result = await classifier.ClassifyAsync(new TicketText(text.Subject, text.Body), context.CancellationToken);
+        return Answer(context, classifier, result, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// Besides a skip, a stage whose classifier answers from memory (<see cref="IImmediateTicketClassifier"/>: the local
+    /// model, loaded) runs inline when the step it joins scrubbed the ticket and handed on the redacted text
+    /// (<see cref="ScrubPiiActivity.RedactedTextItem"/>): the text it would otherwise read back from the ticket row, which
+    /// has not committed yet. A stage with a slow or paid model, or without that text, runs as a step of its own.
+    /// </remarks>
+    public ActivityResult? TryRunInline(ActivityContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (SkipIfMissing(context) is { } skipped) return skipped;
+        if (!context.StepItems.TryGetValue(ScrubPiiActivity.RedactedTextItem, out var item) || item is not TicketText text) return null;
+        var (classifier, fallbackNote) = Resolve(context);
+        if (classifier is not IImmediateTicketClassifier immediate) return null;
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        if (!immediate.TryClassify(text, out var result)) return null;
         var elapsedMs = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        if (fallbackNote is not null) context.Journal("ProviderFallback", fallbackNote);
+        return Answer(context, classifier, result, elapsedMs);
+    }
+
+    // The classifier of the node's provider, and the journal note when it falls back to the local one.
+    private (ITicketClassifier Classifier, string? FallbackNote) Resolve(ActivityContext context)
+    {
+        var provider = context.GetString("provider");
+        var fallback = context.Settings["fallbackToLocal"]?.GetValue<bool>() ?? true;
+        if (string.IsNullOrWhiteSpace(provider) || classifiers.IsConfigured(provider)) return (classifiers.Get(provider), null);
+        if (!fallback) throw new ActivityException("ProviderMissing", $"AI provider '{provider}' is not configured", nonRetryable: true);
+        return (classifiers.Get(LocalProvider), $"provider '{provider}' is not configured; using '{LocalProvider}'");
+    }
+
+    // Records an answer: metrics, the journal, the ticket's classification (enlisted) and the variables; Unsure below the threshold.
+    private ActivityResult Answer(ActivityContext context, ITicketClassifier classifier, ClassificationResult result, double elapsedMs)
+    {
         // Which prompt produced the labels (none for the local model), so a reviewer's decision can be audited against it.
         var classification = TicketClassification.From(result.Classification, classifier is KernelTicketClassifier ? ClassificationPrompt.Version : null);
         context.Metrics["provider"] = classification.Provider;
@@ -106,13 +134,6 @@ public sealed class ClassifyActivity(TicketStore tickets, ITicketClassifierFacto
         context.Set(TriageDefinitions.Variables.Classification, classification);
         context.Set(TriageDefinitions.Variables.ModelsAnswered, [.. context.Get(TriageDefinitions.Variables.ModelsAnswered) ?? [], classification.Provider]);
         return unsure ? ActivityResult.Outcome(Unsure, classification) : ActivityResult.Done(classification);
-    }
-
-    /// <inheritdoc />
-    public ActivityResult? TryRunInline(ActivityContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        return SkipIfMissing(context);
     }
 
     // The Skipped outcome of a skipIfMissing stage with no model to ask; null when a model is to be asked.

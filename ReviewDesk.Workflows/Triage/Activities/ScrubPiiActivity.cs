@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ReviewDesk.Engine.Activities;
+using ReviewDesk.Workflows.Ai;
 using ReviewDesk.Workflows.Pii;
 using ReviewDesk.Workflows.Triage.Contracts;
 
@@ -12,6 +13,12 @@ namespace ReviewDesk.Workflows.Triage.Activities;
 public sealed class ScrubPiiActivity(TicketStore tickets, ISecretProtector protector, PiiAnonymizer anonymizer) : IActivityType
 {
     private static readonly string[] Fields = ["subject", "body"];
+
+    /// <summary>
+    /// The <see cref="ActivityContext.StepItems"/> key of the redacted text (a <see cref="TicketText"/>), for a node that
+    /// runs inline after this one in the same step (a local Classify): the text this step writes to the ticket row.
+    /// </summary>
+    public const string RedactedTextItem = "triage.redactedText";
 
     /// <inheritdoc />
     public static ActivityDescriptor Descriptor { get; } = new()
@@ -35,6 +42,7 @@ public sealed class ScrubPiiActivity(TicketStore tickets, ISecretProtector prote
         List<string> types = [.. result.Types.Order(StringComparer.Ordinal)];
         var originals = protector.Protect(JsonSerializer.Serialize(result.Originals));
         context.Enlist(tx => TicketWriter.Scrubbed(tx, context.BusinessKey, result.Texts[0], result.Texts[1], spans, types, originals));
+        context.StepItems[RedactedTextItem] = new TicketText(result.Texts[0], result.Texts[1]);
 
         var summary = new PiiSummary(types, result.Redactions.Count, result.ContainsHighRisk);
         context.Set(TriageDefinitions.Variables.Pii, summary);

@@ -230,4 +230,39 @@ public sealed class LocalTicketClassifierTests(LocalClassifierFixture fixture)
         await Assert.ThrowsAsync<ObjectDisposedException>(
             () => classifier.ClassifyAsync(new TicketText("a", "b"), TestContext.Current.CancellationToken));
     }
+
+    [Fact]
+    public async Task TryClassify_BeforeTheModelIsLoaded_DeclinesWithoutLoading_AfterItGivesClassifyAsyncsAnswer()
+    {
+        // Arrange: a classifier over the cached model, nothing loaded yet
+        var ticket = new TicketText("Parcel never arrived", "Tracking has said 'in transit' for ten days. Where is my package?");
+        using var classifier = new LocalTicketClassifier(LocalClassifierFixture.ProviderName, fixture.Options);
+
+        // Act
+        var before = classifier.TryClassify(ticket, out var notYet);
+        var loadedByTry = classifier.ModelInfo;
+        var expected = await classifier.ClassifyAsync(ticket, TestContext.Current.CancellationToken);
+        var after = classifier.TryClassify(ticket, out var immediate);
+
+        // Assert: declining loads nothing (the step that runs instead loads the model); once loaded, the same answer at once
+        Assert.False(before);
+        Assert.Null(notYet);
+        Assert.Null(loadedByTry);
+        Assert.True(after);
+        Assert.Equal(expected, immediate);
+    }
+
+    [Fact]
+    public async Task TryClassify_AfterDispose_Declines()
+    {
+        // Arrange
+        var classifier = new LocalTicketClassifier(LocalClassifierFixture.ProviderName, fixture.Options);
+        await classifier.WarmUpAsync(TestContext.Current.CancellationToken);
+
+        // Act
+        classifier.Dispose();
+
+        // Assert
+        Assert.False(classifier.TryClassify(new TicketText("a", "b"), out _));
+    }
 }

@@ -1,0 +1,206 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
+using Microsoft.Extensions.DependencyInjection;
+using ReviewDesk.Engine.Runtime;
+using ReviewDesk.Workflows.Ai;
+using ReviewDesk.Workflows.Ai.Learning;
+using ReviewDesk.Workflows.Triage;
+using ReviewDesk.Workflows.Triage.Activities;
+
+namespace ReviewDesk.Tests.Workflows.Triage;
+
+/// <summary>
+/// Issue 10: on the shipped cascade, a fast model that answers from memory (<see cref="IImmediateTicketClassifier"/>, the
+/// local model once loaded) classifies inline, in the step that scrubbed the ticket, from the redacted text that step hands
+/// on (<see cref="ScrubPiiActivity.RedactedTextItem"/>): a routed ticket then costs three commits, not four. A model that
+/// cannot answer at once, and the semantic model, still run as steps of their own. The models are stand-ins that count
+/// their calls by path; "not sure" makes the fast one unsure. The local provider answers through
+/// <see cref="VersionedLocalClassifier"/>, which answers at once only once it has read which model version is active: on a
+/// node that has not yet, the first Classify runs as a step and reads it (here read again only after an hour, so that no
+/// refresh lands inside a test).
+/// </summary>
+public sealed class InlineClassifyTests : TriageTestBase
+{
+    private readonly Models _models;
+
+    public InlineClassifyTests()
+        : this(new Models())
+    {
+    }
+
+    private InlineClassifyTests(Models models)
+        : base(local: models, auditSample: false, shippedCascade: true, services: s =>
+        {
+            // A long lease, so that no heartbeat renewal lands inside a count.
+            s.Configure<WorkflowRuntimeOptions>(o => o.Worker.LeaseDuration = TimeSpan.FromHours(1));
+            s.Configure<LearningOptions>(o => o.RefreshInterval = TimeSpan.FromHours(1));
+            s.PostConfigure<AiOptions>(o => o.Providers["semantic"] = new AiProviderOptions { Type = AiProviderType.LocalSemantic });
+        }) => _models = models;
+
+    [Fact]
+    public async Task FirstTicketOnANode_ClassifyRunsAsAStep_ItReadsTheActiveModelVersion_TheNextRunsInline()
+    {
+        var first = await SubmitAndRouteAsync("Question", "a shipping question");
+        Assert.Equal(0, _models.Immediate("local"));
+        Assert.Equal(1, _models.Awaited("local"));
+
+        var second = await SubmitAndRouteAsync("Question", "another shipping question");
+        Assert.Equal(1, _models.Immediate("local"));
+        Assert.Equal(1, _models.Awaited("local"));
+        Assert.Equal(first.Classification, second.Classification);
+    }
+
+    [Fact]
+    public async Task SureTicket_ScrubClassifyDecideAndRoute_CommitAsOneStep_ThreeCommitsInAll()
+    {
+        await WarmAsync();
+        var before = Runtime.WriteStatistics;
+        var ticket = await Host.SubmitAsync("Question", "a shipping question");
+        var routed = await Host.WaitForStatusAsync(ticket.Id, TicketStatus.Routed);
+        await SettledAsync(routed.WorkflowInstanceId!);
+
+        // The submission, the worker's claim, and one step: scrub, with classify, decide and route inline.
+        Assert.Equal(new WriteStatistics(3, 3), Runtime.WriteStatistics - before);
+        Assert.Equal(1, _models.Immediate("local"));
+        Assert.Equal(0, _models.Awaited("local"));
+        Assert.Equal(0, _models.Awaited("semantic"));
+        Assert.Equal("local", routed.Classification!.Provider);
+        Assert.Equal("shipping", routed.Classification.Category);
+        var answer = Assert.Single(await AnswersAsync(ticket.Id));
+        Assert.StartsWith("local (counting) answered shipping/P3 at confidence 0.93 in ", answer, StringComparison.Ordinal);
+        // The timeline reads as it did when classify was a step: each node scheduled, started and completed, in order.
+        Assert.Equal(["scrub", "classify", "decide", "route"], await CompletedNodesAsync(ticket.Id));
+    }
+
+    [Fact]
+    public async Task ModelNotLoadedYet_ClassifyDeclinesInline_AndRunsAsAStepOfItsOwn_FourCommits()
+    {
+        await WarmAsync();
+        _models.Loaded = false;
+        var before = Runtime.WriteStatistics;
+        var ticket = await Host.SubmitAsync("Question", "a shipping question");
+        var routed = await Host.WaitForStatusAsync(ticket.Id, TicketStatus.Routed);
+        await SettledAsync(routed.WorkflowInstanceId!);
+
+        Assert.Equal(new WriteStatistics(4, 4), Runtime.WriteStatistics - before);
+        Assert.Equal(1, _models.Declined("local"));
+        Assert.Equal(0, _models.Immediate("local"));
+        Assert.Equal(1, _models.Awaited("local"));
+        Assert.Equal("local", routed.Classification!.Provider);
+        Assert.Single(await AnswersAsync(ticket.Id));
+        Assert.Equal(["scrub", "classify", "decide", "route"], await CompletedNodesAsync(ticket.Id));
+    }
+
+    [Fact]
+    public async Task UnsureTicket_TheFastModelAnswersInline_TheSemanticModelRunsAsItsOwnStep()
+    {
+        await WarmAsync();
+        var before = Runtime.WriteStatistics;
+        var ticket = await Host.SubmitAsync("Question", "not sure whether this is billing");
+        var routed = await Host.WaitForStatusAsync(ticket.Id, TicketStatus.Routed);
+        await SettledAsync(routed.WorkflowInstanceId!);
+
+        // Submission, claim, scrub with the fast model inline, then the semantic model's step with decide and route inline.
+        Assert.Equal(new WriteStatistics(4, 4), Runtime.WriteStatistics - before);
+        Assert.Equal(1, _models.Immediate("local"));
+        Assert.Equal(0, _models.Awaited("local"));
+        Assert.Equal(1, _models.Awaited("semantic"));
+        Assert.Equal("semantic", routed.Classification!.Provider);
+        var answers = await AnswersAsync(ticket.Id);
+        Assert.Equal(2, answers.Count);
+        Assert.EndsWith("; unsure (below 0.80)", answers[0], StringComparison.Ordinal);
+        Assert.StartsWith("semantic (counting) answered billing/P3 at confidence 0.91", answers[1], StringComparison.Ordinal);
+        Assert.Equal(["scrub", "classify", "classify-semantic", "decide", "route"], await CompletedNodesAsync(ticket.Id));
+    }
+
+    // One ticket through, so that the local provider has read the active model version; the counts start again after it.
+    private async Task WarmAsync()
+    {
+        await SubmitAndRouteAsync("Warm-up", "a shipping question");
+        _models.Reset();
+    }
+
+    private async Task<TicketView> SubmitAndRouteAsync(string subject, string body)
+    {
+        var ticket = await Host.SubmitAsync(subject, body);
+        var routed = await Host.WaitForStatusAsync(ticket.Id, TicketStatus.Routed);
+        await SettledAsync(routed.WorkflowInstanceId!);
+        return routed;
+    }
+
+    private WorkflowRuntime Runtime => Host.Services.GetRequiredService<WorkflowRuntime>();
+
+    private Task SettledAsync(string instanceId) =>
+        Eventually.HoldsAsync(() => Host.Queries.IsSettledAsync(instanceId, Ct), $"instance {instanceId} to settle");
+
+    private async Task<List<string>> AnswersAsync(string ticketId) =>
+        (await Host.Tickets.GetTimelineAsync(ticketId, Ct))!.Where(e => e.Type == ClassifyActivity.AnsweredJournalType).Select(e => e.Detail!).ToList();
+
+    private async Task<List<string>> CompletedNodesAsync(string ticketId) =>
+        (await Host.Tickets.GetTimelineAsync(ticketId, Ct))!
+            .Where(e => e.Type == JournalTypes.ActivityCompleted && e.Node is not null).Select(e => e.Node!).ToList();
+
+    /// <summary>
+    /// The fast model answers at once (unless <see cref="Loaded"/> is false) or when awaited; the semantic one only when
+    /// awaited. Each call is counted by provider and path.
+    /// </summary>
+    private sealed class Models : ILocalClassifierSource
+    {
+        private readonly ConcurrentDictionary<string, int> _calls = new(StringComparer.Ordinal);
+
+        public volatile bool Loaded = true;
+
+        public void Reset() => _calls.Clear();
+
+        public int Immediate(string provider) => _calls.GetValueOrDefault(provider + ":immediate");
+
+        public int Declined(string provider) => _calls.GetValueOrDefault(provider + ":declined");
+
+        public int Awaited(string provider) => _calls.GetValueOrDefault(provider + ":awaited");
+
+        public ITicketClassifier Create(string providerName, AiProviderOptions options) =>
+            options.Type == AiProviderType.LocalSemantic ? new Slow(this, providerName) : new Fast(this, providerName);
+
+        private void Count(string provider, string path) => _calls.AddOrUpdate(provider + ":" + path, 1, (_, n) => n + 1);
+
+        private static ClassificationResult Answer(string provider, TicketText ticket)
+        {
+            var text = (ticket.Subject + " " + ticket.Body).ToLowerInvariant();
+            var category = TicketLabels.Categories.FirstOrDefault(c => text.Contains(c.Replace('_', ' '), StringComparison.Ordinal)) ?? "general_inquiry";
+            var confidence = provider != "semantic" && text.Contains("not sure", StringComparison.Ordinal) ? 0.42 : provider == "semantic" ? 0.91 : 0.93;
+            return new ClassificationResult(new Classification(category, "P3", "en", "neutral", confidence, $"mentions {category}", provider, "counting"), null);
+        }
+
+        private sealed class Fast(Models models, string provider) : IImmediateTicketClassifier
+        {
+            public Task<ClassificationResult> ClassifyAsync(TicketText ticket, CancellationToken cancellationToken)
+            {
+                models.Count(provider, "awaited");
+                return Task.FromResult(Answer(provider, ticket));
+            }
+
+            public bool TryClassify(TicketText ticket, [NotNullWhen(true)] out ClassificationResult? result)
+            {
+                if (!models.Loaded)
+                {
+                    models.Count(provider, "declined");
+                    result = null;
+                    return false;
+                }
+
+                models.Count(provider, "immediate");
+                result = Answer(provider, ticket);
+                return true;
+            }
+        }
+
+        private sealed class Slow(Models models, string provider) : ITicketClassifier
+        {
+            public Task<ClassificationResult> ClassifyAsync(TicketText ticket, CancellationToken cancellationToken)
+            {
+                models.Count(provider, "awaited");
+                return Task.FromResult(Answer(provider, ticket));
+            }
+        }
+    }
+}
