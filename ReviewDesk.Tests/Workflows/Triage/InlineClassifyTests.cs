@@ -41,12 +41,10 @@ public sealed class InlineClassifyTests : TriageTestBase
     public async Task FirstTicketOnANode_ClassifyRunsAsAStep_ItReadsTheActiveModelVersion_TheNextRunsInline()
     {
         var first = await SubmitAndRouteAsync("Question", "a shipping question");
-        Assert.Equal(0, _models.Immediate("local"));
-        Assert.Equal(1, _models.Awaited("local"));
+        Assert.Equal(new Calls(Immediate: 0, Declined: 0, Awaited: 1), _models.Of("local"));
 
         var second = await SubmitAndRouteAsync("Question", "another shipping question");
-        Assert.Equal(1, _models.Immediate("local"));
-        Assert.Equal(1, _models.Awaited("local"));
+        Assert.Equal(new Calls(Immediate: 1, Declined: 0, Awaited: 1), _models.Of("local"));
         Assert.Equal(first.Classification, second.Classification);
     }
 
@@ -55,21 +53,17 @@ public sealed class InlineClassifyTests : TriageTestBase
     {
         await WarmAsync();
         var before = Runtime.WriteStatistics;
-        var ticket = await Host.SubmitAsync("Question", "a shipping question");
-        var routed = await Host.WaitForStatusAsync(ticket.Id, TicketStatus.Routed);
-        await SettledAsync(routed.WorkflowInstanceId!);
+        var routed = await SubmitAndRouteAsync("Question", "a shipping question");
 
         // The submission, the worker's claim, and one step: scrub, with classify, decide and route inline.
         Assert.Equal(new WriteStatistics(3, 3), Runtime.WriteStatistics - before);
-        Assert.Equal(1, _models.Immediate("local"));
-        Assert.Equal(0, _models.Awaited("local"));
-        Assert.Equal(0, _models.Awaited("semantic"));
-        Assert.Equal("local", routed.Classification!.Provider);
-        Assert.Equal("shipping", routed.Classification.Category);
-        var answer = Assert.Single(await AnswersAsync(ticket.Id));
+        Assert.Equal(new Calls(Immediate: 1, Declined: 0, Awaited: 0), _models.Of("local"));
+        Assert.Equal(new Calls(0, 0, 0), _models.Of("semantic"));
+        Assert.Equal(("local", "shipping"), (routed.Classification!.Provider, routed.Classification.Category));
+        var answer = Assert.Single(await AnswersAsync(routed.Id));
         Assert.StartsWith("local (counting) answered shipping/P3 at confidence 0.93 in ", answer, StringComparison.Ordinal);
         // The timeline reads as it did when classify was a step: each node scheduled, started and completed, in order.
-        Assert.Equal(["scrub", "classify", "decide", "route"], await CompletedNodesAsync(ticket.Id));
+        Assert.Equal(["scrub", "classify", "decide", "route"], await CompletedNodesAsync(routed.Id));
     }
 
     [Fact]
@@ -78,17 +72,13 @@ public sealed class InlineClassifyTests : TriageTestBase
         await WarmAsync();
         _models.Loaded = false;
         var before = Runtime.WriteStatistics;
-        var ticket = await Host.SubmitAsync("Question", "a shipping question");
-        var routed = await Host.WaitForStatusAsync(ticket.Id, TicketStatus.Routed);
-        await SettledAsync(routed.WorkflowInstanceId!);
+        var routed = await SubmitAndRouteAsync("Question", "a shipping question");
 
         Assert.Equal(new WriteStatistics(4, 4), Runtime.WriteStatistics - before);
-        Assert.Equal(1, _models.Declined("local"));
-        Assert.Equal(0, _models.Immediate("local"));
-        Assert.Equal(1, _models.Awaited("local"));
+        Assert.Equal(new Calls(Immediate: 0, Declined: 1, Awaited: 1), _models.Of("local"));
         Assert.Equal("local", routed.Classification!.Provider);
-        Assert.Single(await AnswersAsync(ticket.Id));
-        Assert.Equal(["scrub", "classify", "decide", "route"], await CompletedNodesAsync(ticket.Id));
+        Assert.Single(await AnswersAsync(routed.Id));
+        Assert.Equal(["scrub", "classify", "decide", "route"], await CompletedNodesAsync(routed.Id));
     }
 
     [Fact]
@@ -96,21 +86,18 @@ public sealed class InlineClassifyTests : TriageTestBase
     {
         await WarmAsync();
         var before = Runtime.WriteStatistics;
-        var ticket = await Host.SubmitAsync("Question", "not sure whether this is billing");
-        var routed = await Host.WaitForStatusAsync(ticket.Id, TicketStatus.Routed);
-        await SettledAsync(routed.WorkflowInstanceId!);
+        var routed = await SubmitAndRouteAsync("Question", "not sure whether this is billing");
 
         // Submission, claim, scrub with the fast model inline, then the semantic model's step with decide and route inline.
         Assert.Equal(new WriteStatistics(4, 4), Runtime.WriteStatistics - before);
-        Assert.Equal(1, _models.Immediate("local"));
-        Assert.Equal(0, _models.Awaited("local"));
-        Assert.Equal(1, _models.Awaited("semantic"));
+        Assert.Equal(new Calls(Immediate: 1, Declined: 0, Awaited: 0), _models.Of("local"));
+        Assert.Equal(new Calls(Immediate: 0, Declined: 0, Awaited: 1), _models.Of("semantic"));
         Assert.Equal("semantic", routed.Classification!.Provider);
-        var answers = await AnswersAsync(ticket.Id);
+        var answers = await AnswersAsync(routed.Id);
         Assert.Equal(2, answers.Count);
         Assert.EndsWith("; unsure (below 0.80)", answers[0], StringComparison.Ordinal);
         Assert.StartsWith("semantic (counting) answered billing/P3 at confidence 0.91", answers[1], StringComparison.Ordinal);
-        Assert.Equal(["scrub", "classify", "classify-semantic", "decide", "route"], await CompletedNodesAsync(ticket.Id));
+        Assert.Equal(["scrub", "classify", "classify-semantic", "decide", "route"], await CompletedNodesAsync(routed.Id));
     }
 
     // One ticket through, so that the local provider has read the active model version; the counts start again after it.
@@ -140,6 +127,9 @@ public sealed class InlineClassifyTests : TriageTestBase
         (await Host.Tickets.GetTimelineAsync(ticketId, Ct))!
             .Where(e => e.Type == JournalTypes.ActivityCompleted && e.Node is not null).Select(e => e.Node!).ToList();
 
+    /// <summary>A model's calls: answered at once, declined at once, awaited.</summary>
+    private sealed record Calls(int Immediate, int Declined, int Awaited);
+
     /// <summary>
     /// The fast model answers at once (unless <see cref="Loaded"/> is false) or when awaited; the semantic one only when
     /// awaited. Each call is counted by provider and path.
@@ -152,11 +142,8 @@ public sealed class InlineClassifyTests : TriageTestBase
 
         public void Reset() => _calls.Clear();
 
-        public int Immediate(string provider) => _calls.GetValueOrDefault(provider + ":immediate");
-
-        public int Declined(string provider) => _calls.GetValueOrDefault(provider + ":declined");
-
-        public int Awaited(string provider) => _calls.GetValueOrDefault(provider + ":awaited");
+        public Calls Of(string provider) => new(
+            _calls.GetValueOrDefault(provider + ":immediate"), _calls.GetValueOrDefault(provider + ":declined"), _calls.GetValueOrDefault(provider + ":awaited"));
 
         public ITicketClassifier Create(string providerName, AiProviderOptions options) =>
             options.Type == AiProviderType.LocalSemantic ? new Slow(this, providerName) : new Fast(this, providerName);
