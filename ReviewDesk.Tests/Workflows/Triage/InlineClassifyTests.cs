@@ -67,6 +67,27 @@ public sealed class InlineClassifyTests : TriageTestBase
     }
 
     [Fact]
+    public async Task ReviewedTicket_ThreeCommitsToWait_AndThreeMoreForTheDecision()
+    {
+        await WarmAsync();
+        var before = Runtime.WriteStatistics;
+        var ticket = await Host.SubmitAsync("Question", "a security question");
+        await Host.WaitForStatusAsync(ticket.Id, TicketStatus.AwaitingReview);
+        await SettledAsync(ticket.WorkflowInstanceId!);
+        // Submission, claim, and scrub with classify, decide (a security ticket is reviewed), notify and the gate's wait inline.
+        Assert.Equal(new WriteStatistics(3, 3), Runtime.WriteStatistics - before);
+
+        var decided = await Host.Tickets.DecideAsync(ticket.Id, new ReviewDecision { Action = "approve" }, "alice", Ct);
+        await SettledAsync(ticket.WorkflowInstanceId!);
+
+        // Then the decision, a claim, and the gate's resumption with route inline.
+        Assert.Equal(DecisionOutcome.Applied, decided.Outcome);
+        Assert.Equal(new WriteStatistics(6, 6), Runtime.WriteStatistics - before);
+        Assert.Equal(TicketStatus.Routed, (await Host.Tickets.GetAsync(ticket.Id, Ct))!.Status);
+        Assert.Equal(new Calls(Immediate: 1, Declined: 0, Awaited: 0), _models.Of("local"));
+    }
+
+    [Fact]
     public async Task ModelNotLoadedYet_ClassifyDeclinesInline_AndRunsAsAStepOfItsOwn_FourCommits()
     {
         await WarmAsync();
