@@ -64,6 +64,12 @@ public abstract class DatabaseDialect
     /// <summary>A parameter for <c>$position</c> (1-based).</summary>
     public abstract DbParameter CreateParameter(int position);
 
+    /// <summary>
+    /// The most rows one multi-row <c>INSERT</c> of the journal carries; a step's entries beyond that go in further
+    /// statements. Unlimited by default (one statement, one round trip).
+    /// </summary>
+    public virtual int JournalRowsPerInsert => int.MaxValue;
+
     /// <summary>A command over <paramref name="connection"/> with <paramref name="args"/> bound to <c>$1</c>, <c>$2</c>...</summary>
     public DbCommand CreateCommand(DbConnection connection, string sql, params object?[] args)
     {

@@ -51,6 +51,14 @@ public sealed class SqliteDialect : DatabaseDialect
     /// <inheritdoc />
     public override DbParameter CreateParameter(int position) => new SqliteParameter("$" + position, null);
 
+    /// <summary>
+    /// Four rows (36 parameters). Microsoft.Data.Sqlite binds every parameter by name, and SQLite finds a name by
+    /// comparing it with the statement's names one by one (<c>sqlite3_bind_parameter_index</c>), so binding a statement of
+    /// <c>n</c> parameters costs about <c>n²/2</c> comparisons: a step with four inline nodes journals about 20 rows, 180
+    /// parameters and 16,000 comparisons in one statement, against about 3,300 in five of four rows.
+    /// </summary>
+    public override int JournalRowsPerInsert => 4;
+
     /// <inheritdoc />
     public override DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, DatabaseOptions database, string migrationsHistoryTable)
     {

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text;
+using ReviewDesk.Engine.Persistence;
 
 namespace ReviewDesk.Engine.Runtime;
 
@@ -28,7 +29,7 @@ internal sealed partial class WorkflowStore
 
     /// <summary>
     /// Collects an instance's journal entries within one write, numbering them from a cursor, and
-    /// writes them with one statement.
+    /// writes them with one statement, or a few on SQLite (<see cref="DatabaseDialect.JournalRowsPerInsert"/>).
     /// </summary>
     private sealed class JournalWriter(WorkflowTransaction batch, string instanceId, int nextSequence)
     {
@@ -45,8 +46,14 @@ internal sealed partial class WorkflowStore
 
         public void Flush()
         {
-            if (_values.Count == 0) return;
-            batch.Execute(JournalInsert(_values.Count / JournalColumns), [.. _values]);
+            var rows = _values.Count / JournalColumns;
+            var perInsert = batch.JournalRowsPerInsert;
+            for (var first = 0; first < rows; first += perInsert)
+            {
+                var count = Math.Min(perInsert, rows - first);
+                batch.Execute(JournalInsert(count), [.. _values.GetRange(first * JournalColumns, count * JournalColumns)]);
+            }
+
             _values.Clear();
         }
     }

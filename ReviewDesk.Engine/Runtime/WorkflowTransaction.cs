@@ -47,6 +47,9 @@ public sealed class WorkflowTransaction
     /// <summary>The database's provider: SQL outside the subset both share may differ by provider (see <see cref="DatabaseDialect"/>).</summary>
     public DatabaseProvider Provider => _dialect.Provider;
 
+    /// <summary>The most journal rows one INSERT carries on this database (<see cref="DatabaseDialect.JournalRowsPerInsert"/>).</summary>
+    internal int JournalRowsPerInsert => _dialect.JournalRowsPerInsert;
+
     /// <summary>One clock reading for the whole transaction, taken once it holds the write lock.</summary>
     public DateTimeOffset Now { get; private set; }
 
