@@ -11,11 +11,17 @@ public sealed class CrashTests(ITestOutputHelper output)
     private const int Workflows = 200;
     private const int StepsPerWorkflow = 4;
 
-    /// <summary>When to kill each run: after this many new side-file lines, or right after READY (null); the last run finishes.</summary>
+    /// <summary>
+    /// When to kill each run: after this many new side-file lines, or right after READY (null); the last run finishes.
+    /// The host prints READY once it has started all 200 workflows again (idempotent by key), while its worker already
+    /// runs the steps the killed run left. With steps of up to 3 ms that work (about 790 steps, 64 at a time) could be
+    /// done before READY, and then the run, and every run after it, finished before its kill point (CI, 2026-12-07). With
+    /// steps of up to 40 ms it takes a few hundred milliseconds of sleeping, several times the restart's start burst.
+    /// </summary>
     private static readonly (int? Lines, int MaxStepMs, string Where)[] Kills =
     [
         (10, 3, "early, while starts and first steps commit"),
-        (null, 3, "right after READY: a burst of claims and commits"),
+        (null, 40, "right after READY: a burst of claims and commits"),
         (40, 40, "inside slow activities"),
         (150, 3, "mid-run, between activities"),
         (90, 3, "mid-run again"),
