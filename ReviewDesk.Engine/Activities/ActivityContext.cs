@@ -21,7 +21,7 @@ public sealed class ActivityContext
         IServiceProvider services,
         TimeProvider time,
         CancellationToken cancellationToken,
-        Dictionary<string, object>? stepItems = null)
+        IDictionary<string, object>? stepItems = null)
     {
         StepItems = stepItems ?? new Dictionary<string, object>(StringComparer.Ordinal);
         InstanceId = instanceId;

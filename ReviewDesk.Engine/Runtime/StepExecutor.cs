@@ -197,7 +197,7 @@ internal sealed class StepExecutor(
             Policy = policy,
             Definition = definition,
         };
-        return next is null ? plan : RunInline(plan, definition, state, scope.ServiceProvider, (Dictionary<string, object>)context.StepItems, cancellationToken);
+        return next is null ? plan : RunInline(plan, definition, state, scope.ServiceProvider, context.StepItems, cancellationToken);
     }
 
     /// <summary>
@@ -207,7 +207,7 @@ internal sealed class StepExecutor(
     /// of the variables and outputs, kept only when it completes, so one that declines or throws leaves nothing behind.
     /// </summary>
     private StepPlan RunInline(StepPlan plan, WorkflowDefinition definition, InstanceState state, IServiceProvider services,
-        Dictionary<string, object> stepItems, CancellationToken cancellationToken)
+        IDictionary<string, object> stepItems, CancellationToken cancellationToken)
     {
         var variables = plan.Variables;
         var outputs = plan.Outputs;

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
 using System.Text;
 using ReviewDesk.Engine.Persistence;
 
@@ -51,7 +52,7 @@ internal sealed partial class WorkflowStore
             for (var first = 0; first < rows; first += perInsert)
             {
                 var count = Math.Min(perInsert, rows - first);
-                batch.Execute(JournalInsert(count), [.. _values.GetRange(first * JournalColumns, count * JournalColumns)]);
+                batch.Execute(JournalInsert(count), CollectionsMarshal.AsSpan(_values).Slice(first * JournalColumns, count * JournalColumns).ToArray());
             }
 
             _values.Clear();

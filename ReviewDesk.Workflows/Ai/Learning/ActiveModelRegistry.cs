@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -31,18 +32,22 @@ public sealed class ActiveModelRegistry(
     {
         var snapshot = _snapshot;
         model = snapshot?.Model;
-        return snapshot is not null && time.GetUtcNow() - snapshot.ReadAt < options.Value.RefreshInterval;
+        return IsFresh(snapshot);
     }
+
+    // A read younger than the refresh interval stands; an older one (or none) is read again.
+    private bool IsFresh([NotNullWhen(true)] Snapshot? snapshot) =>
+        snapshot is not null && time.GetUtcNow() - snapshot.ReadAt < options.Value.RefreshInterval;
 
     internal async ValueTask<ActiveModel?> GetAsync(CancellationToken cancellationToken)
     {
         var snapshot = _snapshot;
-        if (snapshot is not null && time.GetUtcNow() - snapshot.ReadAt < options.Value.RefreshInterval) return snapshot.Model;
+        if (IsFresh(snapshot)) return snapshot.Model;
         await _refresh.WaitAsync(cancellationToken);
         try
         {
             snapshot = _snapshot;
-            if (snapshot is not null && time.GetUtcNow() - snapshot.ReadAt < options.Value.RefreshInterval) return snapshot.Model;
+            if (IsFresh(snapshot)) return snapshot.Model;
             var readAt = time.GetUtcNow();
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
             var active = await db.ModelVersions.AsNoTracking().Where(v => v.Status == ModelVersionStatus.Active)

@@ -31,7 +31,7 @@ public sealed class VersionedLocalClassifier : IImmediateTicketClassifier, IDisp
         ArgumentNullException.ThrowIfNull(ticket);
         if (await _registry.GetAsync(cancellationToken) is { } active)
         {
-            return new ClassificationResult(StoredModel.Classify(active.Model, ticket, _provider, active.Version), Usage: null);
+            return OfActive(active, ticket);
         }
 
         return OfBase(await Inner.ClassifyAsync(ticket, cancellationToken));
@@ -46,7 +46,7 @@ public sealed class VersionedLocalClassifier : IImmediateTicketClassifier, IDisp
         if (!_registry.TryGetFresh(out var active)) return false;
         if (active is not null)
         {
-            result = new ClassificationResult(StoredModel.Classify(active.Model, ticket, _provider, active.Version), Usage: null);
+            result = OfActive(active, ticket);
             return true;
         }
 
@@ -54,6 +54,9 @@ public sealed class VersionedLocalClassifier : IImmediateTicketClassifier, IDisp
         result = OfBase(inner);
         return true;
     }
+
+    private ClassificationResult OfActive(ActiveModel active, TicketText ticket) =>
+        new(StoredModel.Classify(active.Model, ticket, _provider, active.Version), Usage: null);
 
     private static ClassificationResult OfBase(ClassificationResult result) =>
         result with { Classification = result.Classification with { ModelVersion = result.Classification.ModelVersion ?? ModelVersions.Base } };
