@@ -186,8 +186,6 @@ internal sealed partial class WorkflowStore : IAsyncDisposable
                     continue;
                 }
 
-                Interlocked.Increment(ref _commits);
-                Interlocked.Add(ref _committedOperations, pending.Count);
                 _metrics.Committed(pending.Count, started);
                 break;
             }
@@ -274,7 +272,22 @@ internal sealed partial class WorkflowStore : IAsyncDisposable
             return failed;
         }
 
-        transaction.Commit();
+        // Counted before the COMMIT, not after it: once it is issued, a reader can see the rows (a test waiting for a step
+        // to settle, say), and it must find the commit counted too. Counting after it let such a reader miss it (CI at
+        // 3e64379: three commits counted for a four-commit ticket). A COMMIT that throws takes its count back.
+        Interlocked.Increment(ref _commits);
+        Interlocked.Add(ref _committedOperations, pending.Count);
+        try
+        {
+            transaction.Commit();
+        }
+        catch
+        {
+            Interlocked.Decrement(ref _commits);
+            Interlocked.Add(ref _committedOperations, -pending.Count);
+            throw;
+        }
+
         return null;
     }
 
