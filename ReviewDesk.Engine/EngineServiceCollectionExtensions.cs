@@ -60,7 +60,8 @@ public static class EngineServiceCollectionExtensions
         services.TryAddSingleton(sp => new WorkflowReader(sp.GetRequiredService<WorkflowStore>()));
         services.TryAddSingleton(sp => new WorkflowRuntime(
             sp.GetRequiredService<WorkflowStore>(), sp.GetRequiredService<WorkflowQueries>(),
-            sp.GetRequiredService<WorkflowEventStream>(), sp.GetRequiredService<IOptions<WorkflowRuntimeOptions>>()));
+            sp.GetRequiredService<WorkflowEventStream>(), sp.GetRequiredService<IOptions<WorkflowRuntimeOptions>>(),
+            sp.GetRequiredService<StepExecutor>(), sp.GetRequiredService<WorkerIdentity>()));
         services.TryAddSingleton<RetentionService>();
         services.TryAddSingleton<WorkflowDesigner>();
 

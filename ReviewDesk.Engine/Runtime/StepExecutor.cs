@@ -45,7 +45,7 @@ internal sealed class StepExecutor(
             using var span = EngineTelemetry.Source.StartActivity("workflow step", ActivityKind.Internal, TraceParent.Parse(work.TraceParent));
             span?.SetTag(EngineSpanTags.InstanceId, work.InstanceId).SetTag(EngineSpanTags.NodeId, work.NodeId)
                 .SetTag(EngineSpanTags.Attempt, work.Attempt).SetTag(EngineSpanTags.WorkKind, work.Kind.ToString());
-            var plan = await PlanAsync(work, state, owner, span, cancellationToken);
+            var plan = await PlanAsync(work, state, span, cancellationToken);
             if (plan is null)
             {
                 await store.DropWorkAsync(work, owner, CancellationToken.None);
@@ -66,6 +66,58 @@ internal sealed class StepExecutor(
 
             (state, work) = (committed.After, committed.Next);
         }
+    }
+
+    /// <summary>
+    /// Runs the first step of the instance <paramref name="request"/> would start, in the caller, when its start node's
+    /// activity allows it (<see cref="IEagerStartActivity"/>): the plan to commit with the start. Null, having written
+    /// nothing, when it does not (or there is no such published version), and when the step fails or has nothing to do:
+    /// the worker then runs the step, under its node's retry policy.
+    /// </summary>
+    public async Task<PreparedStart?> PrepareStartAsync(StartWorkflowRequest request, string owner, IDictionary<string, object>? stepItems,
+        CancellationToken cancellationToken)
+    {
+        var version = request.Version ?? await store.LatestPublishedVersionAsync(request.DefinitionId, cancellationToken);
+        if (version is not { } number) return null;
+        var definition = await definitions.GetAsync(request.DefinitionId, number, cancellationToken);
+        if (definition?.StartNodeId is not { } startNode || definition.FindNode(startNode) is not { } node
+            || !registry.TryGet(node.Type, out var registration) || !typeof(IEagerStartActivity).IsAssignableFrom(registration.ImplementationType))
+        {
+            return null;
+        }
+
+        var state = new InstanceState
+        {
+            Id = store.NewInstanceId(),
+            BusinessKey = request.BusinessKey,
+            DefinitionId = definition.Id,
+            DefinitionVersion = number,
+            Status = WorkflowStatus.Running,
+            Input = request.Input,
+            Variables = [],
+            Outputs = [],
+            // As the start writes it: version 1, its two journal entries (started, scheduled) before the step's.
+            Version = 1,
+            NextJournalSequence = 3,
+        };
+
+        // The workflow's span under the caller's (the submission), and the step's under it, as when the worker runs it.
+        using var start = EngineTelemetry.Source.StartActivity("workflow start", ActivityKind.Internal);
+        start?.SetTag(EngineSpanTags.InstanceId, state.Id).SetTag(EngineSpanTags.BusinessKey, state.BusinessKey)
+            .SetTag(EngineSpanTags.DefinitionId, definition.Id).SetTag(EngineSpanTags.DefinitionVersion, number);
+        var work = new ClaimedWork(0, state.Id, startNode, WorkItemKind.Execute, 1, 0, null, null, TraceParent.Of(start, Activity.Current?.Context ?? default));
+        using var span = EngineTelemetry.Source.StartActivity("workflow step", ActivityKind.Internal, TraceParent.Parse(work.TraceParent));
+        span?.SetTag(EngineSpanTags.InstanceId, state.Id).SetTag(EngineSpanTags.NodeId, startNode).SetTag(EngineSpanTags.Attempt, 1)
+            .SetTag(EngineSpanTags.WorkKind, "EagerStart");
+        var plan = await PlanAsync(work, state, span, cancellationToken, stepItems);
+        if (plan is null || plan.ErrorKind is not null)
+        {
+            span?.SetTag("error.type", plan?.ErrorKind ?? "Declined").SetStatus(ActivityStatusCode.Error, "the first step runs on the worker");
+            return null;
+        }
+
+        Describe(span, plan, committed: true);
+        return new PreparedStart(request, plan.Serialized(), owner);
     }
 
     /// <summary>
@@ -103,7 +155,8 @@ internal sealed class StepExecutor(
     }
 
     /// <summary>Executes the activity and decides what the step writes; null when the work has nothing left to do.</summary>
-    private async Task<StepPlan?> PlanAsync(ClaimedWork work, InstanceState state, string owner, Activity? span, CancellationToken cancellationToken)
+    private async Task<StepPlan?> PlanAsync(ClaimedWork work, InstanceState state, Activity? span, CancellationToken cancellationToken,
+        IDictionary<string, object>? stepItems = null)
     {
         var startedAt = time.GetUtcNow();
         var definition = await definitions.GetAsync(state.DefinitionId, state.DefinitionVersion, cancellationToken);
@@ -140,7 +193,7 @@ internal sealed class StepExecutor(
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         await using var scope = scopes.CreateAsyncScope();
         var context = new ActivityContext(state.Id, state.BusinessKey, state.DefinitionId, state.DefinitionVersion, node.Id, work.Attempt, node.Settings, state.Input,
-            variables, outputs, scope.ServiceProvider, time, linked.Token)
+            variables, outputs, scope.ServiceProvider, time, linked.Token, stepItems)
         {
             Resume = resume,
             Bookmark = bookmark,

@@ -14,10 +14,14 @@ public sealed class WorkflowRuntime
     private readonly WorkflowQueries _queries;
     private readonly WorkflowEventStream _events;
     private readonly WorkflowRuntimeOptions _options;
+    private readonly StepExecutor _executor;
+    private readonly WorkerIdentity _identity;
 
     internal WorkflowRuntime(WorkflowStore store, WorkflowQueries queries,
-        WorkflowEventStream events, IOptions<WorkflowRuntimeOptions> options)
+        WorkflowEventStream events, IOptions<WorkflowRuntimeOptions> options, StepExecutor executor, WorkerIdentity identity)
     {
+        _executor = executor;
+        _identity = identity;
         _store = store;
         _queries = queries;
         _events = events;
@@ -30,6 +34,21 @@ public sealed class WorkflowRuntime
     {
         Check(request);
         return await _store.StartAsync(request, cancellationToken) ?? throw NoPublishedVersion(request);
+    }
+
+    /// <summary>
+    /// Runs the first step of the instance <paramref name="request"/> will start, here in the caller, so that it commits
+    /// with the start (<see cref="WorkflowTransaction.StartWorkflow(StartWorkflowRequest, PreparedStart?)"/>): one commit
+    /// instead of the start's, the worker's claim and the step's. Only for a start node whose activity is an
+    /// <see cref="Activities.IEagerStartActivity"/>; <paramref name="stepItems"/> hands it what the caller holds in memory.
+    /// Null, having written nothing, when the start node is not eager or its step failed: start without it, and the
+    /// worker runs the step.
+    /// </summary>
+    public Task<PreparedStart?> PrepareStartAsync(StartWorkflowRequest request, IDictionary<string, object>? stepItems = null,
+        CancellationToken cancellationToken = default)
+    {
+        Check(request);
+        return _executor.PrepareStartAsync(request, _identity.Id, stepItems, cancellationToken);
     }
 
     /// <summary>

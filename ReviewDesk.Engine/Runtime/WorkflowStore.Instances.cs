@@ -23,16 +23,27 @@ internal sealed partial class WorkflowStore
     public Task<StartWorkflowResult?> StartAsync(StartWorkflowRequest request, CancellationToken cancellationToken) =>
         WriteAsync(batch => Start(batch, request), cancellationToken);
 
-    /// <summary>Starts an instance inside <paramref name="batch"/> (see <see cref="StartAsync"/>); wakes the worker once it committed.</summary>
-    internal StartWorkflowResult? Start(WorkflowTransaction batch, StartWorkflowRequest request)
+    /// <summary>
+    /// Starts an instance inside <paramref name="batch"/> (see <see cref="StartAsync"/>); wakes the worker once it committed.
+    /// With a <paramref name="prepared"/> first step that fits (the same request, and the version it ran on is still the
+    /// one to start), the step's checkpoint is written at the end of the caller's write instead of the first work item.
+    /// </summary>
+    internal StartWorkflowResult? Start(WorkflowTransaction batch, StartWorkflowRequest request, PreparedStart? prepared = null)
     {
         var version = request.Version is { } asked
             ? batch.Scalar("""SELECT "Version" FROM "Definitions" WHERE "DefinitionId" = $1 AND "Version" = $2 AND "Status" <> 0""", request.DefinitionId, asked)
             : batch.Scalar("""SELECT MAX("Version") FROM "Definitions" WHERE "DefinitionId" = $1 AND "Status" = 1""", request.DefinitionId);
         if (version is not long number) return null;
+        var eager = prepared is not null && ReferenceEquals(prepared.Request, request) && prepared.DefinitionVersion == number ? prepared : null;
+        if (prepared is not null && eager is null && request.Version is null)
+        {
+            // A version published since the cached reading: the next preparation runs on this one.
+            batch.OnCommitted(() => _latestPublished[request.DefinitionId] = (int)number);
+        }
+
         var definition = DefinitionIn(batch, request.DefinitionId, (int)number);
 
-        var id = _ids.NewId("wf_");
+        var id = prepared?.InstanceId ?? _ids.NewId("wf_");
         var startNode = definition.StartNodeId!;
         // The instance row already counts the two journal entries written below.
         if (batch.Execute(InsertInstanceSql, id, definition.Id, number, request.BusinessKey, ToJson(request.Input), startNode, batch.NowMs, FirstJournalSequence + 2) == 0)
@@ -42,20 +53,47 @@ internal sealed partial class WorkflowStore
             return new StartWorkflowResult(existing.GetString(0), false, existing.GetString(1), existing.GetInt32(2));
         }
 
+        var journal = new JournalWriter(batch, id, FirstJournalSequence);
+        journal.Append(JournalTypes.Started, batch.Now, actor: request.Actor, detail: $"{definition.Id} v{number}");
+        journal.Append(JournalTypes.ActivityScheduled, batch.Now, startNode, definition.FindNode(startNode)?.Type, attempt: 1, actor: request.Actor);
+        journal.Flush();
+        batch.OnCommitted(() => _metrics.Started(definition.Id));
+        if (eager is not null)
+        {
+            // The step continues the trace its preparation started (the workflow's span, under the caller's).
+            batch.AtEndOfWrite(() => ApplyEagerStep(batch, eager.Plan, eager.Owner));
+            return new StartWorkflowResult(id, true, definition.Id, (int)number);
+        }
+
         // The workflow's span, a child of the caller's (the submission): every step of the instance continues its trace.
         using var span = EngineTelemetry.Source.StartActivity("workflow start", ActivityKind.Internal, batch.Caller);
         span?.SetTag(EngineSpanTags.InstanceId, id).SetTag(EngineSpanTags.BusinessKey, request.BusinessKey)
             .SetTag(EngineSpanTags.DefinitionId, definition.Id).SetTag(EngineSpanTags.DefinitionVersion, number);
         batch.Scalar(InsertWorkItemSql, id, startNode, (int)WorkItemKind.Execute, 1, batch.NowMs, null, null, 0, null, null, TraceParent.Of(span, batch.Caller));
-        var journal = new JournalWriter(batch, id, FirstJournalSequence);
-        journal.Append(JournalTypes.Started, batch.Now, actor: request.Actor, detail: $"{definition.Id} v{number}");
-        journal.Append(JournalTypes.ActivityScheduled, batch.Now, startNode, definition.FindNode(startNode)?.Type, attempt: 1, actor: request.Actor);
-        journal.Flush();
         batch.Publish(new InstanceChanged(id, request.BusinessKey, batch.Now, definition.Id, (int)number, WorkflowStatus.Running, startNode));
         batch.OnCommitted(_signal.Notify);
-        batch.OnCommitted(() => _metrics.Started(definition.Id));
         return new StartWorkflowResult(id, true, definition.Id, (int)number);
     }
+
+    /// <summary>
+    /// The latest published version of <paramref name="definitionId"/> as this process last saw it, for preparing a start
+    /// outside the write (<see cref="WorkflowRuntime.PrepareStartAsync"/>). It may be stale: <see cref="Start"/> checks it
+    /// inside the write, drops a preparation on another version, and corrects the reading.
+    /// </summary>
+    internal async ValueTask<int?> LatestPublishedVersionAsync(string definitionId, CancellationToken cancellationToken)
+    {
+        if (_latestPublished.TryGetValue(definitionId, out var known)) return known;
+        await using var connection = await OpenReadConnectionAsync(cancellationToken);
+        await using var command = _dialect.CreateCommand(connection,
+            """SELECT MAX("Version") FROM "Definitions" WHERE "DefinitionId" = $1 AND "Status" = 1""", definitionId);
+        // An integer column: SQLite reads it as a long, PostgreSQL as an int.
+        var value = await command.ExecuteScalarAsync(cancellationToken);
+        if (value is null or DBNull) return null;
+        return _latestPublished[definitionId] = Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>A new instance id.</summary>
+    internal string NewInstanceId() => _ids.NewId("wf_");
 
     /// <summary>Cancels an unfinished instance: its work, bookmarks and pending resumes are removed.</summary>
     public Task<OperationResult> CancelAsync(string instanceId, string? actor, string? reason, CancellationToken cancellationToken) =>

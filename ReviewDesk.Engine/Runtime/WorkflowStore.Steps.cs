@@ -89,11 +89,27 @@ internal sealed partial class WorkflowStore
             { NextNodeId: { } following } => batch.Execute(FenceAndContinueSql, work.Id, owner, work.ClaimCount, following, batch.NowMs, leaseUntil),
             _ => batch.Execute(FenceSql, work.Id, owner, work.ClaimCount),
         };
-        if (fenced != 1)
-        {
-            return null;
-        }
+        return fenced == 1 ? Checkpoint(batch, plan, owner, leaseNext: true) : null;
+    }
 
+    /// <summary>
+    /// The first step of an instance started in this transaction, run by the caller before it (an eager start, see
+    /// <see cref="Activities.IEagerStartActivity"/>): the same checkpoint as a claimed step's, without a fence (no work item
+    /// was ever written for it), and with its next work unleased, for whichever worker claims it.
+    /// </summary>
+    private void ApplyEagerStep(WorkflowTransaction batch, StepPlan plan, string owner)
+    {
+        Checkpoint(batch, plan, owner, leaseNext: false);
+        batch.OnCommitted(() => _metrics.StepCommitted(plan));
+    }
+
+    // The step's checkpoint once its work is fenced: its effects, execution record, journal, the instance's new state, and
+    // what comes next. With leaseNext, the next work is leased to owner, which goes on with it (the result's Next).
+    private StepCommitResult Checkpoint(WorkflowTransaction batch, StepPlan plan, string owner, bool leaseNext)
+    {
+        var work = plan.Work;
+        var now = batch.Now;
+        var leaseUntil = batch.NowMs + (long)LeaseDuration.TotalMilliseconds;
         var before = plan.Before;
         // The activity's own writes come first, inside the fence: if one throws, the whole step rolls back.
         foreach (var effect in plan.Effects) effect(batch);
@@ -173,13 +189,23 @@ internal sealed partial class WorkflowStore
         else if (plan.NextNodeId is { } nextNode)
         {
             currentNode = nextNode;
-            next = new ClaimedWork(work.Id, before.Id, nextNode, WorkItemKind.Execute, 1, 1, null, null, work.TraceParent);
+            if (leaseNext)
+            {
+                // The fence turned the claimed row into this work item.
+                next = new ClaimedWork(work.Id, before.Id, nextNode, WorkItemKind.Execute, 1, 1, null, null, work.TraceParent);
+            }
+            else
+            {
+                batch.Scalar(InsertWorkItemSql, before.Id, nextNode, (int)WorkItemKind.Execute, 1, batch.NowMs, null, null, 0, null, null, work.TraceParent);
+                batch.OnCommitted(_signal.Notify);
+            }
+
             journal.Append(JournalTypes.ActivityScheduled, now, nextNode, plan.NextActivityType, attempt: 1, actor: owner);
         }
         else if (plan.Bookmark is { } bookmark)
         {
             currentNode = lastNode;
-            (status, next) = Suspend(batch, plan, lastNode, lastType, bookmark, journal, owner, leaseUntil);
+            (status, next) = Suspend(batch, plan, lastNode, lastType, bookmark, journal, owner, leaseNext ? leaseUntil : null);
         }
         else if (plan.Fault)
         {
@@ -226,7 +252,7 @@ internal sealed partial class WorkflowStore
     }
 
     private (WorkflowStatus Status, ClaimedWork? Next) Suspend(
-        WorkflowTransaction batch, StepPlan plan, string node, string activityType, BookmarkRequest bookmark, JournalWriter journal, string owner, long leaseUntil)
+        WorkflowTransaction batch, StepPlan plan, string node, string activityType, BookmarkRequest bookmark, JournalWriter journal, string owner, long? leaseUntil)
     {
         var before = plan.Before;
         var now = batch.Now;
@@ -269,10 +295,20 @@ internal sealed partial class WorkflowStore
         return (WorkflowStatus.Suspended, null);
     }
 
-    /// <summary>Inserts a work item leased to <paramref name="owner"/> and due now, so the worker continues with it directly.</summary>
-    private static ClaimedWork Schedule(WorkflowTransaction batch, string instanceId, string nodeId, WorkItemKind kind, string owner, long leaseUntil,
+    /// <summary>
+    /// Inserts a work item due now, leased to <paramref name="owner"/> until <paramref name="leaseUntil"/> so the worker
+    /// continues with it directly; without a lease, it is for whichever worker claims it (null is returned, and the workers woken).
+    /// </summary>
+    private ClaimedWork? Schedule(WorkflowTransaction batch, string instanceId, string nodeId, WorkItemKind kind, string owner, long? leaseUntil,
         string? traceParent, long? resumeRequestId = null)
     {
+        if (leaseUntil is null)
+        {
+            batch.Scalar(InsertWorkItemSql, instanceId, nodeId, (int)kind, 1, batch.NowMs, null, null, 0, null, resumeRequestId, traceParent);
+            batch.OnCommitted(_signal.Notify);
+            return null;
+        }
+
         var id = (long)batch.Scalar(InsertWorkItemSql, instanceId, nodeId, (int)kind, 1, batch.NowMs, owner, leaseUntil, 1, null, resumeRequestId, traceParent)!;
         return new ClaimedWork(id, instanceId, nodeId, kind, 1, 1, null, resumeRequestId, traceParent);
     }

@@ -37,6 +37,7 @@ internal sealed partial class WorkflowStore : IAsyncDisposable
     private readonly ConcurrentDictionary<Type, ObjectFactory> _contextFactories = new();
     private readonly Lock _startLock = new();
     private Task? _writer;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _latestPublished = new(StringComparer.Ordinal);
     private long _commits;
     private long _committedOperations;
 
@@ -301,6 +302,7 @@ internal sealed partial class WorkflowStore : IAsyncDisposable
             {
                 batch.Caller = operation.Caller;
                 operation.Run(batch);
+                batch.EndOfWrite();
                 batch.EndWrite(save: true);
                 saved = true;
             }

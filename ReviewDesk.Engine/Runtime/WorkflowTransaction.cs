@@ -26,6 +26,7 @@ public sealed class WorkflowTransaction
     private readonly Func<DbConnection, Type, DbContext> _createContext;
     private readonly List<WorkflowEvent> _events = [];
     private readonly List<Action> _afterCommit = [];
+    private readonly List<Action> _endOfWrite = [];
     private readonly List<DbContext> _contexts = [];
 
     internal WorkflowTransaction(WorkflowStore store, DbConnection connection, DatabaseDialect dialect, Dictionary<string, DbCommand> commands, Func<DbConnection, Type, DbContext> createContext)
@@ -77,6 +78,27 @@ public sealed class WorkflowTransaction
         Now = now;
         _events.Clear();
         _afterCommit.Clear();
+        _endOfWrite.Clear();
+    }
+
+    /// <summary>
+    /// Runs <paramref name="action"/> when the current write's function has returned, still inside its transaction: an
+    /// eager first step's writes (<see cref="StartWorkflow(StartWorkflowRequest, PreparedStart?)"/>) then find the rows the
+    /// caller wrote after starting the instance (the ticket). If it throws, the whole write rolls back.
+    /// </summary>
+    internal void AtEndOfWrite(Action action) => _endOfWrite.Add(action);
+
+    /// <summary>Runs what <see cref="AtEndOfWrite"/> deferred for the write that just returned.</summary>
+    internal void EndOfWrite()
+    {
+        try
+        {
+            foreach (var action in _endOfWrite) action();
+        }
+        finally
+        {
+            _endOfWrite.Clear();
+        }
     }
 
     /// <summary>
@@ -84,10 +106,21 @@ public sealed class WorkflowTransaction
     /// workflow together); idempotent by business key. The worker is woken once it committed.
     /// </summary>
     /// <exception cref="WorkflowRequestException">No business key, or no such published definition version.</exception>
-    public StartWorkflowResult StartWorkflow(StartWorkflowRequest request)
+    public StartWorkflowResult StartWorkflow(StartWorkflowRequest request) => StartWorkflow(request, null);
+
+    /// <summary>
+    /// Starts an instance in this transaction (see <see cref="StartWorkflow(StartWorkflowRequest)"/>) with its first step
+    /// already run by the caller (<see cref="WorkflowRuntime.PrepareStartAsync"/>): the step's checkpoint and writes commit
+    /// with the start, and run when the caller's write function returns, so they find the rows it wrote after this call.
+    /// When <paramref name="prepared"/> does not fit (another request, an instance with the business key exists, or a newer
+    /// version was published since), it is dropped and the instance starts as without it, its first step on the worker.
+    /// Either way the instance id is <paramref name="prepared"/>'s.
+    /// </summary>
+    /// <exception cref="WorkflowRequestException">No business key, or no such published definition version.</exception>
+    public StartWorkflowResult StartWorkflow(StartWorkflowRequest request, PreparedStart? prepared)
     {
         WorkflowRuntime.Check(request);
-        return _store.Start(this, request) ?? throw WorkflowRuntime.NoPublishedVersion(request);
+        return _store.Start(this, request, prepared) ?? throw WorkflowRuntime.NoPublishedVersion(request);
     }
 
     /// <summary>

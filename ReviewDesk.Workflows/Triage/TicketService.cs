@@ -39,7 +39,27 @@ public sealed partial class TicketService(
         // A repeat is found inside the write, under the write lock: no read before it for the common case, a new ticket.
         var ticket = await NewTicketAsync(submission, cancellationToken);
         span?.SetTag(TriageTelemetry.TicketId, ticket.Id).SetTag("ticket.channel", ticket.Channel);
-        var raced = await runtime.WriteAsync(tx => Submit(tx, ticket), cancellationToken);
+        var request = StartRequest(ticket);
+        // The first step (the scrub, and what runs inline after it: a local classification, the decision, the route or the
+        // review gate) runs here and commits with the ticket, in one commit (IEagerStartActivity). It gets the text in hand.
+        var items = new Dictionary<string, object>(StringComparer.Ordinal)
+        {
+            [ScrubPiiActivity.SubmissionItem] = new ProtectedSubmission(submission.Subject!, submission.Body!, submission.Customer),
+        };
+        var prepared = await runtime.PrepareStartAsync(request, items, cancellationToken);
+        string? raced;
+        try
+        {
+            raced = await runtime.WriteAsync(tx => Submit(tx, ticket, request, prepared), cancellationToken);
+        }
+        catch (Exception ex) when (prepared is not null && ex is not (OperationCanceledException or WorkflowRequestException))
+        {
+            // The step's own writes failed and rolled back with the whole submission: submit without it, and the worker
+            // runs the step under its node's retry policy.
+            logger.LogWarning("Ticket {TicketId}: its first step did not commit with the submission ({Reason}); the worker runs it", ticket.Id, ex.GetType().Name);
+            raced = await runtime.WriteAsync(tx => Submit(tx, ticket, request, null), cancellationToken);
+        }
+
         if (raced is not null)
         {
             return new SubmitResult(ToView((await tickets.FindAsync(raced, cancellationToken))!), false);
@@ -53,21 +73,29 @@ public sealed partial class TicketService(
     /// Inserts <paramref name="ticket"/> and starts its workflow in <paramref name="tx"/>; returns the id of the ticket
     /// that already has its external id or idempotency key instead, writing nothing.
     /// </summary>
-    internal static string? Submit(WorkflowTransaction tx, TicketRecord ticket)
+    internal static string? Submit(WorkflowTransaction tx, TicketRecord ticket) => Submit(tx, ticket, StartRequest(ticket), null);
+
+    /// <summary>
+    /// <see cref="Submit(WorkflowTransaction, TicketRecord)"/> with the start <paramref name="request"/>, and the first step
+    /// <paramref name="prepared"/> for it (null: the worker runs it). The step's writes run after the ticket's insert.
+    /// </summary>
+    private static string? Submit(WorkflowTransaction tx, TicketRecord ticket, StartWorkflowRequest request, PreparedStart? prepared)
     {
         if (TicketWriter.FindIdByKeys(tx, ticket.ExternalId, ticket.IdempotencyKey) is { } raced) return raced;
-        var started = tx.StartWorkflow(new StartWorkflowRequest
-        {
-            DefinitionId = ticket.DefinitionId,
-            BusinessKey = ticket.Id,
-            Input = JsonSerializer.SerializeToNode(new TriageInput(ticket.Id, ticket.Channel), WorkflowVariable.Json),
-            Actor = "submission",
-        });
+        var started = tx.StartWorkflow(request, prepared);
         ticket.InstanceId = started.InstanceId;
         ticket.DefinitionVersion = started.DefinitionVersion;
         TicketWriter.Insert(tx, ticket);
         return null;
     }
+
+    private static StartWorkflowRequest StartRequest(TicketRecord ticket) => new()
+    {
+        DefinitionId = ticket.DefinitionId,
+        BusinessKey = ticket.Id,
+        Input = JsonSerializer.SerializeToNode(new TriageInput(ticket.Id, ticket.Channel), WorkflowVariable.Json),
+        Actor = "submission",
+    };
 
     /// <summary>The row of a new ticket: an id, the channel, the variant that runs it, and the submission encrypted.</summary>
     internal async Task<TicketRecord> NewTicketAsync(TicketSubmission submission, CancellationToken cancellationToken)

@@ -9,13 +9,14 @@ namespace ReviewDesk.Tests.Workflows.Triage;
 /// What a ticket costs the database, counted at the runtime's writer (through which every write of
 /// the triage path goes): one operation for the submission, one per step with its effects (Decide, Route,
 /// Notify without a channel and the review gate's wait run inline and commit with the step before them),
-/// one per decision, one for each claim of work by the worker, each its own commit when the ticket is alone.
+/// one per decision, one for each claim of work by the worker, each its own commit when the ticket is alone. The first
+/// step (the scrub) commits with the submission (an eager start, <see cref="ReviewDesk.Engine.Activities.IEagerStartActivity"/>).
 /// (The lease is long so that no heartbeat renewal lands inside a count.)
 /// </summary>
 public sealed class CommitCountTests() : TriageTestBase(auditSample: false, services: s => s.Configure<WorkflowRuntimeOptions>(o => o.Worker.LeaseDuration = TimeSpan.FromHours(1)))
 {
     [Fact]
-    public async Task A_routed_ticket_costs_four_commits_one_to_submit_one_claim_and_two_steps()
+    public async Task A_routed_ticket_costs_three_commits_the_submission_with_its_scrub_one_claim_and_the_classify_step()
     {
         Server.Enqueue(ScriptedOpenAiServer.Answer(new { category = "shipping", priority = "P3", language = "en", sentiment = "neutral", confidence = 0.97, rationale = "scripted" }));
         var before = Runtime.WriteStatistics;
@@ -25,13 +26,13 @@ public sealed class CommitCountTests() : TriageTestBase(auditSample: false, serv
         var routed = Runtime.WriteStatistics - before;
 
         Assert.Equal(TicketStatus.Routed, (await Host.Tickets.GetAsync(submitted.Ticket.Id, Ct))!.Status);
-        // The submission (ticket row, instance and first work item), the worker's claim, then scrub, and classify
-        // with decide and route inline: each step's checkpoint with its ticket effects in one commit, the next step run in place.
-        Assert.Equal(new WriteStatistics(4, 4), routed);
+        // The submission (ticket row, instance, and the scrub's checkpoint with its ticket effects), the worker's claim of
+        // classify (an LLM call is never run in the submission), and classify's step with decide and route inline.
+        Assert.Equal(new WriteStatistics(3, 3), routed);
     }
 
     [Fact]
-    public async Task A_reviewed_ticket_costs_four_commits_to_wait_and_three_more_for_the_decision()
+    public async Task A_reviewed_ticket_costs_three_commits_to_wait_and_three_more_for_the_decision()
     {
         Server.Enqueue(ScriptedOpenAiServer.Answer(new { category = "billing", priority = "P3", language = "en", sentiment = "neutral", confidence = 0.4, rationale = "scripted" }));
         var before = Runtime.WriteStatistics;
@@ -46,11 +47,11 @@ public sealed class CommitCountTests() : TriageTestBase(auditSample: false, serv
 
         Assert.Equal(DecisionOutcome.Applied, decided.Outcome);
         Assert.Equal(TicketStatus.Routed, (await Host.Tickets.GetAsync(submitted.Ticket.Id, Ct))!.Status);
-        // Submission, claim, scrub, and classify with decide, notify (no channel here) and the review gate's
+        // The submission with its scrub, a claim, and classify with decide, notify (no channel here) and the review gate's
         // suspension inline: the gate's bookmark commits with the classification.
-        Assert.Equal(new WriteStatistics(4, 4), waiting);
+        Assert.Equal(new WriteStatistics(3, 3), waiting);
         // Then the decision (its resume request and audit entry), a claim, and the review gate's resumption with route inline.
-        Assert.Equal(new WriteStatistics(7, 7), total);
+        Assert.Equal(new WriteStatistics(6, 6), total);
     }
 
     private WorkflowRuntime Runtime => Host.Services.GetRequiredService<WorkflowRuntime>();

@@ -9,8 +9,14 @@ namespace ReviewDesk.Workflows.Triage.Activities;
 /// <summary>
 /// Replaces each PII value in the ticket's subject and body with a typed, numbered placeholder and
 /// stores the originals encrypted. Everything after this step reads only the redacted text.
+/// <para>
+/// It is eager (<see cref="IEagerStartActivity"/>): a computation with its one write enlisted, so a new ticket's
+/// submission runs it before it commits and writes the ticket scrubbed (and, with the local model, classified and
+/// routed: the nodes that run inline after it) in its own commit. The submission hands it the text it holds under
+/// <see cref="SubmissionItem"/>; on the worker it reads the stored, encrypted submission.
+/// </para>
 /// </summary>
-public sealed class ScrubPiiActivity(TicketStore tickets, ISecretProtector protector, PiiAnonymizer anonymizer) : IActivityType
+public sealed class ScrubPiiActivity(TicketStore tickets, ISecretProtector protector, PiiAnonymizer anonymizer) : IActivityType, IEagerStartActivity
 {
     private static readonly string[] Fields = ["subject", "body"];
 
@@ -19,6 +25,12 @@ public sealed class ScrubPiiActivity(TicketStore tickets, ISecretProtector prote
     /// runs inline after this one in the same step (a local Classify): the text this step writes to the ticket row.
     /// </summary>
     public const string RedactedTextItem = "triage.redactedText";
+
+    /// <summary>
+    /// The <see cref="ActivityContext.StepItems"/> key of the ticket's submission (a <see cref="ProtectedSubmission"/>,
+    /// in the clear) when the submission runs this step before the ticket row is written. It never leaves memory.
+    /// </summary>
+    public const string SubmissionItem = "triage.submission";
 
     /// <inheritdoc />
     public static ActivityDescriptor Descriptor { get; } = new()
@@ -33,9 +45,9 @@ public sealed class ScrubPiiActivity(TicketStore tickets, ISecretProtector prote
     public async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var submission = await tickets.FindSubmissionAsync(context.BusinessKey, context.CancellationToken)
-            ?? throw new ActivityException("TicketMissing", $"ticket {context.BusinessKey} does not exist", nonRetryable: true);
-        var original = JsonSerializer.Deserialize<ProtectedSubmission>(protector.Unprotect(submission), JsonSerializerOptions.Web)!;
+        var original = context.StepItems.TryGetValue(SubmissionItem, out var item) && item is ProtectedSubmission held
+            ? held
+            : await ReadSubmissionAsync(context);
 
         var result = anonymizer.Anonymize([original.Subject, original.Body]);
         List<PiiSpan> spans = [.. result.Redactions.Select(r => new PiiSpan(Fields[r.Field], r.Type, r.Start, r.End, r.Placeholder))];
@@ -47,6 +59,13 @@ public sealed class ScrubPiiActivity(TicketStore tickets, ISecretProtector prote
         var summary = new PiiSummary(types, result.Redactions.Count, result.ContainsHighRisk);
         context.Set(TriageDefinitions.Variables.Pii, summary);
         return ActivityResult.Done(summary);
+    }
+
+    private async Task<ProtectedSubmission> ReadSubmissionAsync(ActivityContext context)
+    {
+        var submission = await tickets.FindSubmissionAsync(context.BusinessKey, context.CancellationToken)
+            ?? throw new ActivityException("TicketMissing", $"ticket {context.BusinessKey} does not exist", nonRetryable: true);
+        return JsonSerializer.Deserialize<ProtectedSubmission>(protector.Unprotect(submission), JsonSerializerOptions.Web)!;
     }
 }
 
