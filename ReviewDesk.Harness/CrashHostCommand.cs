@@ -34,9 +34,11 @@ internal static class CrashHostCommand
         if (builder.Configuration["db"] is { } database) builder.Configuration["ConnectionStrings:ReviewDesk"] = $"Data Source={database}";
         else if (string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString("ReviewDesk"))) throw new ArgumentException("--db or --ConnectionStrings:ReviewDesk is required");
         builder.Logging.AddSimpleConsole().AddFilter(level => level >= LogLevel.Warning);
-        builder.Services.AddSingleton(new SideFile(builder.Configuration["side-file"] ?? throw new ArgumentException("--side-file is required"),
+        var sideFile = new SideFile(builder.Configuration["side-file"] ?? throw new ArgumentException("--side-file is required"),
             builder.Configuration["Workflows:Worker:Id"] ?? Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            int.Parse(builder.Configuration["max-step-ms"] ?? "3", System.Globalization.CultureInfo.InvariantCulture)));
+            int.Parse(builder.Configuration["max-step-ms"] ?? "3", System.Globalization.CultureInfo.InvariantCulture));
+        if (!builder.Configuration.GetValue("hold-steps-until-ready", false)) sideFile.SetReady();
+        builder.Services.AddSingleton(sideFile);
         builder.Services.AddReviewDeskWorkflows(builder.Configuration).AddWorkflowActivity<RecordStepActivity>();
 
         using var host = builder.Build();
@@ -48,6 +50,7 @@ internal static class CrashHostCommand
         await Task.WhenAll(Enumerable.Range(0, count).Select(i => runtime.StartAsync(
             new StartWorkflowRequest { DefinitionId = DefinitionId, BusinessKey = $"crash-{i:D4}", Input = new JsonObject { ["n"] = i } })));
         Console.WriteLine("READY");
+        sideFile.SetReady();
 
         while ((await queries.CountByStatusAsync(null, CancellationToken.None))[WorkflowStatus.Completed] < count)
         {

@@ -14,6 +14,7 @@ internal sealed class RecordStepActivity(SideFile sideFile) : IActivityType
 
     public async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
+        await sideFile.Ready.WaitAsync(context.CancellationToken);
         sideFile.Record(context.BusinessKey, context.NodeId, context.Attempt);
         await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(0, sideFile.MaxStepMilliseconds + 1)), context.Time, context.CancellationToken);
         return ActivityResult.Done();

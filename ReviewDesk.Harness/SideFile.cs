@@ -7,6 +7,15 @@ internal sealed class SideFile(string path, string run, int maxStepMilliseconds)
     public int MaxStepMilliseconds => maxStepMilliseconds;
 
     private readonly Lock _lock = new();
+    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>
+    /// With <c>--hold-steps-until-ready</c>, the steps wait for this until the host has printed READY: a test that kills at
+    /// READY then kills before the restarted host has run any step, however slowly it started.
+    /// </summary>
+    public Task Ready => _ready.Task;
+
+    public void SetReady() => _ready.TrySetResult();
 
     public void Record(string businessKey, string nodeId, int attempt)
     {

@@ -13,10 +13,11 @@ public sealed class CrashTests(ITestOutputHelper output)
 
     /// <summary>
     /// When to kill each run: after this many new side-file lines, or right after READY (null); the last run finishes.
-    /// The host prints READY once it has started all 200 workflows again (idempotent by key), while its worker already
-    /// runs the steps the killed run left. With steps of up to 3 ms that work (about 790 steps, 64 at a time) could be
-    /// done before READY, and then the run, and every run after it, finished before its kill point (CI, 2026-12-07). With
-    /// steps of up to 40 ms it takes a few hundred milliseconds of sleeping, several times the restart's start burst.
+    /// The host prints READY once it has started all 200 workflows again (idempotent by key). Its worker claims the
+    /// steps the killed run left at once, but the run killed at READY holds them until READY (--hold-steps-until-ready):
+    /// otherwise a slow start on a loaded machine let that work, and every run after it, finish before its kill point
+    /// (CI twice on 2026-12-07, even with steps of up to 40 ms). So the kill lands in the burst of claims and the first
+    /// steps' commits, and each run's share of the 800 steps is bounded by its kill point, not by the machine's speed.
     /// </summary>
     private static readonly (int? Lines, int MaxStepMs, string Where)[] Kills =
     [
@@ -126,7 +127,8 @@ public sealed class CrashTests(ITestOutputHelper output)
     {
         var startLines = await CountLinesAsync(sideFile, ct);
         using var host = HarnessProcess.Start(["crash-host", .. HarnessDatabaseArgs(database), "--side-file", sideFile, "--count", $"{Workflows}",
-            "--max-step-ms", $"{maxStepMs}", "--Workflows:Worker:Id", $"run-{run}", .. extraArgs ?? []]);
+            "--max-step-ms", $"{maxStepMs}", "--Workflows:Worker:Id", $"run-{run}", "--hold-steps-until-ready", killAfterLines is null ? "true" : "false",
+            .. extraArgs ?? []]);
 
         // Not Eventually: this loop picks the kill point, so it polls the side file every few milliseconds.
         var deadline = DateTime.UtcNow.AddSeconds(120);
