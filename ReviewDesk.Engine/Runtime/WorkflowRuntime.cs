@@ -41,13 +41,15 @@ public sealed class WorkflowRuntime
     /// with the start (<see cref="WorkflowTransaction.StartWorkflow(StartWorkflowRequest, PreparedStart?)"/>): one commit
     /// instead of the start's, the worker's claim and the step's. Only for a start node whose activity is an
     /// <see cref="Activities.IEagerStartActivity"/>; <paramref name="stepItems"/> hands it what the caller holds in memory.
-    /// Null, having written nothing, when the start node is not eager or its step failed: start without it, and the
-    /// worker runs the step.
+    /// Null, having written nothing, when the start node is not eager, its step failed, or this process runs no worker
+    /// (<see cref="WorkerOptions.Enabled"/>): start without it, and a worker runs the step.
     /// </summary>
     public Task<PreparedStart?> PrepareStartAsync(StartWorkflowRequest request, IDictionary<string, object>? stepItems = null,
         CancellationToken cancellationToken = default)
     {
         Check(request);
+        // A process without a worker (a node that only takes requests) runs no step, its first one neither.
+        if (!_options.Worker.Enabled) return Task.FromResult<PreparedStart?>(null);
         return _executor.PrepareStartAsync(request, _identity.Id, stepItems, cancellationToken);
     }
 

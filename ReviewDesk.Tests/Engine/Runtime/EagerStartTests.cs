@@ -85,6 +85,18 @@ public sealed class EagerStartTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AProcessWithoutAWorker_PreparesNothing_SoItRunsNoStep()
+    {
+        await _host.PublishAsync(Line("eager-api", Tally("e", 1)));
+        await using var apiNode = await RuntimeHost.StartAsync(_database, worker: false, name: "api-node",
+            services: services => services.AddSingleton(_calls).AddWorkflowActivity<EagerTallyActivity>());
+
+        Assert.Null(await apiNode.Runtime.PrepareStartAsync(Request("eager-api", "A-1"), Items("in hand"), Ct));
+        Assert.Empty(_calls.Of("A-1"));
+        Assert.NotNull(await _host.Runtime.PrepareStartAsync(Request("eager-api", "A-2"), Items("in hand"), Ct));
+    }
+
+    [Fact]
     public async Task AFirstStepThatFails_IsNotPrepared_LeavesNothing_AndRunsOnTheWorkerAsAttemptOne()
     {
         await _host.PublishAsync(Line("eager-fails", Tally("e", 2, failingRuns: 1)));
