@@ -41,6 +41,13 @@ public sealed partial class DesignerCanvas : IDisposable
     [Parameter]
     public EventCallback Dropped { get; set; }
 
+    /// <summary>
+    /// Raised once, when the browser has reported the canvas's and every node's size and the chart has been fitted to
+    /// the view (at once for an empty chart): the canvas's start-up renders are over.
+    /// </summary>
+    [Parameter]
+    public EventCallback Settled { get; set; }
+
     internal BlazorDiagram Diagram { get; } = new(new BlazorDiagramOptions
     {
         AllowMultiSelection = false,
@@ -166,11 +173,15 @@ public sealed partial class DesignerCanvas : IDisposable
         if (!_fitPending || Diagram.Container is null) return;
         if (Diagram.Nodes.Count > 0 && Diagram.Nodes.Any(n => n.Size is null)) return;
         _fitPending = false;
-        if (Diagram.Nodes.Count == 0) return;
-        _ = InvokeAsync(() =>
+        _ = InvokeAsync(async () =>
         {
-            FitReadably();
-            StateHasChanged();
+            if (Diagram.Nodes.Count > 0)
+            {
+                FitReadably();
+                StateHasChanged();
+            }
+
+            await Settled.InvokeAsync();
         });
     }
 
