@@ -52,6 +52,25 @@ public sealed partial class WorkflowEditorPage : IAsyncDisposable
 
     private string VersionStatus => Status?.ToString().ToLowerInvariant() ?? "new";
 
+    // Interactive is not enough for "ready": after the first interactive render the page's parts still re-render on
+    // their own for a while. The canvas re-renders as the browser reports its and each node's size, then fits the chart.
+    // MudTabs re-renders every tab header after its first render (panel refs, slider), and again about 200 ms after its
+    // tabs change size (MudBlazor's ResizeObserver reports at that rate): the headers' content arrives a batch after the
+    // tab bar, so that resize, and that re-render, happens on every load. Each of those renders gives every tab header
+    // a new @onclick handler id, and a test that clicked a tab as soon as the old marker appeared clicked in that window
+    // (1 or 2 such re-renders after the marker, in every load measured); once the click was answered "There is no event
+    // handler associated with this event" and the tab never opened (Bug_15_TestRunThatStopsAtReview_ShowsWhereItWaits).
+    // So the page only says ready once the canvas has settled and the tab bar has kept still for longer than MudBlazor's
+    // report rate: after that the headers re-render only for what the admin does.
+    private static readonly TimeSpan TabBarQuiet = TimeSpan.FromMilliseconds(300);
+
+    private ElementReference _tabsArea;
+    private bool _tabBarWatched;
+    private bool CanvasSettled { get; set; }
+    private bool TabBarSettled { get; set; }
+
+    private bool IsReady => RendererInfo.IsInteractive && CanvasSettled && TabBarSettled;
+
     private string? _loadedId;
     private DotNetObjectReference<WorkflowEditorPage>? _self;
     private BrowserShortcuts? _shortcuts;
@@ -86,9 +105,41 @@ public sealed partial class WorkflowEditorPage : IAsyncDisposable
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        if (!firstRender) return;
-        _self = DotNetObjectReference.Create(this);
-        _shortcuts = await BrowserShortcuts.RegisterAsync(JS, "./js/designer-shortcuts.js", _self, Logger, CancellationToken.None);
+        if (firstRender)
+        {
+            _self = DotNetObjectReference.Create(this);
+            _shortcuts = await BrowserShortcuts.RegisterAsync(JS, "./js/designer-shortcuts.js", _self, Logger, CancellationToken.None);
+        }
+
+        // The tabs are drawn once the definition has loaded, which is usually a render after the first.
+        if (Session is not null && !_tabBarWatched)
+        {
+            _tabBarWatched = true;
+            await WaitForTabBarAsync();
+        }
+    }
+
+    // Resolves after MudTabs' start-up re-renders (see IsReady): the browser sends MudBlazor's resize report before
+    // it resolves this call, and the circuit handles the two in that order.
+    private async Task WaitForTabBarAsync()
+    {
+        try
+        {
+            await using var module = await JS.InvokeAsync<IJSObjectReference>("import", CancellationToken.None, "./js/tab-bar-settle.js");
+            await module.InvokeVoidAsync("whenSettled", CancellationToken.None, _tabsArea, TabBarQuiet.TotalMilliseconds);
+        }
+        catch (JSDisconnectedException)
+        {
+            return;
+        }
+        catch (JSException ex)
+        {
+            // The designer works without it; only the readiness marker is less exact.
+            Logger.LogWarning(ex, "The designer could not watch its tab bar settle");
+        }
+
+        TabBarSettled = true;
+        StateHasChanged();
     }
 
     /// <summary>Ctrl+Z (<c>undo</c>) or Ctrl+Y (<c>redo</c>) from the browser, outside text fields (see wwwroot/js/designer-shortcuts.js).</summary>
