@@ -80,6 +80,26 @@ public sealed class DesignerCanvasTests : BunitTestContext
         Assert.Equal("route", session.Definition.NextNodeId("decide", "Route"));
     }
 
+    [Fact]
+    public async Task Settled_IsRaisedOnceWhenEveryNodeHasReportedItsSize()
+    {
+        var session = DesignerSessions.New(DesignerSessions.SupportTriage());
+        var settled = 0;
+        var canvas = Render<DesignerCanvas>(p => p.Add(c => c.Session, session).Add(c => c.Settled, () => settled++));
+        var nodes = canvas.Instance.Diagram.Nodes.ToList();
+
+        // The canvas has its size; the nodes report theirs one by one, as the browser does.
+        foreach (var node in nodes.SkipLast(1)) await canvas.InvokeAsync(() => node.Size = new Size(160, 60));
+        Assert.Equal(0, settled);
+
+        await canvas.InvokeAsync(() => nodes[^1].Size = new Size(160, 60));
+        await canvas.WaitForAssertionAsync(() => Assert.Equal(1, settled));
+
+        // Later sizes (a node's text edited) are not start-up: the page's readiness marker is not raised again.
+        await canvas.InvokeAsync(() => nodes[0].Size = new Size(200, 60));
+        Assert.Equal(1, settled);
+    }
+
     private static FlowNodeModel Model(IRenderedComponent<DesignerCanvas> canvas, string nodeId) =>
         canvas.Instance.Diagram.Nodes.OfType<FlowNodeModel>().Single(n => n.NodeId == nodeId);
 
