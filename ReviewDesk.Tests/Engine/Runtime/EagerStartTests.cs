@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,7 +21,7 @@ public sealed class EagerStartTests : IAsyncLifetime
     private const string Owner = "eager-host";
 
     private readonly TestDatabase _database = new(ReviewDesk.Engine.Persistence.DatabaseProvider.Sqlite); // its tally table is SQLite's (rowid)
-    private readonly EagerCalls _calls = new();
+    private readonly InlineStepTests.TallyCalls _calls = new(); // here keyed by business key
     private RuntimeHost _host = null!;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -182,31 +181,11 @@ public sealed class EagerStartTests : IAsyncLifetime
         return rows;
     }
 
-    /// <summary>Each run of a tally step, by business key; and the effect runs, by node and business key.</summary>
-    public sealed class EagerCalls
-    {
-        private readonly ConcurrentDictionary<string, List<string>> _calls = new();
-
-        public ConcurrentDictionary<string, int> EffectRuns { get; } = new();
-
-        public void Add(string key, string call)
-        {
-            var list = _calls.GetOrAdd(key, _ => []);
-            lock (list) list.Add(call);
-        }
-
-        public List<string> Of(string key)
-        {
-            var list = _calls.GetOrAdd(key, _ => []);
-            lock (list) return [.. list];
-        }
-    }
-
     /// <summary>
     /// Adds <c>amount</c> to the variable <c>total</c> and a row to the tally (with the caller's note, when it handed one
     /// on), in the step's transaction. Its first <c>failingRuns</c> runs throw, and its first <c>failingEffects</c> effects.
     /// </summary>
-    public sealed class EagerTallyActivity(EagerCalls calls) : IActivityType, IEagerStartActivity
+    public sealed class EagerTallyActivity(InlineStepTests.TallyCalls calls) : IActivityType, IEagerStartActivity
     {
         public const string NoteItem = "test.note";
 
