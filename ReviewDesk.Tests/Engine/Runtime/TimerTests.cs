@@ -77,6 +77,21 @@ public sealed class TimerTests : RuntimeTestBase
     }
 
     [Fact]
+    public async Task RetentionPass_WithNothingOldEnough_WritesNothing()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await Host.PublishAsync(Line("short-lived", Node("a", "NoOp")));
+        var done = await Host.Runtime.StartAsync(new StartWorkflowRequest { DefinitionId = "short-lived", BusinessKey = "P-young" }, ct);
+        await Host.WaitForStatusAsync(done.InstanceId, WorkflowStatus.Completed);
+        var before = Host.Runtime.WriteStatistics;
+
+        Assert.Equal(0, await Host.Services.GetRequiredService<RetentionService>().PurgeOnceAsync(ct));
+
+        Assert.Equal(new WriteStatistics(0, 0), Host.Runtime.WriteStatistics - before);
+        Assert.NotNull(await Host.Queries.GetInstanceAsync(done.InstanceId, ct));
+    }
+
+    [Fact]
     public async Task RetentionJob_RemovesOldFinishedInstancesWithTheirJournals_AndKeepsTheRest()
     {
         var ct = TestContext.Current.CancellationToken;
