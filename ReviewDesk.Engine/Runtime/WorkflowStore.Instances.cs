@@ -16,6 +16,9 @@ internal sealed partial class WorkflowStore
 
     private const int FirstJournalSequence = 1;
 
+    // The version a start without one runs: read inside the write by Start, and outside it to prepare an eager start.
+    private const string LatestPublishedSql = """SELECT MAX("Version") FROM "Definitions" WHERE "DefinitionId" = $1 AND "Status" = 1""";
+
     /// <summary>
     /// Starts an instance on the latest published version (or the one asked for) unless one with the
     /// business key exists. Null when there is no such published version.
@@ -32,7 +35,7 @@ internal sealed partial class WorkflowStore
     {
         var version = request.Version is { } asked
             ? batch.Scalar("""SELECT "Version" FROM "Definitions" WHERE "DefinitionId" = $1 AND "Version" = $2 AND "Status" <> 0""", request.DefinitionId, asked)
-            : batch.Scalar("""SELECT MAX("Version") FROM "Definitions" WHERE "DefinitionId" = $1 AND "Status" = 1""", request.DefinitionId);
+            : batch.Scalar(LatestPublishedSql, request.DefinitionId);
         if (version is not long number) return null;
         var eager = prepared is not null && ReferenceEquals(prepared.Request, request) && prepared.DefinitionVersion == number ? prepared : null;
         if (prepared is not null && eager is null && request.Version is null)
@@ -43,7 +46,7 @@ internal sealed partial class WorkflowStore
 
         var definition = DefinitionIn(batch, request.DefinitionId, (int)number);
 
-        var id = prepared?.InstanceId ?? _ids.NewId("wf_");
+        var id = prepared?.InstanceId ?? NewInstanceId();
         var startNode = definition.StartNodeId!;
         // The instance row already counts the two journal entries written below.
         if (batch.Execute(InsertInstanceSql, id, definition.Id, number, request.BusinessKey, ToJson(request.Input), startNode, batch.NowMs, FirstJournalSequence + 2) == 0)
@@ -85,7 +88,7 @@ internal sealed partial class WorkflowStore
         if (_latestPublished.TryGetValue(definitionId, out var known)) return known;
         await using var connection = await OpenReadConnectionAsync(cancellationToken);
         await using var command = _dialect.CreateCommand(connection,
-            """SELECT MAX("Version") FROM "Definitions" WHERE "DefinitionId" = $1 AND "Status" = 1""", definitionId);
+            LatestPublishedSql, definitionId);
         // An integer column: SQLite reads it as a long, PostgreSQL as an int.
         var value = await command.ExecuteScalarAsync(cancellationToken);
         if (value is null or DBNull) return null;
