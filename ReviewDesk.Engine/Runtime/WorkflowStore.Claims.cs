@@ -33,9 +33,7 @@ internal sealed partial class WorkflowStore
     /// </summary>
     public async Task<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await OpenReadConnectionAsync(cancellationToken);
-        await using var command = _dialect.CreateCommand(connection, AnyDueSql, _time.GetUtcNow().ToUnixTimeMilliseconds());
-        var value = await command.ExecuteScalarAsync(cancellationToken);
+        var value = await ReadScalarAsync(AnyDueSql, cancellationToken, _time.GetUtcNow().ToUnixTimeMilliseconds());
         return value is long ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
     }
 

@@ -86,12 +86,8 @@ internal sealed partial class WorkflowStore
     internal async ValueTask<int?> LatestPublishedVersionAsync(string definitionId, CancellationToken cancellationToken)
     {
         if (_latestPublished.TryGetValue(definitionId, out var known)) return known;
-        await using var connection = await OpenReadConnectionAsync(cancellationToken);
-        await using var command = _dialect.CreateCommand(connection,
-            LatestPublishedSql, definitionId);
         // An integer column: SQLite reads it as a long, PostgreSQL as an int.
-        var value = await command.ExecuteScalarAsync(cancellationToken);
-        if (value is null or DBNull) return null;
+        if (await ReadScalarAsync(LatestPublishedSql, cancellationToken, definitionId) is not { } value) return null;
         return _latestPublished[definitionId] = Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture);
     }
 
@@ -165,13 +161,9 @@ internal sealed partial class WorkflowStore
     /// </summary>
     public async Task<int> PurgeFinishedAsync(DateTimeOffset before, int max, CancellationToken cancellationToken)
     {
-        await using (var connection = await OpenReadConnectionAsync(cancellationToken))
-        await using (var command = _dialect.CreateCommand(connection,
-            """SELECT 1 FROM "Instances" WHERE "Status" IN (2, 4) AND "FinishedAt" < $1 LIMIT 1""", before.ToUnixTimeMilliseconds()))
-        {
-            if (await command.ExecuteScalarAsync(cancellationToken) is null) return 0;
-        }
-
+        var any = await ReadScalarAsync("""SELECT 1 FROM "Instances" WHERE "Status" IN (2, 4) AND "FinishedAt" < $1 LIMIT 1""",
+            cancellationToken, before.ToUnixTimeMilliseconds());
+        if (any is null) return 0;
         return await PurgeFinishedInWriteAsync(before, max, cancellationToken);
     }
 

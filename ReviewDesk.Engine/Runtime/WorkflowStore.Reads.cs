@@ -61,4 +61,12 @@ internal sealed partial class WorkflowStore
         WriteAsync(batch => batch.Execute(FenceSql, work.Id, owner, work.ClaimCount), cancellationToken);
 
     internal DbCommand Command(DbConnection connection, string sql, params object?[] args) => _dialect.CreateCommand(connection, sql, args);
+
+    /// <summary>The first column of the first row of <paramref name="sql"/>, read without the write lock; null when there is no row (or a NULL).</summary>
+    internal async Task<object?> ReadScalarAsync(string sql, CancellationToken cancellationToken, params object?[] args)
+    {
+        await using var connection = await OpenReadConnectionAsync(cancellationToken);
+        await using var command = Command(connection, sql, args);
+        return await command.ExecuteScalarAsync(cancellationToken) is { } value and not DBNull ? value : null;
+    }
 }
