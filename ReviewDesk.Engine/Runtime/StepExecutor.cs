@@ -98,7 +98,7 @@ internal sealed class StepExecutor(
             Outputs = [],
             // As the start writes it: version 1, its two journal entries (started, scheduled) before the step's.
             Version = 1,
-            NextJournalSequence = 3,
+            NextJournalSequence = WorkflowStore.FirstJournalSequence + 2,
         };
 
         // The workflow's span under the caller's (the submission), and the step's under it, as when the worker runs it.

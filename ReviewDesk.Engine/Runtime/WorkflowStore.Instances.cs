@@ -14,7 +14,7 @@ internal sealed partial class WorkflowStore
         ON CONFLICT ("BusinessKey") DO NOTHING
         """;
 
-    private const int FirstJournalSequence = 1;
+    internal const int FirstJournalSequence = 1;
 
     // The version a start without one runs: read inside the write by Start, and outside it to prepare an eager start.
     private const string LatestPublishedSql = """SELECT MAX("Version") FROM "Definitions" WHERE "DefinitionId" = $1 AND "Status" = 1""";
