@@ -28,6 +28,7 @@ internal sealed class LocalModel : IDisposable
     private readonly string[] _priorities;
     private readonly string[] _sentiments;
     private readonly CueWordExplainer _explainer;
+    private readonly AsciiTextFeaturizer? _ascii;
 
     private LocalModel(MLContext ml, ITransformer transformer, DataViewSchema inputSchema, LocalModelMetadata metadata)
     {
@@ -56,7 +57,23 @@ internal sealed class LocalModel : IDisposable
         var headsInput = SchemaDefinition.Create(typeof(LocalHeadsInput));
         headsInput[nameof(LocalHeadsInput.Features)].ColumnType = output[LocalModelColumns.Features].Type;
         _engines = new DefaultObjectPoolProvider { MaximumRetained = MaxPooledEngines }.Create(new EnginePolicy(ml, featurizer, heads, headsInput));
+
+        // ASCII text skips ML.NET's featurizer, once the two have given the same features on the check texts.
+        _ascii = AsciiTextFeaturizer.TryCreate(slotNames, out var reason);
+        if (_ascii is not null && FirstDisagreement(_ascii) is { } text)
+        {
+            (_ascii, reason) = (null, $"it differs from ML.NET's featurizer on \"{text}\"");
+        }
+
+        AsciiFeaturizerOff = reason;
     }
+
+    /// <summary>The names of the text features' slots (the featurizer's vocabulary).</summary>
+    internal void FeatureSlotNames(ref VBuffer<ReadOnlyMemory<char>> names) =>
+        _transformer.GetOutputSchema(_inputSchema)[LocalModelColumns.Features].GetSlotNames(ref names);
+
+    /// <summary>Why ASCII text goes through ML.NET's featurizer too; null when <see cref="AsciiTextFeaturizer"/> serves it.</summary>
+    internal string? AsciiFeaturizerOff { get; }
 
     private const int MaxPooledEngines = 64;
 
@@ -100,13 +117,41 @@ internal sealed class LocalModel : IDisposable
         var engines = _engines.Get();
         try
         {
-            var features = engines.Featurizer.Predict(input).Features;
+            var features = _ascii is not null && _ascii.TryFeaturize(input.Text, out var ascii) ? ascii : engines.Featurizer.Predict(input).Features;
             return (engines.Heads.Predict(new LocalHeadsInput { Features = features, Urgency = input.Urgency }), features);
         }
         finally
         {
             _engines.Return(engines);
         }
+    }
+
+    /// <summary>The features ML.NET's featurizer gives <paramref name="text"/> (what <see cref="AsciiTextFeaturizer"/> is held to).</summary>
+    internal VBuffer<float> MlNetFeatures(string text)
+    {
+        var engines = _engines.Get();
+        try
+        {
+            return engines.Featurizer.Predict(new LocalModelInput { Text = text }).Features;
+        }
+        finally
+        {
+            _engines.Return(engines);
+        }
+    }
+
+    /// <summary>
+    /// The first of <see cref="AsciiTextFeaturizer.CheckTexts"/> on which <paramref name="ascii"/> and ML.NET give different
+    /// features (indices or bits); null when they agree on all.
+    /// </summary>
+    private string? FirstDisagreement(AsciiTextFeaturizer ascii)
+    {
+        foreach (var text in AsciiTextFeaturizer.CheckTexts)
+        {
+            if (!ascii.TryFeaturize(text, out var fast) || !AsciiTextFeaturizer.SameFeatures(fast, MlNetFeatures(text))) return text;
+        }
+
+        return null;
     }
 
     /// <inheritdoc />
