@@ -29,18 +29,36 @@ internal sealed class AsciiTextFeaturizer
 
     private readonly int _length;
     private readonly int _wordOffset;
-    /// <summary>A character trigram's slot plus one (0: not in the vocabulary), indexed by its three 7-bit characters.</summary>
+    /// <summary>An ASCII character's place in the trigrams' alphabet, from 1; 0 for a character no trigram holds.</summary>
+    private readonly byte[] _alphabet;
+    private readonly int _alphabetSize;
+    /// <summary>A character trigram's slot plus one (0: not in the vocabulary), indexed by its three characters' places.</summary>
     private readonly ushort[] _trigramSlots;
     private readonly Dictionary<string, int> _unigrams;
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _unigramLookup;
     private readonly FrozenDictionary<(int, int), int> _bigrams;
 
-    private AsciiTextFeaturizer(int length, int wordOffset, ushort[] trigramSlots, Dictionary<string, int> unigrams,
+    private AsciiTextFeaturizer(int length, int wordOffset, List<(char A, char B, char C, int Slot)> trigrams, Dictionary<string, int> unigrams,
         FrozenDictionary<(int, int), int> bigrams)
     {
         _length = length;
         _wordOffset = wordOffset;
-        _trigramSlots = trigramSlots;
+
+        // The table is as small as the alphabet allows (about 80 characters: half a megabyte, not the 4 MB of all of
+        // ASCII), since most lookups miss and each miss would otherwise be a cache miss too.
+        _alphabet = new byte[128];
+        foreach (var ch in trigrams.SelectMany(t => new[] { t.A, t.B, t.C }).Distinct().Order())
+        {
+            _alphabet[ch] = (byte)++_alphabetSize;
+        }
+
+        _alphabetSize++;
+        _trigramSlots = new ushort[_alphabetSize * _alphabetSize * _alphabetSize];
+        foreach (var (a, b, c, slot) in trigrams)
+        {
+            _trigramSlots[Index(_alphabet[a], _alphabet[b], _alphabet[c])] = (ushort)(slot + 1);
+        }
+
         _unigrams = unigrams;
         _unigramLookup = unigrams.GetAlternateLookup<ReadOnlySpan<char>>();
         _bigrams = bigrams;
@@ -55,7 +73,8 @@ internal sealed class AsciiTextFeaturizer
     {
         reason = null;
         var names = slotNames.DenseValues().Select(n => n.ToString()).ToList();
-        var trigramSlots = new ushort[1 << 21];
+        var trigrams = new List<(char A, char B, char C, int Slot)>();
+        var seen = new HashSet<(char, char, char)>();
         var unigramSlots = new Dictionary<string, int>(StringComparer.Ordinal);
         var bigramNames = new List<(string First, string Second, int Slot)>();
         var wordOffset = -1;
@@ -74,9 +93,8 @@ internal sealed class AsciiTextFeaturizer
                 if (a == '|' || b == '|' || c == '|') return Fail(out reason, "a training text holds a vertical bar");
                 if (!char.IsAscii(a) || !char.IsAscii(b) || !char.IsAscii(c)) continue;
                 if (slot >= ushort.MaxValue) return Fail(out reason, $"the character block has more than {ushort.MaxValue - 1} slots");
-                ref var entry = ref trigramSlots[Index(a, b, c)];
-                if (entry != 0) return Fail(out reason, $"character slot {slot} ({name}) is repeated");
-                entry = (ushort)(slot + 1);
+                if (!seen.Add((a, b, c))) return Fail(out reason, $"character slot {slot} ({name}) is repeated");
+                trigrams.Add((a, b, c, slot));
             }
             else if (name.StartsWith(WordPrefix, StringComparison.Ordinal))
             {
@@ -109,7 +127,7 @@ internal sealed class AsciiTextFeaturizer
             }
         }
 
-        return new AsciiTextFeaturizer(names.Count, wordOffset, trigramSlots, unigramSlots, bigrams.ToFrozenDictionary());
+        return new AsciiTextFeaturizer(names.Count, wordOffset, trigrams, unigramSlots, bigrams.ToFrozenDictionary());
     }
 
     /// <summary>
@@ -132,13 +150,16 @@ internal sealed class AsciiTextFeaturizer
             span[^1] = EndMark;
         });
 
-        for (var i = 0; i + 3 <= normalised.Length; i++)
+        var places = normalised.Length <= 4096 ? stackalloc byte[normalised.Length] : new byte[normalised.Length];
+        for (var i = 0; i < normalised.Length; i++) places[i] = _alphabet[normalised[i]];
+        for (var i = 0; i + 3 <= places.Length; i++)
         {
-            var slot = _trigramSlots[Index(normalised[i], normalised[i + 1], normalised[i + 2])];
+            if (places[i] == 0 || places[i + 1] == 0 || places[i + 2] == 0) continue;
+            var slot = _trigramSlots[Index(places[i], places[i + 1], places[i + 2])];
             if (slot != 0) scratch.Add(slot - 1);
         }
 
-        var charSquares = scratch.SumOfSquares();
+        var charSquares = scratch.Squares;
         var words = normalised.AsSpan(1, normalised.Length - 2);
         var previous = -1;
         foreach (var range in words.Split(' '))
@@ -156,7 +177,7 @@ internal sealed class AsciiTextFeaturizer
             previous = slot;
         }
 
-        var wordSquares = scratch.SumOfSquares() - charSquares;
+        var wordSquares = scratch.Squares - charSquares;
         // The counts are small whole numbers, so their sum of squares is exact in any order; each block is then scaled by the
         // float reciprocal of its float root, which gives ML.NET's L2 normalisation to the last bit (the tests compare bits).
         var charScale = charSquares > 0 ? 1f / MathF.Sqrt((float)charSquares) : 1f;
@@ -178,6 +199,9 @@ internal sealed class AsciiTextFeaturizer
         private ulong[] _counted = [];
         private int _slots;
 
+        /// <summary>The sum of the counts' squares so far.</summary>
+        public double Squares { get; private set; }
+
         public static Scratch For(int length)
         {
             var scratch = t_current ??= new Scratch();
@@ -192,18 +216,16 @@ internal sealed class AsciiTextFeaturizer
 
         public void Add(int slot)
         {
-            if (_counts[slot]++ == 0)
+            var count = _counts[slot];
+            _counts[slot] = count + 1;
+
+            // (n + 1)² − n² = 2n + 1, so the sum of squares needs no pass of its own.
+            Squares += (2 * count) + 1;
+            if (count == 0)
             {
                 _counted[slot >> 6] |= 1UL << slot;
                 _slots++;
             }
-        }
-
-        public double SumOfSquares()
-        {
-            var sum = 0.0;
-            foreach (var slot in Slots()) sum += (double)_counts[slot] * _counts[slot];
-            return sum;
         }
 
         /// <summary>The counts as a sparse vector, each times its block's scale (words from <paramref name="wordOffset"/> on); then clears them.</summary>
@@ -212,29 +234,25 @@ internal sealed class AsciiTextFeaturizer
             var indices = new int[_slots];
             var values = new float[_slots];
             var k = 0;
-            foreach (var slot in Slots())
-            {
-                indices[k] = slot;
-                values[k] = _counts[slot] * (slot < wordOffset ? charScale : wordScale);
-                _counts[slot] = 0;
-                k++;
-            }
 
-            Array.Clear(_counted);
-            _slots = 0;
-            return new VBuffer<float>(length, indices.Length, values, indices);
-        }
-
-        /// <summary>The counted slots in ascending order (the bitmap read word by word).</summary>
-        private IEnumerable<int> Slots()
-        {
+            // The bitmap, read word by word, gives the slots in ascending order.
             for (var w = 0; w < _counted.Length; w++)
             {
                 for (var bits = _counted[w]; bits != 0; bits &= bits - 1)
                 {
-                    yield return (w << 6) | System.Numerics.BitOperations.TrailingZeroCount(bits);
+                    var slot = (w << 6) | System.Numerics.BitOperations.TrailingZeroCount(bits);
+                    indices[k] = slot;
+                    values[k] = _counts[slot] * (slot < wordOffset ? charScale : wordScale);
+                    _counts[slot] = 0;
+                    k++;
                 }
+
+                _counted[w] = 0;
             }
+
+            _slots = 0;
+            Squares = 0;
+            return new VBuffer<float>(length, indices.Length, values, indices);
         }
     }
 
@@ -269,7 +287,7 @@ internal sealed class AsciiTextFeaturizer
         return null;
     }
 
-    private static int Index(char a, char b, char c) => (a << 14) | (b << 7) | c;
+    private int Index(int a, int b, int c) => ((a * _alphabetSize) + b) * _alphabetSize + c;
 
     /// <summary>Parses <c>a|b|c</c>, where a character may be written as a control picture in angle brackets (<c>&lt;␠&gt;</c> for a space).</summary>
     private static bool TryParseTrigram(ReadOnlySpan<char> name, out char a, out char b, out char c)
