@@ -46,9 +46,12 @@ internal static partial class ContextScanner
             return true;
         }
 
-        foreach (var word in WordsInSentenceBefore(text, start, words))
+        var window = SentenceBefore(text, start);
+        Span<(int Index, int Length)> found = stackalloc (int, int)[MaxWindow];
+        var count = FindWords(window, found);
+        for (var i = count - 1; i >= Math.Max(0, count - words); i--)
         {
-            if (VersionWords.Contains(word))
+            if (Contains(VersionWords, window.Slice(found[i].Index, found[i].Length)))
             {
                 return true;
             }
@@ -58,54 +61,8 @@ internal static partial class ContextScanner
     }
 
     /// <summary>Up to <paramref name="count"/> lower-case words before <paramref name="start"/> in its sentence, nearest first.</summary>
-    public static List<string> WordsInSentenceBefore(string text, int start, int count)
-    {
-        var sentence = text.AsSpan(0, start);
-        var from = Math.Max(sentence.LastIndexOfAny('\n', '!', '?'), sentence.LastIndexOf(". ", StringComparison.Ordinal)) + 1;
-        return WordsBefore(text[from..start], start - from, count);
-    }
-
-    /// <summary>Up to <paramref name="count"/> lower-case words right before <paramref name="start"/>, nearest first.</summary>
-    public static List<string> WordsBefore(string text, int start, int count, bool stopAtLineBreak = true)
-    {
-        var words = new List<string>(count);
-        var from = Math.Max(0, start - 80);
-        var window = text.AsSpan(from, start - from);
-        if (stopAtLineBreak)
-        {
-            var nl = window.LastIndexOf('\n');
-            if (nl >= 0)
-            {
-                window = window[(nl + 1)..];
-            }
-        }
-
-        var matches = WordRegex().Matches(window.ToString());
-        for (var i = matches.Count - 1; i >= 0 && words.Count < count; i--)
-        {
-            words.Add(matches[i].Value.ToLowerInvariant());
-        }
-
-        return words;
-    }
-
-    /// <summary>Up to <paramref name="count"/> lower-case words right after <paramref name="end"/>, nearest first.</summary>
-    public static List<string> WordsAfter(string text, int end, int count)
-    {
-        var words = new List<string>(count);
-        var to = Math.Min(text.Length, end + 60);
-        foreach (Match m in WordRegex().Matches(text.Substring(end, to - end)))
-        {
-            if (words.Count == count)
-            {
-                break;
-            }
-
-            words.Add(m.Value.ToLowerInvariant());
-        }
-
-        return words;
-    }
+    public static List<string> WordsInSentenceBefore(string text, int start, int count) =>
+        LowerCase(SentenceBefore(text, start), count);
 
     /// <summary>
     /// Whether the words just before a span (skipping fillers such as "no", "number", "#") name a
@@ -113,14 +70,18 @@ internal static partial class ContextScanner
     /// </summary>
     public static bool FollowsIdentifierWord(string text, int start)
     {
-        foreach (var word in WordsBefore(text, start, 4))
+        var window = Before(text, start, stopAtLineBreak: true);
+        Span<(int Index, int Length)> found = stackalloc (int, int)[MaxWindow];
+        var count = FindWords(window, found);
+        for (var i = count - 1; i >= Math.Max(0, count - 4); i--)
         {
-            if (IdentifierWords.Contains(word))
+            var word = window.Slice(found[i].Index, found[i].Length);
+            if (Contains(IdentifierWords, word))
             {
                 return true;
             }
 
-            if (!Fillers.Contains(word))
+            if (!Contains(Fillers, word))
             {
                 return false;
             }
@@ -137,23 +98,108 @@ internal static partial class ContextScanner
             return false;
         }
 
-        foreach (var w in WordsBefore(text, start, before, stopAtLineBreak: false))
+        var window = Before(text, start, stopAtLineBreak: false);
+        Span<(int Index, int Length)> found = stackalloc (int, int)[MaxWindow];
+        var count = FindWords(window, found);
+        for (var i = count - 1; i >= Math.Max(0, count - before); i--)
         {
-            if (words.Contains(w))
+            if (Contains(words, window.Slice(found[i].Index, found[i].Length)))
             {
                 return true;
             }
         }
 
-        foreach (var w in WordsAfter(text, end, after))
+        var following = After(text, end);
+        var taken = 0;
+        foreach (var m in WordRegex().EnumerateMatches(following))
         {
-            if (words.Contains(w))
+            if (taken++ == after)
+            {
+                break;
+            }
+
+            if (Contains(words, following.Slice(m.Index, m.Length)))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    // The words are read from at most this many characters before a span (so there are at most as many words), and from
+    // at most AfterWindow characters after it.
+    private const int MaxWindow = 80;
+    private const int AfterWindow = 60;
+
+    private static ReadOnlySpan<char> Before(string text, int start, bool stopAtLineBreak)
+    {
+        var from = Math.Max(0, start - MaxWindow);
+        var window = text.AsSpan(from, start - from);
+        if (stopAtLineBreak)
+        {
+            var nl = window.LastIndexOf('\n');
+            if (nl >= 0)
+            {
+                window = window[(nl + 1)..];
+            }
+        }
+
+        return window;
+    }
+
+    // The words of start's sentence that the checks read: after the last line break, '!', '?' or ". ", and at most
+    // MaxWindow characters.
+    private static ReadOnlySpan<char> SentenceBefore(string text, int start)
+    {
+        var sentence = text.AsSpan(0, start);
+        var from = Math.Max(sentence.LastIndexOfAny('\n', '!', '?'), sentence.LastIndexOf(". ", StringComparison.Ordinal)) + 1;
+        from = Math.Max(from, start - MaxWindow);
+        return text.AsSpan(from, start - from);
+    }
+
+    private static ReadOnlySpan<char> After(string text, int end) =>
+        text.AsSpan(end, Math.Min(text.Length, end + AfterWindow) - end);
+
+    /// <summary>Where the words of <paramref name="window"/> are, in order; returns how many.</summary>
+    private static int FindWords(ReadOnlySpan<char> window, Span<(int Index, int Length)> found)
+    {
+        var count = 0;
+        foreach (var m in WordRegex().EnumerateMatches(window))
+        {
+            found[count++] = (m.Index, m.Length);
+        }
+
+        return count;
+    }
+
+    private static List<string> LowerCase(ReadOnlySpan<char> window, int count)
+    {
+        Span<(int Index, int Length)> found = stackalloc (int, int)[MaxWindow];
+        var total = FindWords(window, found);
+        var words = new List<string>(count);
+        for (var i = total - 1; i >= 0 && words.Count < count; i--)
+        {
+            words.Add(window.Slice(found[i].Index, found[i].Length).ToString().ToLowerInvariant());
+        }
+
+        return words;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="words"/> holds <paramref name="word"/> in lower case, as <c>words.Contains(word.ToLowerInvariant())</c>
+    /// says, without making the string when <paramref name="words"/> is a set that can look a span up.
+    /// </summary>
+    private static bool Contains(IReadOnlyCollection<string> words, ReadOnlySpan<char> word)
+    {
+        Span<char> lower = stackalloc char[MaxWindow];
+        var length = word.ToLowerInvariant(lower);
+        if (words is HashSet<string> set && set.TryGetAlternateLookup<ReadOnlySpan<char>>(out var lookup))
+        {
+            return lookup.Contains(lower[..length]);
+        }
+
+        return words.Contains(lower[..length].ToString());
     }
 
     [GeneratedRegex(@"[\p{L}][\p{L}\p{Mn}']*|\d+")]

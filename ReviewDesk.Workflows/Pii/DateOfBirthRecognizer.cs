@@ -23,6 +23,11 @@ public sealed partial class DateOfBirthRecognizer : IPiiRecognizer
     public IReadOnlyList<PiiEntity> Recognize(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        if (!MayHoldBirthDate(text))
+        {
+            return [];
+        }
+
         var results = new List<PiiEntity>();
         foreach (Match m in DateRegex().Matches(text))
         {
@@ -35,6 +40,26 @@ public sealed partial class DateOfBirthRecognizer : IPiiRecognizer
         }
 
         return results;
+    }
+
+    /// <summary>
+    /// A cheap test that lets through every text in which <see cref="Recognize"/> may report a date or throw. A date is
+    /// reported only with a birth phrase around it, and every match of <see cref="BirthBeforeRegex"/> or
+    /// <see cref="BirthAfterRegex"/>, in any part of the text, begins with a match of <see cref="BirthWordRegex"/> (whose
+    /// alternatives are leading parts of theirs, under the same options). A date whose digits are not ASCII ("١٢/٠٣/١٩٨٦")
+    /// makes the date check throw before the phrase is looked for, so a text with such a digit always goes through.
+    /// </summary>
+    internal static bool MayHoldBirthDate(string text)
+    {
+        foreach (var c in text)
+        {
+            if (char.IsDigit(c) && !char.IsAsciiDigit(c))
+            {
+                return true;
+            }
+        }
+
+        return text.AsSpan().ContainsAnyInRange('0', '9') && BirthWordRegex().IsMatch(text);
     }
 
     private static bool HasBirthContext(string text, int start, int end)
@@ -101,6 +126,13 @@ public sealed partial class DateOfBirthRecognizer : IPiiRecognizer
         @"\bnée?\b|\bnaissance|\bnacimiento|\bnacid[oa]|\bnaci[óo]|\bcumpleaños|\bgeboortedatum|\bverjaardag)[^\d]{0,40}$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BirthBeforeRegex();
+
+    // The leading part of each alternative of BirthBeforeRegex and BirthAfterRegex, without their word boundaries (it may
+    // let more through, never less). MayHoldBirthDate says why it is enough.
+    [GeneratedRegex(
+        @"dob|d\.\s?o\.\s?b|date\s+of\s+birth|birth|born|geb|né|naissance|naci|cumpleaños|verjaardag",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex BirthWordRegex();
 
     // A bracketed or dashed birth note right after the date ("04/17/1986 (DOB)"), not a phrase that starts a new item.
     [GeneratedRegex(

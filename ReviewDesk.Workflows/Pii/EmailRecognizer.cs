@@ -20,6 +20,14 @@ public sealed partial class EmailRecognizer : IPiiRecognizer
     public IReadOnlyList<PiiEntity> Recognize(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+
+        // Every address has an '@' (a literal in the pattern): most texts have none, and the regex would otherwise
+        // try a match at each letter and digit.
+        if (!text.Contains('@'))
+        {
+            return [];
+        }
+
         var results = new List<PiiEntity>();
         foreach (Match m in EmailRegex().Matches(text))
         {

@@ -29,6 +29,23 @@ public sealed partial class IpAddressRecognizer : IPiiRecognizer
     {
         ArgumentNullException.ThrowIfNull(text);
         var results = new List<PiiEntity>();
+
+        // Every IPv6 match holds at least two colons and every IPv4 match three dots: most texts need neither regex.
+        if (text.AsSpan().Count(':') >= 2)
+        {
+            FindIpv6(text, results);
+        }
+
+        if (text.AsSpan().Count('.') >= 3)
+        {
+            FindIpv4(text, results);
+        }
+
+        return results;
+    }
+
+    private void FindIpv6(string text, List<PiiEntity> results)
+    {
         foreach (Match m in Ipv6Regex().Matches(text))
         {
             var address = m.Groups["addr"].Value.TrimEnd('.');
@@ -40,7 +57,10 @@ public sealed partial class IpAddressRecognizer : IPiiRecognizer
             var length = address.Length + (address.Length == m.Groups["addr"].Length ? m.Groups["zone"].Length : 0);
             results.Add(new PiiEntity(EntityType, m.Index, m.Index + length, text.Substring(m.Index, length), 0.6));
         }
+    }
 
+    private void FindIpv4(string text, List<PiiEntity> results)
+    {
         foreach (Match m in Ipv4Regex().Matches(text))
         {
             var inside = results.Exists(r => r.Start <= m.Index && m.Index + m.Length <= r.End);
@@ -52,8 +72,6 @@ public sealed partial class IpAddressRecognizer : IPiiRecognizer
 
             results.Add(new PiiEntity(EntityType, m.Index, m.Index + m.Length, m.Value, 0.6));
         }
-
-        return results;
     }
 
     private static bool IsValidIpv6(string address)

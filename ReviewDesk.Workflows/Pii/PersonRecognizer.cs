@@ -50,6 +50,8 @@ public sealed partial class PersonRecognizer : IPiiRecognizer
     }.ToFrozenSet(StringComparer.Ordinal);
 
     private readonly FrozenSet<string> _firstNames;
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _firstNamesBySpan;
+    private readonly bool _spanLookup;
 
     /// <summary>Creates a recognizer with the embedded list of given names.</summary>
     public PersonRecognizer()
@@ -63,6 +65,9 @@ public sealed partial class PersonRecognizer : IPiiRecognizer
     {
         ArgumentNullException.ThrowIfNull(firstNames);
         _firstNames = firstNames as FrozenSet<string> ?? firstNames.ToFrozenSet(StringComparer.Ordinal);
+
+        // A frozen set handed in keeps its own comparer; one that cannot compare a span with a string is asked with strings.
+        _spanLookup = _firstNames.TryGetAlternateLookup<ReadOnlySpan<char>>(out _firstNamesBySpan);
     }
 
     /// <summary>Number of given names the recognizer knows.</summary>
@@ -112,9 +117,10 @@ public sealed partial class PersonRecognizer : IPiiRecognizer
             AddName(text, m.Index + m.Length, 0.75, rule, candidates);
         }
 
-        foreach (Match m in NameTokenRegex().Matches(text))
+        // Every capitalised word is looked up: by its characters in the text, not as a new string.
+        foreach (var m in NameTokenRegex().EnumerateMatches(text))
         {
-            if (_firstNames.Contains(m.Value) && IsWordStart(text, m.Index))
+            if (IsFirstName(text.AsSpan(m.Index, m.Length)) && IsWordStart(text, m.Index))
             {
                 AddGivenName(text, m.Index, candidates);
             }
@@ -122,6 +128,9 @@ public sealed partial class PersonRecognizer : IPiiRecognizer
 
         return Resolve(candidates);
     }
+
+    private bool IsFirstName(ReadOnlySpan<char> token) =>
+        _spanLookup ? _firstNamesBySpan.Contains(token) : _firstNames.Contains(token.ToString());
 
     private enum NameRule
     {

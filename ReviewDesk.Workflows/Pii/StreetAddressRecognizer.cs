@@ -29,12 +29,32 @@ public sealed partial class StreetAddressRecognizer : IPiiRecognizer
     public IReadOnlyList<PiiEntity> Recognize(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+
+        // Each of the four patterns holds a house number (\d, a digit of any script): a text without a digit needs none.
+        if (!HasDigit(text))
+        {
+            return [];
+        }
+
         var results = new List<PiiEntity>();
         Collect(text, NumberFirstRegex(), results);
         Collect(text, FrenchRegex(), results);
         Collect(text, CompoundStreetRegex(), results);
         Collect(text, StreetTypeFirstRegex(), results);
         return results;
+    }
+
+    private static bool HasDigit(string text)
+    {
+        foreach (var c in text)
+        {
+            if (char.IsDigit(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private void Collect(string text, Regex regex, List<PiiEntity> results)

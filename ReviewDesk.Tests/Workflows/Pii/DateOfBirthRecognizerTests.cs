@@ -26,4 +26,41 @@ public sealed class DateOfBirthRecognizerTests
     [InlineData("My mother was born in December.")]
     public void Analyze_NotABirthDate_FindsNothing(string text) =>
         RecognizerAssert.FindsNothing(PiiTypes.DateOfBirth, text);
+
+    // One text per alternative of the birth phrases before and after a date: each must pass the quick test.
+    [Theory]
+    [InlineData("DOB 1988-11-23")]
+    [InlineData("d. o. b. 02/14/1991")]
+    [InlineData("DATE\tOF  BIRTH 02/14/1991")]
+    [InlineData("Birthdate 02/14/1991")]
+    [InlineData("I was BORN 02/14/1991")]
+    [InlineData("Geburtstag 14.02.1991")]
+    [InlineData("Geburtsdatum 14.02.1991")]
+    [InlineData("Geboren 14.02.1991")]
+    [InlineData("geb. 14.02.1991")]
+    [InlineData("NÉE le 14/02/1991")]
+    [InlineData("date de naissance 14/02/1991")]
+    [InlineData("fecha de nacimiento 14/02/1991")]
+    [InlineData("nacida el 14/02/1991")]
+    [InlineData("Nació el 14/02/1991")]
+    [InlineData("cumpleaños 14/02/1991")]
+    [InlineData("geboortedatum 14-02-1991")]
+    [InlineData("verjaardag 14-02-1991")]
+    [InlineData("02/14/1991 (dob)")]
+    [InlineData("02/14/1991 - d.o.b")]
+    [InlineData("02/14/1991 (birthday)")]
+    public void MayHoldBirthDate_EveryBirthPhrase_LetsTheTextThrough(string text) =>
+        Assert.True(DateOfBirthRecognizer.MayHoldBirthDate(text));
+
+    [Theory]
+    [InlineData("Delivered on 12/03/2024 between 10 and 12.")]
+    [InlineData("My mother was born in December.")]
+    public void MayHoldBirthDate_NoBirthPhraseOrNoDigit_StopsTheText(string text) =>
+        Assert.False(DateOfBirthRecognizer.MayHoldBirthDate(text));
+
+    // A date in other digits makes the date check fail as it always did (int.Parse reads ASCII digits only): the quick
+    // test lets such a text through so that the recognizer behaves exactly as before it.
+    [Fact]
+    public void MayHoldBirthDate_DigitsOtherThanAscii_LetsTheTextThrough() =>
+        Assert.True(DateOfBirthRecognizer.MayHoldBirthDate("Delivered on \u0661\u0662/\u0660\u0663/\u0661\u0669\u0668\u0666"));
 }

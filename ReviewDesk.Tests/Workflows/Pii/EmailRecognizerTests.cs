@@ -8,6 +8,7 @@ public sealed class EmailRecognizerTests
     [InlineData("Mail t.nguyen+billing@northwind-traders.co.uk today", "t.nguyen+billing@northwind-traders.co.uk")]
     [InlineData("(jane@example.com)", "jane@example.com")]
     [InlineData("End of sentence: ops@example.io.", "ops@example.io")]
+    [InlineData("a@example.com", "a@example.com")]
     public void Analyze_EmailAddress_FindsIt(string text, string expected) =>
         RecognizerAssert.Finds(PiiTypes.EmailAddress, text, expected);
 

@@ -10,6 +10,9 @@ public sealed class IpAddressRecognizerTests
     [InlineData("host [2001:db8::1]:8080", "2001:db8::1")]
     [InlineData("fe80::1%eth0 link", "fe80::1%eth0")]
     [InlineData("mapped ::ffff:192.0.2.1", "::ffff:192.0.2.1")]
+    // The fewest colons and dots an address has, which the quick checks before each regex must let through.
+    [InlineData("server ::1", "::1")]
+    [InlineData("10.0.0.1", "10.0.0.1")]
     public void Analyze_IpAddress_FindsIt(string text, string expected) =>
         RecognizerAssert.Finds(PiiTypes.IpAddress, text, expected);
 

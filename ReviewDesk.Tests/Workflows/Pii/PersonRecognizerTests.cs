@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using ReviewDesk.Workflows.Pii;
 
 namespace ReviewDesk.Tests.Workflows.Pii;
@@ -47,5 +48,35 @@ public sealed class PersonRecognizerTests
 
         // Assert
         Assert.InRange(count, 1000, 5000);
+    }
+
+    [Theory]
+    [InlineData("ordinal list")]
+    [InlineData("case-insensitive frozen set")]
+    [InlineData("frozen set that cannot look spans up")]
+    public void Recognize_CustomFirstNames_FindsAGivenNameWithASurname(string kind)
+    {
+        // Arrange: given names are looked up by their characters in the text where the set allows it, else as strings.
+        string[] names = ["Amara"];
+        IEnumerable<string> firstNames = kind switch
+        {
+            "ordinal list" => names,
+            "case-insensitive frozen set" => names.ToFrozenSet(StringComparer.OrdinalIgnoreCase),
+            _ => names.ToFrozenSet(new OrdinalOnlyComparer()),
+        };
+        var recognizer = new PersonRecognizer(firstNames);
+
+        // Act
+        var found = recognizer.Recognize("the invoice went to Amara Okonkwo yesterday");
+
+        // Assert
+        Assert.Equal(["Amara Okonkwo"], found.Select(e => e.Text));
+    }
+
+    private sealed class OrdinalOnlyComparer : IEqualityComparer<string>
+    {
+        public bool Equals(string? x, string? y) => string.Equals(x, y, StringComparison.Ordinal);
+
+        public int GetHashCode(string obj) => StringComparer.Ordinal.GetHashCode(obj);
     }
 }
