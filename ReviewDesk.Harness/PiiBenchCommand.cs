@@ -67,12 +67,12 @@ internal static class PiiBenchCommand
         Console.WriteLine($"PII scrub benchmark: {tickets:N0} {set} tickets per round ({texts.Count} distinct), {rounds} rounds after a warm-up round, one thread, .NET {Environment.Version}");
         Scrub(tickets);
         Phones(tickets);
-        var scrub = new List<Timing>();
-        var phones = new List<Timing>();
+        var scrub = new List<ThreadTiming>();
+        var phones = new List<ThreadTiming>();
         for (var round = 1; round <= rounds; round++)
         {
-            var (scrubTiming, redactions) = Measure(Scrub, tickets);
-            var (phoneTiming, candidates) = Measure(Phones, tickets);
+            var (scrubTiming, redactions) = ThreadTiming.Measure(Scrub, tickets);
+            var (phoneTiming, candidates) = ThreadTiming.Measure(Phones, tickets);
             scrub.Add(scrubTiming);
             phones.Add(phoneTiming);
             Console.WriteLine($"  round {round}: scrub {scrubTiming} ({redactions:N0} redactions) | phone recognizer {phoneTiming} ({candidates:N0} candidates)");
@@ -84,37 +84,5 @@ internal static class PiiBenchCommand
         Console.WriteLine($"median: scrub {BenchCommand.Median([.. scrub.Select(t => t.WallUs)]):N1} µs/ticket wall, {scrubCpu:N1} CPU; " +
             $"phone recognizer alone {BenchCommand.Median([.. phones.Select(t => t.WallUs)]):N1} µs/ticket wall, {phoneCpu:N1} CPU ({phoneCpu / scrubCpu:P0} of the scrub's CPU)");
         return 0;
-    }
-
-    /// <summary>Microseconds per ticket: elapsed, and CPU time of the measuring thread.</summary>
-    private readonly record struct Timing(double WallUs, double CpuUs)
-    {
-        public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{WallUs,8:N1} µs/ticket wall, {CpuUs,8:N1} CPU");
-    }
-
-    private static (Timing Timing, int Found) Measure(Func<int, int> run, int tickets)
-    {
-        var cpu = ThreadCpuTime();
-        var clock = Stopwatch.StartNew();
-        var found = run(tickets);
-        var wall = clock.Elapsed;
-        return (new Timing(wall.TotalMicroseconds / tickets, (ThreadCpuTime() - cpu).TotalMicroseconds / tickets), found);
-    }
-
-    /// <summary>
-    /// The CPU time of the calling thread: on Linux the first field of /proc/thread-self/schedstat (nanoseconds on a CPU),
-    /// elsewhere the process's (every thread, the garbage collector's included).
-    /// </summary>
-    private static TimeSpan ThreadCpuTime()
-    {
-        const string schedstat = "/proc/thread-self/schedstat";
-        if (File.Exists(schedstat))
-        {
-            var nanoseconds = long.Parse(File.ReadAllText(schedstat).Split(' ')[0], CultureInfo.InvariantCulture);
-            return TimeSpan.FromTicks(nanoseconds / 100);
-        }
-
-        using var process = Process.GetCurrentProcess();
-        return process.TotalProcessorTime;
     }
 }
