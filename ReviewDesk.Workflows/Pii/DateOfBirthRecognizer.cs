@@ -43,11 +43,11 @@ public sealed partial class DateOfBirthRecognizer : IPiiRecognizer
     }
 
     /// <summary>
-    /// A cheap test that lets through every text in which <see cref="Recognize"/> may report a date or throw. A date is
+    /// A cheap test that lets through every text in which <see cref="Recognize"/> may report a date. A date is
     /// reported only with a birth phrase around it, and every match of <see cref="BirthBeforeRegex"/> or
     /// <see cref="BirthAfterRegex"/>, in any part of the text, begins with a match of <see cref="BirthWordRegex"/> (whose
-    /// alternatives are leading parts of theirs, under the same options). A date whose digits are not ASCII ("١٢/٠٣/١٩٨٦")
-    /// makes the date check throw before the phrase is looked for, so a text with such a digit always goes through.
+    /// alternatives are leading parts of theirs, under the same options). The digit test below looks for ASCII digits only,
+    /// so a text with a digit of another script ("١٤/٠٢/٩١", which <see cref="Number"/> reads) always goes through.
     /// </summary>
     internal static bool MayHoldBirthDate(string text)
     {
@@ -74,9 +74,24 @@ public sealed partial class DateOfBirthRecognizer : IPiiRecognizer
         return BirthAfterRegex().IsMatch(text.AsSpan(end, to - end));
     }
 
+    /// <summary>
+    /// The number a run of decimal digits spells, in any script: the patterns' <c>\d</c> matches every script's digits
+    /// (<c>١٢/٠٣/١٩٨٦</c>), which <c>int.Parse</c> rejects with an exception that failed the whole scrub.
+    /// </summary>
+    internal static int Number(ReadOnlySpan<char> digits)
+    {
+        var value = 0;
+        foreach (var digit in digits)
+        {
+            value = (value * 10) + CharUnicodeInfo.GetDecimalDigitValue(digit);
+        }
+
+        return value;
+    }
+
     private static bool IsPlausibleDate(Match m)
     {
-        var year = int.Parse(m.Groups["y"].ValueSpan, CultureInfo.InvariantCulture);
+        var year = Number(m.Groups["y"].ValueSpan);
         if (m.Groups["y"].Length == 2)
         {
             year += 1900;
@@ -89,12 +104,12 @@ public sealed partial class DateOfBirthRecognizer : IPiiRecognizer
 
         if (m.Groups["mon"].Success)
         {
-            var day = int.Parse(m.Groups["d"].ValueSpan, CultureInfo.InvariantCulture);
+            var day = Number(m.Groups["d"].ValueSpan);
             return day is >= 1 and <= 31;
         }
 
-        var a = int.Parse(m.Groups["a"].ValueSpan, CultureInfo.InvariantCulture);
-        var b = int.Parse(m.Groups["b"].ValueSpan, CultureInfo.InvariantCulture);
+        var a = Number(m.Groups["a"].ValueSpan);
+        var b = Number(m.Groups["b"].ValueSpan);
         if (m.Groups["iso"].Success)
         {
             return a is >= 1 and <= 12 && b is >= 1 and <= 31;

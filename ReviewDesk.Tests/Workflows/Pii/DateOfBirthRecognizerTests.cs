@@ -58,9 +58,21 @@ public sealed class DateOfBirthRecognizerTests
     public void MayHoldBirthDate_NoBirthPhraseOrNoDigit_StopsTheText(string text) =>
         Assert.False(DateOfBirthRecognizer.MayHoldBirthDate(text));
 
-    // A date in other digits makes the date check fail as it always did (int.Parse reads ASCII digits only): the quick
-    // test lets such a text through so that the recognizer behaves exactly as before it.
+    // A date in other digits must reach the date check, which reads every script's digits.
     [Fact]
     public void MayHoldBirthDate_DigitsOtherThanAscii_LetsTheTextThrough() =>
         Assert.True(DateOfBirthRecognizer.MayHoldBirthDate("Delivered on \u0661\u0662/\u0660\u0663/\u0661\u0669\u0668\u0666"));
+
+    // The pattern's four-digit years start with ASCII "19" or "20", so a date all in other digits has a two-digit year.
+    [Fact]
+    public void Analyze_BirthDateInArabicIndicDigits_FindsItInsteadOfThrowing() =>
+        RecognizerAssert.Finds(PiiTypes.DateOfBirth, "DOB \u0661\u0664/\u0660\u0662/\u0669\u0661", "\u0661\u0664/\u0660\u0662/\u0669\u0661");
+
+    [Theory]
+    [InlineData("1991", 1991)]
+    [InlineData("\u0661\u0669\u0669\u0661", 1991)]
+    [InlineData("\u0967\u096F", 19)]
+    [InlineData("07", 7)]
+    public void Number_DigitsOfAnyScript_ReadsTheirValue(string digits, int expected) =>
+        Assert.Equal(expected, DateOfBirthRecognizer.Number(digits));
 }
