@@ -46,21 +46,10 @@ public sealed partial class DateOfBirthRecognizer : IPiiRecognizer
     /// A cheap test that lets through every text in which <see cref="Recognize"/> may report a date. A date is
     /// reported only with a birth phrase around it, and every match of <see cref="BirthBeforeRegex"/> or
     /// <see cref="BirthAfterRegex"/>, in any part of the text, begins with a match of <see cref="BirthWordRegex"/> (whose
-    /// alternatives are leading parts of theirs, under the same options). The digit test below looks for ASCII digits only,
-    /// so a text with a digit of another script ("١٤/٠٢/٩١", which <see cref="Number"/> reads) always goes through.
+    /// alternatives are leading parts of theirs, under the same options). A date needs a digit, of any script
+    /// ("١٤/٠٢/٩١", which <see cref="Number"/> reads).
     /// </summary>
-    internal static bool MayHoldBirthDate(string text)
-    {
-        foreach (var c in text)
-        {
-            if (char.IsDigit(c) && !char.IsAsciiDigit(c))
-            {
-                return true;
-            }
-        }
-
-        return text.AsSpan().ContainsAnyInRange('0', '9') && BirthWordRegex().IsMatch(text);
-    }
+    internal static bool MayHoldBirthDate(string text) => Digits.Any(text) && BirthWordRegex().IsMatch(text);
 
     private static bool HasBirthContext(string text, int start, int end)
     {

@@ -187,7 +187,7 @@ public sealed partial class PhoneNumberRecognizer : IPiiRecognizer
         var position = 0;
         foreach (var match in matches)
         {
-            if (HasDigit(window.AsSpan(position, match.Start - position)))
+            if (Digits.Any(window.AsSpan(position, match.Start - position)))
             {
                 return null;
             }
@@ -209,18 +209,7 @@ public sealed partial class PhoneNumberRecognizer : IPiiRecognizer
             }
         }
 
-        return HasDigit(window.AsSpan(position)) ? null : matches;
-    }
-
-    // Any script's digits: libphonenumber's matcher reads them all.
-    private static bool HasDigit(ReadOnlySpan<char> value)
-    {
-        foreach (var c in value)
-        {
-            if (char.IsDigit(c)) return true;
-        }
-
-        return false;
+        return Digits.Any(window.AsSpan(position)) ? null : matches;
     }
 
     private const int WindowMargin = 24;

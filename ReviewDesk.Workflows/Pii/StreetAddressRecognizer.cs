@@ -31,7 +31,7 @@ public sealed partial class StreetAddressRecognizer : IPiiRecognizer
         ArgumentNullException.ThrowIfNull(text);
 
         // Each of the four patterns holds a house number (\d, a digit of any script): a text without a digit needs none.
-        if (!HasDigit(text))
+        if (!Digits.Any(text))
         {
             return [];
         }
@@ -42,19 +42,6 @@ public sealed partial class StreetAddressRecognizer : IPiiRecognizer
         Collect(text, CompoundStreetRegex(), results);
         Collect(text, StreetTypeFirstRegex(), results);
         return results;
-    }
-
-    private static bool HasDigit(string text)
-    {
-        foreach (var c in text)
-        {
-            if (char.IsDigit(c))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private void Collect(string text, Regex regex, List<PiiEntity> results)

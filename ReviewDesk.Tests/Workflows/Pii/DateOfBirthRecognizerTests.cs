@@ -54,6 +54,7 @@ public sealed class DateOfBirthRecognizerTests
 
     [Theory]
     [InlineData("Delivered on 12/03/2024 between 10 and 12.")]
+    [InlineData("Delivered on \u0661\u0662/\u0660\u0663/\u0661\u0669\u0668\u0666")]
     [InlineData("My mother was born in December.")]
     public void MayHoldBirthDate_NoBirthPhraseOrNoDigit_StopsTheText(string text) =>
         Assert.False(DateOfBirthRecognizer.MayHoldBirthDate(text));
@@ -61,7 +62,7 @@ public sealed class DateOfBirthRecognizerTests
     // A date in other digits must reach the date check, which reads every script's digits.
     [Fact]
     public void MayHoldBirthDate_DigitsOtherThanAscii_LetsTheTextThrough() =>
-        Assert.True(DateOfBirthRecognizer.MayHoldBirthDate("Delivered on \u0661\u0662/\u0660\u0663/\u0661\u0669\u0668\u0666"));
+        Assert.True(DateOfBirthRecognizer.MayHoldBirthDate("DOB \u0661\u0664/\u0660\u0662/\u0669\u0661"));
 
     // The pattern's four-digit years start with ASCII "19" or "20", so a date all in other digits has a two-digit year.
     [Fact]
