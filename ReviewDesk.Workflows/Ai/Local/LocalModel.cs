@@ -68,9 +68,8 @@ internal sealed class LocalModel : IDisposable
         AsciiFeaturizerOff = reason;
     }
 
-    /// <summary>The names of the text features' slots (the featurizer's vocabulary).</summary>
-    internal void FeatureSlotNames(ref VBuffer<ReadOnlyMemory<char>> names) =>
-        _transformer.GetOutputSchema(_inputSchema)[LocalModelColumns.Features].GetSlotNames(ref names);
+    /// <summary>The featurizer ASCII text goes through instead of ML.NET's; null when <see cref="AsciiFeaturizerOff"/> says why not.</summary>
+    internal AsciiTextFeaturizer? AsciiFeaturizer => _ascii;
 
     /// <summary>Why ASCII text goes through ML.NET's featurizer too; null when <see cref="AsciiTextFeaturizer"/> serves it.</summary>
     internal string? AsciiFeaturizerOff { get; }

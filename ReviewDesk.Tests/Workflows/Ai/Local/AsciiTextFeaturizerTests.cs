@@ -21,6 +21,7 @@ public sealed class AsciiTextFeaturizerTests(LocalClassifierFixture fixture) : I
     public void Load_ShippedTrainingSet_UsesTheAsciiFeaturizer()
     {
         Assert.Null(_model.AsciiFeaturizerOff);
+        Assert.NotNull(_model.AsciiFeaturizer);
     }
 
     [Fact]
@@ -117,12 +118,8 @@ public sealed class AsciiTextFeaturizerTests(LocalClassifierFixture fixture) : I
         Assert.Equal([1f, third, third, third], features.GetValues().ToArray());
     }
 
-    private AsciiTextFeaturizer Featurizer()
-    {
-        VBuffer<ReadOnlyMemory<char>> names = default;
-        _model.FeatureSlotNames(ref names);
-        return AsciiTextFeaturizer.TryCreate(names, out var reason) ?? throw new InvalidOperationException(reason);
-    }
+    /// <summary>The featurizer the model itself uses.</summary>
+    private AsciiTextFeaturizer Featurizer() => _model.AsciiFeaturizer ?? throw new InvalidOperationException(_model.AsciiFeaturizerOff);
 
     /// <summary>Asserts that every text the featurizer takes gets ML.NET's features; returns how many it took.</summary>
     private int AssertSameAsMlNet(AsciiTextFeaturizer featurizer, IEnumerable<string> texts)
