@@ -26,7 +26,14 @@ public sealed record StartWorkflowRequest
 /// <param name="Created">False when an instance with the business key existed already.</param>
 /// <param name="DefinitionId">The definition it runs.</param>
 /// <param name="DefinitionVersion">The definition version it runs (an instance stays on it).</param>
-public sealed record StartWorkflowResult(string InstanceId, bool Created, string DefinitionId, int DefinitionVersion);
+public sealed record StartWorkflowResult(string InstanceId, bool Created, string DefinitionId, int DefinitionVersion)
+{
+    /// <summary>
+    /// The prepared first step was taken (<see cref="WorkflowTransaction.StartWorkflow(StartWorkflowRequest, PreparedStart?)"/>):
+    /// its writes commit with the start. False when there was none, or it was dropped and the worker runs the step.
+    /// </summary>
+    public bool PreparedStepTaken { get; init; }
+}
 
 /// <summary>A request the runtime cannot carry out, with the reason.</summary>
 public sealed class WorkflowRequestException(string message) : Exception(message);

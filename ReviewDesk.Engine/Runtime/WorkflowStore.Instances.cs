@@ -65,7 +65,7 @@ internal sealed partial class WorkflowStore
         {
             // The step continues the trace its preparation started (the workflow's span, under the caller's).
             batch.AtEndOfWrite(() => ApplyEagerStep(batch, eager.Plan, eager.Owner));
-            return new StartWorkflowResult(id, true, definition.Id, (int)number);
+            return new StartWorkflowResult(id, true, definition.Id, (int)number) { PreparedStepTaken = true };
         }
 
         // The workflow's span, a child of the caller's (the submission): every step of the instance continues its trace.

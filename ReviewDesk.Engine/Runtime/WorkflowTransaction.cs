@@ -28,6 +28,7 @@ public sealed class WorkflowTransaction
     private readonly List<Action> _afterCommit = [];
     private readonly List<Action> _endOfWrite = [];
     private readonly List<DbContext> _contexts = [];
+    private readonly Dictionary<string, object> _items = new(StringComparer.Ordinal);
 
     internal WorkflowTransaction(WorkflowStore store, DbConnection connection, DatabaseDialect dialect, Dictionary<string, DbCommand> commands, Func<DbConnection, Type, DbContext> createContext)
     {
@@ -57,6 +58,13 @@ public sealed class WorkflowTransaction
     /// <summary><see cref="Now"/> as Unix milliseconds, the way the engine stores times.</summary>
     public long NowMs => Now.ToUnixTimeMilliseconds();
 
+    /// <summary>
+    /// What the writes of this transaction hand on to the writes after them, by key: a row as one write inserted it, for
+    /// the writes that change it later in the same transaction to keep up to date (a ticket, inserted by its submission and
+    /// moved by its eager first step, answers the submission as committed). Empty at the start of each transaction.
+    /// </summary>
+    public IDictionary<string, object> Items => _items;
+
     internal IReadOnlyList<WorkflowEvent> Events => _events;
 
     internal IReadOnlyList<Action> AfterCommit => _afterCommit;
@@ -79,6 +87,7 @@ public sealed class WorkflowTransaction
         _events.Clear();
         _afterCommit.Clear();
         _endOfWrite.Clear();
+        _items.Clear();
     }
 
     /// <summary>

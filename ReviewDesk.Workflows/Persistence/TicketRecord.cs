@@ -3,8 +3,8 @@ using ReviewDesk.Workflows.Triage;
 namespace ReviewDesk.Workflows.Persistence;
 
 /// <summary>
-/// A ticket. Its text is stored twice: the original encrypted (for authorised reveal), and the
-/// redacted version that everything else reads. Customer details are only stored encrypted.
+/// A ticket. Once scrubbed, its text is stored as the redacted version that everything reads, and its PII values
+/// encrypted (for authorised reveal). The raw submission (with the customer's details) is stored, encrypted, only until then.
 /// </summary>
 public sealed class TicketRecord
 {
@@ -18,8 +18,11 @@ public sealed class TicketRecord
     public required string Channel { get; set; }
     /// <summary>Status.</summary>
     public TicketStatus Status { get; set; }
-    /// <summary>The submission (subject, body, customer) encrypted with Data Protection.</summary>
-    public required string ProtectedSubmission { get; set; }
+    /// <summary>
+    /// The submission (subject, body, customer) encrypted with Data Protection, kept only until the scrub has stored the
+    /// redacted text and the encrypted PII values: null after. A ticket whose scrub commits with its submission never stores it.
+    /// </summary>
+    public string? ProtectedSubmission { get; set; }
     /// <summary>Redacted subject; null until scrubbed.</summary>
     public string? Subject { get; set; }
     /// <summary>Redacted body; null until scrubbed.</summary>
@@ -82,4 +85,7 @@ public sealed class TicketRecord
     public DateTimeOffset CreatedAt { get; set; }
     /// <summary>Last change.</summary>
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>A copy of this row (its fields are values and strings).</summary>
+    public TicketRecord Copy() => (TicketRecord)MemberwiseClone();
 }

@@ -24,7 +24,7 @@ public sealed partial class TicketService
         {
             var chunk = submissions.Skip(offset).Take(BatchCommitSize).ToList();
             var tickets = new List<TicketRecord>(chunk.Count);
-            foreach (var submission in chunk) tickets.Add(await NewTicketAsync(submission, cancellationToken));
+            foreach (var submission in chunk) tickets.Add(await NewTicketAsync(submission, protect: true, cancellationToken));
             results.AddRange(await runtime.WriteAsync(tx => tickets.Select(ticket =>
             {
                 try

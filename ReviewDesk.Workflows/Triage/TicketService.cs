@@ -37,57 +37,70 @@ public sealed partial class TicketService(
         // The submission's span: the ticket's workflow starts as its child, so the whole triage is one trace.
         using var span = TriageTelemetry.Source.StartActivity("ticket submit");
         // A repeat is found inside the write, under the write lock: no read before it for the common case, a new ticket.
-        var ticket = await NewTicketAsync(submission, cancellationToken);
+        var ticket = await NewTicketAsync(submission, protect: false, cancellationToken);
         span?.SetTag(TriageTelemetry.TicketId, ticket.Id).SetTag("ticket.channel", ticket.Channel);
         var request = StartRequest(ticket);
         // The first step (the scrub, and what runs inline after it: a local classification, the decision, the route or the
         // review gate) runs here and commits with the ticket, in one commit (IEagerStartActivity). It gets the text in hand.
-        var items = new Dictionary<string, object>(StringComparer.Ordinal)
-        {
-            [ScrubPiiActivity.SubmissionItem] = new ProtectedSubmission(submission.Subject!, submission.Body!, submission.Customer),
-        };
+        var original = new ProtectedSubmission(submission.Subject!, submission.Body!, submission.Customer);
+        var items = new Dictionary<string, object>(StringComparer.Ordinal) { [ScrubPiiActivity.SubmissionItem] = original };
         var prepared = await runtime.PrepareStartAsync(request, items, cancellationToken);
-        string? raced;
+        // The raw submission is stored (encrypted) only for a scrub still to run on the worker: none when the prepared step
+        // scrubbed it (and took it from the items) and commits with the ticket.
+        var scrubbedHere = prepared is not null && !items.ContainsKey(ScrubPiiActivity.SubmissionItem);
+        if (!scrubbedHere) ticket.ProtectedSubmission = Protect(original);
+        SubmitWrite written;
         try
         {
-            raced = await runtime.WriteAsync(tx => Submit(tx, ticket, request, prepared), cancellationToken);
+            written = await runtime.WriteAsync(tx => Submit(tx, ticket, request, prepared, () => Protect(original)), cancellationToken);
         }
         catch (Exception ex) when (prepared is not null && ex is not (OperationCanceledException or WorkflowRequestException))
         {
             // The step's own writes failed and rolled back with the whole submission: submit without it, and the worker
             // runs the step under its node's retry policy.
             logger.LogWarning("Ticket {TicketId}: its first step did not commit with the submission ({Reason}); the worker runs it", ticket.Id, ex.GetType().Name);
-            raced = await runtime.WriteAsync(tx => Submit(tx, ticket, request, null), cancellationToken);
+            ticket.ProtectedSubmission ??= Protect(original);
+            written = await runtime.WriteAsync(tx => Submit(tx, ticket, request, null, null), cancellationToken);
         }
 
-        if (raced is not null)
+        if (written.Raced is { } raced)
         {
             return new SubmitResult(ToView((await tickets.FindAsync(raced, cancellationToken))!), false);
         }
 
         logger.LogDebug("Ticket {TicketId} submitted on {Channel}; workflow {InstanceId}", ticket.Id, ticket.Channel, ticket.InstanceId);
-        return new SubmitResult(ToView(ticket), true);
+        // The ticket as the commit left it: scrubbed, classified and routed or waiting, when its first step committed with it.
+        return new SubmitResult(ToView(written.Row!), true);
     }
 
     /// <summary>
     /// Inserts <paramref name="ticket"/> and starts its workflow in <paramref name="tx"/>; returns the id of the ticket
     /// that already has its external id or idempotency key instead, writing nothing.
     /// </summary>
-    internal static string? Submit(WorkflowTransaction tx, TicketRecord ticket) => Submit(tx, ticket, StartRequest(ticket), null);
+    internal static string? Submit(WorkflowTransaction tx, TicketRecord ticket) => Submit(tx, ticket, StartRequest(ticket), null, null).Raced;
 
     /// <summary>
     /// <see cref="Submit(WorkflowTransaction, TicketRecord)"/> with the start <paramref name="request"/>, and the first step
-    /// <paramref name="prepared"/> for it (null: the worker runs it). The step's writes run after the ticket's insert.
+    /// <paramref name="prepared"/> for it (null: the worker runs it). The step's writes run after the ticket's insert. A ticket
+    /// without its encrypted submission (its scrub was prepared) gets it from <paramref name="protect"/> when the start drops
+    /// the prepared step, since the worker's scrub then reads it.
     /// </summary>
-    private static string? Submit(WorkflowTransaction tx, TicketRecord ticket, StartWorkflowRequest request, PreparedStart? prepared)
+    private static SubmitWrite Submit(WorkflowTransaction tx, TicketRecord ticket, StartWorkflowRequest request, PreparedStart? prepared, Func<string>? protect)
     {
-        if (TicketWriter.FindIdByKeys(tx, ticket.ExternalId, ticket.IdempotencyKey) is { } raced) return raced;
+        if (TicketWriter.FindIdByKeys(tx, ticket.ExternalId, ticket.IdempotencyKey) is { } raced) return new SubmitWrite(raced, null);
         var started = tx.StartWorkflow(request, prepared);
         ticket.InstanceId = started.InstanceId;
         ticket.DefinitionVersion = started.DefinitionVersion;
-        TicketWriter.Insert(tx, ticket);
-        return null;
+        if (!started.PreparedStepTaken && ticket.ProtectedSubmission is null)
+        {
+            ticket.ProtectedSubmission = protect?.Invoke() ?? throw new InvalidOperationException($"ticket {ticket.Id} has no submission for its scrub");
+        }
+
+        return new SubmitWrite(null, TicketWriter.Insert(tx, ticket));
     }
+
+    /// <summary>A submission's write: the ticket that already had its keys, or the new ticket's row as the transaction leaves it.</summary>
+    private sealed record SubmitWrite(string? Raced, TicketRecord? Row);
 
     private static StartWorkflowRequest StartRequest(TicketRecord ticket) => new()
     {
@@ -97,8 +110,8 @@ public sealed partial class TicketService(
         Actor = "submission",
     };
 
-    /// <summary>The row of a new ticket: an id, the channel, the variant that runs it, and the submission encrypted.</summary>
-    internal async Task<TicketRecord> NewTicketAsync(TicketSubmission submission, CancellationToken cancellationToken)
+    /// <summary>The row of a new ticket: an id, the channel, the variant that runs it, and the submission encrypted (unless not <paramref name="protect"/>).</summary>
+    internal async Task<TicketRecord> NewTicketAsync(TicketSubmission submission, bool protect, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var ticketId = ids.NewId("tk_");
@@ -110,8 +123,7 @@ public sealed partial class TicketService(
             IdempotencyKey = submission.IdempotencyKey,
             Channel = channel,
             Status = TicketStatus.Received,
-            ProtectedSubmission = protector.Protect(JsonSerializer.Serialize(
-                new ProtectedSubmission(submission.Subject!, submission.Body!, submission.Customer), JsonSerializerOptions.Web)),
+            ProtectedSubmission = protect ? Protect(new ProtectedSubmission(submission.Subject!, submission.Body!, submission.Customer)) : null,
             // An explicit variant wins; otherwise the published variants' selection rules choose.
             DefinitionId = string.IsNullOrWhiteSpace(submission.Variant)
                 ? await variants.SelectAsync(ticketId, channel, submission.Customer?.Email, cancellationToken)
@@ -120,6 +132,8 @@ public sealed partial class TicketService(
             UpdatedAt = now,
         };
     }
+
+    private string Protect(ProtectedSubmission original) => protector.Protect(JsonSerializer.Serialize(original, JsonSerializerOptions.Web));
 
     /// <summary>Reads a ticket; its status is its workflow's (they change in one commit).</summary>
     public async Task<TicketView?> GetAsync(string ticketId, CancellationToken cancellationToken)

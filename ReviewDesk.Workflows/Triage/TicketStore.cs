@@ -18,11 +18,17 @@ public sealed class TicketStore(IDbContextFactory<TriageDbContext> contexts, Wor
         return await db.Tickets.AsNoTracking().SingleOrDefaultAsync(t => t.Id == ticketId, cancellationToken);
     }
 
-    /// <summary>The encrypted submission of a ticket; null when there is no such ticket.</summary>
+    /// <summary>
+    /// The encrypted submission of a ticket (null once scrubbed), with what its scrub stored; null when there is no such ticket.
+    /// </summary>
     /// <remarks>This and <see cref="FindRedactedTextAsync"/> are the reads every ticket's workflow makes: lean SQL, not EF (whose
     /// query execution builds and then finalizes a delegate each time).</remarks>
-    public Task<string?> FindSubmissionAsync(string ticketId, CancellationToken cancellationToken) =>
-        reader.QuerySingleAsync("""SELECT "ProtectedSubmission" FROM "Tickets" WHERE "Id" = $1""", r => r.GetString(0), cancellationToken, ticketId);
+    public Task<StoredSubmission?> FindSubmissionAsync(string ticketId, CancellationToken cancellationToken) =>
+        reader.QuerySingleAsync("""SELECT "ProtectedSubmission", "Subject", "Body", "PiiTypes", "PiiSpans" FROM "Tickets" WHERE "Id" = $1""",
+            r => new StoredSubmission(NullableString(r, 0), NullableString(r, 1), NullableString(r, 2), NullableString(r, 3), NullableString(r, 4)),
+            cancellationToken, ticketId);
+
+    private static string? NullableString(System.Data.Common.DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 
     /// <summary>The redacted subject and body of a ticket (null fields before it is scrubbed); null when there is no such ticket.</summary>
     public Task<RedactedText?> FindRedactedTextAsync(string ticketId, CancellationToken cancellationToken) =>
@@ -58,3 +64,14 @@ public sealed class TicketStore(IDbContextFactory<TriageDbContext> contexts, Wor
 /// <param name="Subject">The redacted subject; null until scrubbed.</param>
 /// <param name="Body">The redacted body; null until scrubbed.</param>
 public sealed record RedactedText(string? Subject, string? Body);
+
+/// <summary>
+/// A ticket's submission as its scrub reads it: <paramref name="Protected"/> until the scrub stored the redacted text and the
+/// encrypted PII values, null after (then the other fields are what that scrub stored).
+/// </summary>
+/// <param name="Protected">The encrypted submission, or null once scrubbed.</param>
+/// <param name="Subject">Redacted subject.</param>
+/// <param name="Body">Redacted body.</param>
+/// <param name="PiiTypes">PII types found, comma-separated.</param>
+/// <param name="PiiSpans">PII spans as JSON.</param>
+public sealed record StoredSubmission(string? Protected, string? Subject, string? Body, string? PiiTypes, string? PiiSpans);

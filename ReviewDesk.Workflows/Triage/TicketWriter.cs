@@ -38,7 +38,7 @@ public static class TicketWriter
 
     private static readonly string ScrubbedSql = $"""
         UPDATE "Tickets" SET "Subject" = $2, "Body" = $3, "PiiSpans" = $4, "PiiTypes" = $5, "ProtectedOriginals" = $6,
-            "Status" = {(int)TicketStatus.Triaging}, "UpdatedAt" = $7
+            "ProtectedSubmission" = NULL, "Status" = {(int)TicketStatus.Triaging}, "UpdatedAt" = $7
         WHERE "Id" = $1 AND "Status" IN ({In(TicketStatus.Received, TicketStatus.Triaging)})
         """;
 
@@ -127,55 +127,93 @@ public static class TicketWriter
         return tx.Scalar(FindByKeysSql, externalId, idempotencyKey) as string;
     }
 
-    /// <summary>Inserts a new ticket (its workflow started in the same transaction).</summary>
-    public static void Insert(WorkflowTransaction tx, TicketRecord ticket)
+    /// <summary>
+    /// Inserts a new ticket (its workflow started in the same transaction). Returns the row as this transaction leaves it: a
+    /// copy, which the moves after the insert in the same transaction (its eager first step's) keep up to date, so the
+    /// submission answers with the ticket as committed. <paramref name="ticket"/> itself is not changed (a write may run again).
+    /// </summary>
+    public static TicketRecord Insert(WorkflowTransaction tx, TicketRecord ticket)
     {
         ArgumentNullException.ThrowIfNull(tx);
         ArgumentNullException.ThrowIfNull(ticket);
         tx.Execute(InsertSql, ticket.Id, ticket.ExternalId, ticket.IdempotencyKey, ticket.Channel, (int)ticket.Status, ticket.ProtectedSubmission,
             ticket.InstanceId, ticket.DefinitionId, ticket.DefinitionVersion, ticket.CreatedAt.ToUnixTimeMilliseconds());
+        var written = ticket.Copy();
+        tx.Items[RowKey(ticket.Id)] = written;
+        return written;
     }
 
-    /// <summary>Stores the redacted text and the encrypted originals; the ticket is being triaged.</summary>
+    /// <summary>Stores the redacted text and the encrypted originals, and drops the raw submission; the ticket is being triaged.</summary>
     public static void Scrubbed(WorkflowTransaction tx, string ticketId, string subject, string body, IReadOnlyList<PiiSpan> spans,
-        IReadOnlyList<string> types, string protectedOriginals) =>
-        Move(tx, ScrubbedSql, ticketId, "scrubbed", subject, body, Json(spans), string.Join(',', types), protectedOriginals, tx.NowMs);
+        IReadOnlyList<string> types, string protectedOriginals)
+    {
+        var (spansJson, typeList) = (Json(spans), string.Join(',', types));
+        Move(tx, ScrubbedSql, ticketId, "scrubbed", [subject, body, spansJson, typeList, protectedOriginals, tx.NowMs], t =>
+        {
+            (t.Subject, t.Body, t.PiiSpans, t.PiiTypes, t.ProtectedOriginals) = (subject, body, spansJson, typeList, protectedOriginals);
+            (t.ProtectedSubmission, t.Status) = (null, TicketStatus.Triaging);
+        });
+    }
 
     /// <summary>Stores the AI's classification (and its category, confidence and priority as columns the queue filters on).</summary>
     public static void Classified(WorkflowTransaction tx, string ticketId, TicketClassification classification)
     {
         ArgumentNullException.ThrowIfNull(classification);
-        Move(tx, ClassifiedSql, ticketId, "classified", Json(classification), classification.Category, classification.Confidence, classification.Priority, tx.NowMs);
+        var json = Json(classification);
+        Move(tx, ClassifiedSql, ticketId, "classified", [json, classification.Category, classification.Confidence, classification.Priority, tx.NowMs], t =>
+            (t.Classification, t.AiCategory, t.AiConfidence, t.Priority) = (json, classification.Category, classification.Confidence, classification.Priority));
     }
 
     /// <summary>Stores whether review is required, and why.</summary>
     public static void ReviewRequirementDecided(WorkflowTransaction tx, string ticketId, ReviewRequirement review)
     {
         ArgumentNullException.ThrowIfNull(review);
-        Move(tx, ReviewRequirementSql, ticketId, "given its review requirement", review.Required, Json(review.Reasons), tx.NowMs);
+        var reasons = Json(review.Reasons);
+        Move(tx, ReviewRequirementSql, ticketId, "given its review requirement", [review.Required, reasons, tx.NowMs], t =>
+            (t.ReviewRequired, t.ReviewReasons) = (review.Required, reasons));
     }
 
     /// <summary>The ticket waits for a reviewer until <paramref name="deadline"/> (the approval bookmark commits with it).</summary>
-    public static void AwaitingReview(WorkflowTransaction tx, string ticketId, IReadOnlyList<string> reasons, DateTimeOffset deadline) =>
-        Move(tx, AwaitingReviewSql, ticketId, "marked awaiting review", Json(reasons), deadline.ToUnixTimeMilliseconds(), tx.NowMs);
+    public static void AwaitingReview(WorkflowTransaction tx, string ticketId, IReadOnlyList<string> reasons, DateTimeOffset deadline)
+    {
+        var json = Json(reasons);
+        Move(tx, AwaitingReviewSql, ticketId, "marked awaiting review", [json, deadline.ToUnixTimeMilliseconds(), tx.NowMs], t =>
+            (t.Status, t.ReviewRequired, t.ReviewReasons, t.ReviewDeadline) = (TicketStatus.AwaitingReview, true, json, TimeOf(deadline)));
+    }
 
     /// <summary>The ticket is escalated: its priority raised, a fresh deadline; handed back to the queue unclaimed when <paramref name="releaseClaim"/>.</summary>
     public static void Escalated(WorkflowTransaction tx, string ticketId, string priority, DateTimeOffset deadline, bool releaseClaim) =>
-        Move(tx, EscalatedSql, ticketId, "escalated", priority, deadline.ToUnixTimeMilliseconds(), tx.NowMs, releaseClaim ? 1 : 0);
+        Move(tx, EscalatedSql, ticketId, "escalated", [priority, deadline.ToUnixTimeMilliseconds(), tx.NowMs, releaseClaim ? 1 : 0], t =>
+        {
+            (t.Status, t.Escalations, t.FinalPriority, t.Priority, t.ReviewDeadline) = (TicketStatus.Escalated, t.Escalations + 1, priority, priority, TimeOf(deadline));
+            if (releaseClaim) (t.ClaimedBy, t.ClaimedUntil) = (null, null);
+        });
 
     /// <summary>A reviewer approved with these final labels; the route step routes it next.</summary>
-    public static void Approved(WorkflowTransaction tx, string ticketId, TicketDecision decision, string category, string priority) =>
-        Move(tx, ApprovedSql, ticketId, "approved", Json(decision), category, priority, tx.NowMs);
+    public static void Approved(WorkflowTransaction tx, string ticketId, TicketDecision decision, string category, string priority)
+    {
+        var json = Json(decision);
+        Move(tx, ApprovedSql, ticketId, "approved", [json, category, priority, tx.NowMs], t =>
+        {
+            (t.Decision, t.FinalCategory, t.FinalPriority, t.Priority) = (json, category, priority, priority);
+            (t.ReviewDeadline, t.ClaimedBy, t.ClaimedUntil) = (null, null, null);
+        });
+    }
 
     /// <summary>A reviewer rejected the ticket.</summary>
-    public static void Rejected(WorkflowTransaction tx, string ticketId, TicketDecision decision) =>
-        Move(tx, RejectedSql, ticketId, "rejected", Json(decision), tx.NowMs);
+    public static void Rejected(WorkflowTransaction tx, string ticketId, TicketDecision decision)
+    {
+        var json = Json(decision);
+        Move(tx, RejectedSql, ticketId, "rejected", [json, tx.NowMs], t =>
+            (t.Status, t.Decision, t.ReviewDeadline, t.ClaimedBy, t.ClaimedUntil) = (TicketStatus.Rejected, json, null, null, null));
+    }
 
     /// <summary>The ticket was routed to <paramref name="route"/>'s queue.</summary>
     public static void Routed(WorkflowTransaction tx, string ticketId, RouteResult route)
     {
         ArgumentNullException.ThrowIfNull(route);
-        Move(tx, RoutedSql, ticketId, "routed", route.Queue, route.Category, route.Priority, tx.NowMs);
+        Move(tx, RoutedSql, ticketId, "routed", [route.Queue, route.Category, route.Priority, tx.NowMs], t =>
+            (t.Status, t.Queue, t.FinalCategory, t.FinalPriority) = (TicketStatus.Routed, route.Queue, route.Category, route.Priority));
     }
 
     /// <summary>The ticket's workflow stopped outside its steps: <see cref="TicketStatus.Cancelled"/> or <see cref="TicketStatus.Failed"/>. No ticket (another domain's instance): nothing.</summary>
@@ -185,12 +223,26 @@ public static class TicketWriter
     /// <summary>An operator retried the ticket's faulted workflow: it is being triaged again.</summary>
     internal static void WorkflowRetried(WorkflowTransaction tx, string instanceId) => tx.Execute(RetriedSql, instanceId, tx.NowMs);
 
-    private static void Move(WorkflowTransaction tx, string sql, string ticketId, string move, params object?[] values)
+    /// <summary>
+    /// Runs one move's <paramref name="sql"/> (<c>$1</c> the ticket id, then <paramref name="values"/>); when this transaction
+    /// inserted the ticket, <paramref name="mirror"/> makes the same change, and sets the time, on the row <see cref="Insert"/> returned.
+    /// </summary>
+    private static void Move(WorkflowTransaction tx, string sql, string ticketId, string move, object?[] values, Action<TicketRecord> mirror)
     {
         ArgumentNullException.ThrowIfNull(tx);
         object?[] args = [ticketId, .. values];
         if (tx.Execute(sql, args) != 1) throw new TicketTransitionException(ticketId, move);
+        if (tx.Items.TryGetValue(RowKey(ticketId), out var row) && row is TicketRecord written)
+        {
+            mirror(written);
+            written.UpdatedAt = TimeOf(tx.Now);
+        }
     }
+
+    private static string RowKey(string ticketId) => "ticket:" + ticketId;
+
+    // As the row stores it: whole milliseconds.
+    private static DateTimeOffset TimeOf(DateTimeOffset time) => DateTimeOffset.FromUnixTimeMilliseconds(time.ToUnixTimeMilliseconds());
 
     private static string Json<T>(T value) => JsonSerializer.Serialize(value, WorkflowVariable.Json);
 

@@ -49,8 +49,9 @@ public sealed class MigrationBaselineTests : IDisposable
         await using var check = new SqliteConnection(_database.ConnectionString);
         await check.OpenAsync(Ct);
         // Each set adopts its first migration, then applies those after the layout (the engine's traceparent and attempts'
-        // finish-time index; triage's notifications, learning, the retrain lease and the retrain runs).
-        foreach (var (table, migrations) in (ValueTuple<string, long>[])[(WorkflowDbContext.MigrationsHistoryTable, 3L), (TriageDbContext.MigrationsHistoryTable, 5L)])
+        // finish-time index; triage's notifications, learning, the retrain lease, the retrain runs, and the submission kept
+        // only until the scrub with the drop of the scrubbed tickets' submissions).
+        foreach (var (table, migrations) in (ValueTuple<string, long>[])[(WorkflowDbContext.MigrationsHistoryTable, 3L), (TriageDbContext.MigrationsHistoryTable, 7L)])
         {
             await using var command = check.CreateCommand();
             command.CommandText = $"""SELECT COUNT(*) FROM "{table}" """;

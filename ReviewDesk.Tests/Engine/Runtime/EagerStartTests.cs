@@ -57,6 +57,7 @@ public sealed class EagerStartTests : IAsyncLifetime
         var before = _host.Runtime.WriteStatistics;
         var started = await _host.Runtime.WriteAsync(tx => tx.StartWorkflow(request, prepared), Ct);
         await _host.WaitForStatusAsync(started.InstanceId, WorkflowStatus.Completed);
+        Assert.True(started.PreparedStepTaken);
 
         // The start with e's step, the worker's claim of b, and b's step (counted at the end: the claim may commit
         // before the start's caller resumes). A plain start would add a claim and a step for e.
@@ -125,7 +126,7 @@ public sealed class EagerStartTests : IAsyncLifetime
         var started = await _host.Runtime.WriteAsync(tx => tx.StartWorkflow(request, prepared), Ct);
         await _host.WaitForStatusAsync(started.InstanceId, WorkflowStatus.Completed);
 
-        Assert.Equal((prepared.InstanceId, 2), (started.InstanceId, started.DefinitionVersion));
+        Assert.Equal((prepared.InstanceId, 2, false), (started.InstanceId, started.DefinitionVersion, started.PreparedStepTaken));
         Assert.Equal([(20L, (string?)null)], await TallyAsync(started.InstanceId));
         Assert.Equal(2, (await _host.Runtime.PrepareStartAsync(Request("eager-v", "V-2"), null, Ct))!.DefinitionVersion);
     }
@@ -157,7 +158,7 @@ public sealed class EagerStartTests : IAsyncLifetime
 
         var started = await _host.Runtime.WriteAsync(tx => tx.StartWorkflow(again, prepared), Ct);
 
-        Assert.Equal((first.InstanceId, false), (started.InstanceId, started.Created));
+        Assert.Equal((first.InstanceId, false, false), (started.InstanceId, started.Created, started.PreparedStepTaken));
         Assert.Equal([(4L, (string?)null)], await TallyAsync(first.InstanceId));
         Assert.Empty(await TallyAsync(prepared!.InstanceId));
     }

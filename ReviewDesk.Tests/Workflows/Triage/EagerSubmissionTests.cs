@@ -1,7 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
+using ReviewDesk.Engine.Definitions;
 using ReviewDesk.Engine.Runtime;
 using ReviewDesk.Tests.Workflows.Ai;
 using ReviewDesk.Workflows.Triage;
+using ReviewDesk.Workflows.Triage.Contracts;
 
 namespace ReviewDesk.Tests.Workflows.Triage;
 
@@ -18,6 +20,7 @@ public sealed class EagerSubmissionTests() : TriageTestBase(auditSample: false, 
     public async Task TheScrubsWriteFailsInTheSubmission_TheTicketIsSubmittedWithoutIt_AndTheWorkerScrubsItOnce()
     {
         await RefuseScrubsOutsideTheWorkerAsync();
+        await RecordStoredSubmissionsAsync();
         Server.Enqueue(ScriptedOpenAiServer.Answer(new { category = "shipping", priority = "P3", language = "en", sentiment = "neutral", confidence = 0.97, rationale = "scripted" }));
         var before = Runtime.WriteStatistics;
 
@@ -35,6 +38,62 @@ public sealed class EagerSubmissionTests() : TriageTestBase(auditSample: false, 
         var journal = await Host.Queries.GetJournalAsync(routed.WorkflowInstanceId!, Ct);
         Assert.Single(journal, j => j.Type == JournalTypes.Started);
         Assert.DoesNotContain(journal, j => j.Type == JournalTypes.ActivityFailed);
+        // The worker's scrub read the submission stored for it, then dropped it.
+        Assert.Equal([routed.Id], await StoredSubmissionsAsync());
+        Assert.Null(await ProtectedSubmissionAsync(routed.Id));
+    }
+
+    [Fact]
+    public async Task TheRawSubmission_IsNeverWritten_WhenItsScrubCommitsWithIt_AndTheOriginalsStayRevealable()
+    {
+        await RecordStoredSubmissionsAsync();
+        Server.Enqueue(ScriptedOpenAiServer.Answer(new { category = "shipping", priority = "P3", language = "en", sentiment = "neutral", confidence = 0.97, rationale = "scripted" }));
+
+        var submitted = await Host.Tickets.SubmitAsync(new TicketSubmission
+        {
+            Subject = "Where is my parcel?", Body = "Mail me at jane@example.com",
+            Customer = new CustomerInfo("Jane Roe", "jane.roe@example.com"),
+        }, Ct);
+        var routed = await Host.WaitForStatusAsync(submitted.Ticket.Id, TicketStatus.Routed);
+
+        Assert.Empty(await StoredSubmissionsAsync());
+        Assert.Null(await ProtectedSubmissionAsync(routed.Id));
+        var revealed = await Host.Tickets.RevealPiiAsync(routed.Id, "ops@example.test", Ct);
+        Assert.Equal("jane@example.com", Assert.Single(revealed!.Values).Value);
+    }
+
+    [Fact]
+    public async Task ASecondScrubNode_KeepsTheFirstScrubsResult_ForTheSubmissionIsGone()
+    {
+        var definitions = Host.Services.GetRequiredService<WorkflowDefinitionStore>();
+        var published = (await definitions.GetLatestPublishedAsync(TriageDefinitions.DefaultDefinitionId, Ct))!;
+        var scrub = published.Nodes.Single(n => n.Id == "scrub");
+        var twice = published with
+        {
+            Id = "scrub-twice", Name = "Scrub twice",
+            Nodes = [.. published.Nodes, scrub with { Id = "scrub-again" }],
+            Connections =
+            [
+                .. published.Connections.Where(c => c.From != "scrub"),
+                new WorkflowConnection { From = "scrub", Outcome = "Done", To = "scrub-again" },
+                new WorkflowConnection { From = "scrub-again", Outcome = "Done", To = "classify" },
+            ],
+        };
+        var saved = await definitions.SaveAndPublishAsync(twice, "test", Ct);
+        Assert.True(saved.Succeeded, string.Join("; ", saved.Errors));
+        Server.Enqueue(ScriptedOpenAiServer.Answer(new { category = "shipping", priority = "P3", language = "en", sentiment = "neutral", confidence = 0.97, rationale = "scripted" }));
+
+        var submitted = await Host.Tickets.SubmitAsync(new TicketSubmission { Subject = "Where is my parcel?", Body = "Mail me at jane@example.com", Variant = "scrub-twice" }, Ct);
+        var routed = await Host.WaitForStatusAsync(submitted.Ticket.Id, TicketStatus.Routed);
+
+        Assert.Equal("Mail me at <EMAIL_ADDRESS_1>", routed.Body);
+        Assert.Equal([new PiiSpan("body", "EMAIL_ADDRESS", 11, 27, "<EMAIL_ADDRESS_1>")], routed.PiiSpans);
+        var executions = await Host.Queries.GetExecutionsAsync(routed.WorkflowInstanceId!, Ct);
+        Assert.Contains(executions, e => e.NodeId == "scrub-again" && e.Status == "Completed");
+        var instance = (await Host.Queries.GetInstanceAsync(routed.WorkflowInstanceId!, Ct))!;
+        Assert.Equal(1, instance.Variables[TriageDefinitions.Variables.Pii.Name]!["count"]!.GetValue<int>());
+        var revealed = await Host.Tickets.RevealPiiAsync(routed.Id, "ops@example.test", Ct);
+        Assert.Equal("jane@example.com", Assert.Single(revealed!.Values).Value);
     }
 
     [Fact]
@@ -57,6 +116,48 @@ public sealed class EagerSubmissionTests() : TriageTestBase(auditSample: false, 
     }
 
     private WorkflowRuntime Runtime => Host.Services.GetRequiredService<WorkflowRuntime>();
+
+    private async Task<string?> ProtectedSubmissionAsync(string ticketId)
+    {
+        await using var connection = await Database.OpenAsync(Ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """SELECT "ProtectedSubmission" FROM "Tickets" WHERE "Id" = 'ID'""".Replace("ID", ticketId, StringComparison.Ordinal);
+        return await command.ExecuteScalarAsync(Ct) as string;
+    }
+
+    /// <summary>A trigger notes every ticket row written with its raw submission (encrypted) in it.</summary>
+    private async Task RecordStoredSubmissionsAsync()
+    {
+        await using var connection = await Database.OpenAsync(Ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = Database.IsPostgres
+            ? """
+              CREATE TABLE "StoredSubmissions" ("TicketId" TEXT NOT NULL);
+              CREATE FUNCTION note_submission() RETURNS trigger LANGUAGE plpgsql AS $$
+              BEGIN
+                IF NEW."ProtectedSubmission" IS NOT NULL THEN INSERT INTO "StoredSubmissions" VALUES (NEW."Id"); END IF;
+                RETURN NEW;
+              END $$;
+              CREATE TRIGGER note_submission AFTER INSERT ON "Tickets" FOR EACH ROW EXECUTE FUNCTION note_submission();
+              """
+            : """
+              CREATE TABLE "StoredSubmissions" ("TicketId" TEXT NOT NULL);
+              CREATE TRIGGER note_submission AFTER INSERT ON "Tickets" WHEN NEW."ProtectedSubmission" IS NOT NULL
+              BEGIN INSERT INTO "StoredSubmissions" VALUES (NEW."Id"); END;
+              """;
+        await command.ExecuteNonQueryAsync(Ct);
+    }
+
+    private async Task<List<string>> StoredSubmissionsAsync()
+    {
+        await using var connection = await Database.OpenAsync(Ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """SELECT "TicketId" FROM "StoredSubmissions" """;
+        var ids = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(Ct);
+        while (await reader.ReadAsync(Ct)) ids.Add(reader.GetString(0));
+        return ids;
+    }
 
     private async Task RefuseScrubsOutsideTheWorkerAsync()
     {

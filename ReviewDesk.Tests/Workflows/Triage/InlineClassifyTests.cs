@@ -89,6 +89,29 @@ public sealed class InlineClassifyTests : TriageTestBase
         Assert.Equal(new Calls(Immediate: 1, Declined: 0, Awaited: 0), _models.Of("local"));
     }
 
+    [Theory]
+    [InlineData("a shipping question", TicketStatus.Routed)]
+    [InlineData("a security question", TicketStatus.AwaitingReview)]
+    public async Task TheSubmissionAnswers_WithTheTicketAsCommitted_RoutedOrWaiting(string body, TicketStatus status)
+    {
+        await WarmAsync();
+
+        var submitted = await Host.Tickets.SubmitAsync(new TicketSubmission { Subject = "Question", Body = body + ", mail jane@example.com" }, Ct);
+        var stored = (await Host.Tickets.GetAsync(submitted.Ticket.Id, Ct))!;
+
+        // Not "received": the scrub, classify, decide and route (or the review gate's wait) committed with the submission.
+        Assert.Equal(status, submitted.Ticket.Status);
+        Assert.Equal(Comparable(stored), Comparable(submitted.Ticket));
+        Assert.Equal(body + ", mail <EMAIL_ADDRESS_1>", submitted.Ticket.Body);
+        Assert.NotNull(submitted.Ticket.Classification);
+        Assert.Equal(stored.UpdatedAt, submitted.Ticket.UpdatedAt);
+    }
+
+    // Every field of the view but CreatedAt, which the answer holds to the tick and the row to the millisecond; the lists as text.
+    private static object Comparable(TicketView t) => (t.Id, t.Status, t.Subject, t.Body, string.Join(';', t.PiiSpans),
+        System.Text.Json.JsonSerializer.Serialize(t.Classification), t.ReviewRequired, string.Join(';', t.ReviewReasons), t.ReviewDeadline, t.Escalations, t.Decision,
+        (t.FinalCategory, t.FinalPriority, t.Queue, t.WorkflowInstanceId, t.WorkflowDefinition, t.WorkflowVersion, t.Channel, t.ExternalId));
+
     [Fact]
     public async Task ModelNotLoadedYet_ClassifyDeclinesInline_AndRunsAsAStepOfItsOwn_ThreeCommits()
     {

@@ -45,9 +45,20 @@ public sealed class ScrubPiiActivity(TicketStore tickets, ISecretProtector prote
     public async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var original = context.StepItems.TryGetValue(SubmissionItem, out var item) && item is ProtectedSubmission held
-            ? held
-            : await ReadSubmissionAsync(context);
+        ProtectedSubmission original;
+        if (context.StepItems.TryGetValue(SubmissionItem, out var item) && item is ProtectedSubmission held)
+        {
+            // Taken, so the submission knows the text was used here and need not store it (TicketService.SubmitAsync).
+            context.StepItems.Remove(SubmissionItem);
+            original = held;
+        }
+        else
+        {
+            var stored = await tickets.FindSubmissionAsync(context.BusinessKey, context.CancellationToken)
+                ?? throw new ActivityException("TicketMissing", $"ticket {context.BusinessKey} does not exist", nonRetryable: true);
+            if (stored.Protected is null) return AlreadyScrubbed(context, stored);
+            original = JsonSerializer.Deserialize<ProtectedSubmission>(protector.Unprotect(stored.Protected), JsonSerializerOptions.Web)!;
+        }
 
         var result = anonymizer.Anonymize([original.Subject, original.Body]);
         List<PiiSpan> spans = [.. result.Redactions.Select(r => new PiiSpan(Fields[r.Field], r.Type, r.Start, r.End, r.Placeholder))];
@@ -61,11 +72,18 @@ public sealed class ScrubPiiActivity(TicketStore tickets, ISecretProtector prote
         return ActivityResult.Done(summary);
     }
 
-    private async Task<ProtectedSubmission> ReadSubmissionAsync(ActivityContext context)
+    /// <summary>
+    /// A ticket scrubbed before (a variant with a second scrub node): its submission is gone, so the first scrub's
+    /// result stands, read back from the row, and nothing is written.
+    /// </summary>
+    private static ActivityResult AlreadyScrubbed(ActivityContext context, StoredSubmission stored)
     {
-        var submission = await tickets.FindSubmissionAsync(context.BusinessKey, context.CancellationToken)
-            ?? throw new ActivityException("TicketMissing", $"ticket {context.BusinessKey} does not exist", nonRetryable: true);
-        return JsonSerializer.Deserialize<ProtectedSubmission>(protector.Unprotect(submission), JsonSerializerOptions.Web)!;
+        var types = stored.PiiTypes is { Length: > 0 } list ? list.Split(',') : [];
+        var count = stored.PiiSpans is { } json ? JsonSerializer.Deserialize<List<PiiSpan>>(json, WorkflowVariable.Json)!.Count : 0;
+        context.StepItems[RedactedTextItem] = new TicketText(stored.Subject ?? "", stored.Body ?? "");
+        var summary = new PiiSummary(types, count, types.Any(PiiTypes.IsHighRisk));
+        context.Set(TriageDefinitions.Variables.Pii, summary);
+        return ActivityResult.Done(summary);
     }
 }
 

@@ -658,7 +658,6 @@ namespace ReviewDesk.Workflows.Persistence.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.Property<string>("ProtectedSubmission")
-                        .IsRequired()
                         .HasColumnType("text");
 
                     b.Property<string>("Queue")

@@ -643,7 +643,6 @@ namespace ReviewDesk.Workflows.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ProtectedSubmission")
-                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Queue")
