@@ -143,9 +143,9 @@ public static class TicketWriter
         return written;
     }
 
-    /// <summary>Stores the redacted text and the encrypted originals, and drops the raw submission; the ticket is being triaged.</summary>
+    /// <summary>Stores the redacted text and the encrypted originals (null: none found), and drops the raw submission; the ticket is being triaged.</summary>
     public static void Scrubbed(WorkflowTransaction tx, string ticketId, string subject, string body, IReadOnlyList<PiiSpan> spans,
-        IReadOnlyList<string> types, string protectedOriginals)
+        IReadOnlyList<string> types, string? protectedOriginals)
     {
         var (spansJson, typeList) = (Json(spans), string.Join(',', types));
         Move(tx, ScrubbedSql, ticketId, "scrubbed", [subject, body, spansJson, typeList, protectedOriginals, tx.NowMs], t =>

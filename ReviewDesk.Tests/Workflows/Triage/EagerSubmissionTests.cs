@@ -63,6 +63,26 @@ public sealed class EagerSubmissionTests() : TriageTestBase(auditSample: false, 
     }
 
     [Fact]
+    public async Task ATicketWithoutPii_StoresNoEncryptedOriginals_AndRevealsNothing()
+    {
+        Server.Enqueue(ScriptedOpenAiServer.Answer(new { category = "shipping", priority = "P3", language = "en", sentiment = "neutral", confidence = 0.97, rationale = "scripted" }));
+
+        var submitted = await Host.Tickets.SubmitAsync(new TicketSubmission { Subject = "Where is my parcel?", Body = "It has been a week." }, Ct);
+        var routed = await Host.WaitForStatusAsync(submitted.Ticket.Id, TicketStatus.Routed);
+
+        Assert.Empty(routed.PiiSpans);
+        await using (var connection = await Database.OpenAsync(Ct))
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = """SELECT COUNT(*) FROM "Tickets" WHERE "ProtectedOriginals" IS NULL AND "PiiSpans" = '[]'""";
+            Assert.Equal(1L, Convert.ToInt64(await command.ExecuteScalarAsync(Ct), System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        var revealed = await Host.Tickets.RevealPiiAsync(routed.Id, "ops@example.test", Ct);
+        Assert.Empty(revealed!.Values);
+    }
+
+    [Fact]
     public async Task ASecondScrubNode_KeepsTheFirstScrubsResult_ForTheSubmissionIsGone()
     {
         var definitions = Host.Services.GetRequiredService<WorkflowDefinitionStore>();

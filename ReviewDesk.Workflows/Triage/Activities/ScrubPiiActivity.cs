@@ -63,7 +63,8 @@ public sealed class ScrubPiiActivity(TicketStore tickets, ISecretProtector prote
         var result = anonymizer.Anonymize([original.Subject, original.Body]);
         List<PiiSpan> spans = [.. result.Redactions.Select(r => new PiiSpan(Fields[r.Field], r.Type, r.Start, r.End, r.Placeholder))];
         List<string> types = [.. result.Types.Order(StringComparer.Ordinal)];
-        var originals = protector.Protect(JsonSerializer.Serialize(result.Originals));
+        // Nothing to keep for a ticket without PII: no encrypted empty map.
+        var originals = result.Originals.Count == 0 ? null : protector.Protect(JsonSerializer.Serialize(result.Originals));
         context.Enlist(tx => TicketWriter.Scrubbed(tx, context.BusinessKey, result.Texts[0], result.Texts[1], spans, types, originals));
         context.StepItems[RedactedTextItem] = new TicketText(result.Texts[0], result.Texts[1]);
 
