@@ -29,8 +29,15 @@ public sealed class CrashTests(ITestOutputHelper output)
         (200, 0, "no-op steps: mostly inside commits"),
     ];
 
-    [Fact]
-    public async Task KilledAndRestartedRepeatedly_EveryWorkflowCompletes_AndNoCompletedActivityRunsAgain()
+    /// <param name="eager">
+    /// The first step is eager (<c>crash-host --eager true</c>): each start runs it in the starting process and commits it
+    /// with the start, so kills land between a preparation and its commit too, and a restarted run prepares it again for
+    /// every key. Its effect is a row written with the step, which must exist exactly once per instance.
+    /// </param>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task KilledAndRestartedRepeatedly_EveryWorkflowCompletes_AndNoCompletedActivityRunsAgain(bool eager)
     {
         var ct = TestContext.Current.CancellationToken;
         using var database = new TestDatabase();
@@ -40,11 +47,17 @@ public sealed class CrashTests(ITestOutputHelper output)
         for (var run = 1; run <= Kills.Length; run++)
         {
             var (lines, maxStepMs, where) = Kills[run - 1];
-            var killed = await RunUntilAsync(database, sideFile, run, maxStepMs, lines, ct);
+            // With eager starts the first kill lands among the starts: once 50 of them (and their first steps) committed. The
+            // first step writes no side-file line, so the later kill points are three quarters of the line counts.
+            var killed = eager && run == 1
+                ? await RunUntilAsync(database, sideFile, run, maxStepMs, int.MaxValue, ct, Eager(eager), async () => await CountInstancesAsync(database, ct) >= 50)
+                : await RunUntilAsync(database, sideFile, run, maxStepMs, eager ? lines * 3 / 4 : lines, ct, Eager(eager));
+            var started = eager ? await CountInstancesAsync(database, ct) : Workflows;
+            if (eager && run == 1) Assert.True(killed && started < Workflows, $"run 1 must be killed among the starts; {started} of {Workflows} had started");
             if (killed)
             {
                 kills++;
-                output.WriteLine($"run {run}: killed {where}");
+                output.WriteLine($"run {run}: killed {(eager && run == 1 ? "among the starts" : where)}" + (eager ? $" ({started} of {Workflows} instances started)" : ""));
             }
             else
             {
@@ -52,7 +65,7 @@ public sealed class CrashTests(ITestOutputHelper output)
             }
         }
 
-        var final = await RunUntilAsync(database, sideFile, Kills.Length + 1, 3, killAfterLines: int.MaxValue, ct);
+        var final = await RunUntilAsync(database, sideFile, Kills.Length + 1, 3, killAfterLines: int.MaxValue, ct, Eager(eager));
         Assert.False(final, "the last run must finish by itself");
         Assert.True(kills >= 5, $"only {kills} of the runs were killed before the work finished");
 
@@ -64,13 +77,20 @@ public sealed class CrashTests(ITestOutputHelper output)
 
         var executed = (await File.ReadAllLinesAsync(sideFile, ct)).Select(l => l.Split('|')).Select(p => (Run: int.Parse(p[0][4..], System.Globalization.CultureInfo.InvariantCulture), Key: p[1], Node: p[2])).ToList();
         var reruns = 0;
+        var effects = eager ? await EagerEffectsAsync(database, ct) : [];
         foreach (var instance in instances.Items)
         {
+            if (eager)
+            {
+                // The eager step's row: once, for this instance, written by the start that ran it in the caller.
+                Assert.Equal([(instance.Id, "s1", 1)], effects.Where(e => e.Key == instance.BusinessKey).Select(e => (e.InstanceId, e.Node, e.InCaller)));
+            }
+
             var completions = (await host.Queries.GetJournalAsync(instance.Id, ct)).Where(j => j.Type == JournalTypes.ActivityCompleted).ToList();
             Assert.Equal(["s1", "s2", "s3", "s4"], completions.Select(c => c.NodeId));
             var checkpoints = (await host.Queries.GetExecutionsAsync(instance.Id, ct)).Where(e => e.Status == "Completed").ToList();
             Assert.Equal(StepsPerWorkflow, checkpoints.Count);
-            foreach (var completion in completions)
+            foreach (var completion in completions.Where(c => !eager || c.NodeId != "s1"))
             {
                 var committedBy = int.Parse(completion.Actor!["run-".Length..], System.Globalization.CultureInfo.InvariantCulture);
                 var runs = executed.Where(e => e.Key == instance.BusinessKey && e.Node == completion.NodeId).Select(e => e.Run).ToList();
@@ -81,7 +101,8 @@ public sealed class CrashTests(ITestOutputHelper output)
             }
         }
 
-        output.WriteLine($"{kills} kills; {executed.Count} executions for {Workflows * StepsPerWorkflow} steps; {reruns} re-executions of steps that were in flight at a kill");
+        var recorded = Workflows * (eager ? StepsPerWorkflow - 1 : StepsPerWorkflow);
+        output.WriteLine($"{kills} kills; {executed.Count} executions for {recorded} steps that record one; {reruns} re-executions of steps that were in flight at a kill");
     }
 
     [Fact]
@@ -117,13 +138,43 @@ public sealed class CrashTests(ITestOutputHelper output)
         Assert.Contains(executed, p => p[0] == "run-2");
     }
 
+    /// <summary>How many instances have started; 0 before the host has created its tables.</summary>
+    private static async Task<long> CountInstancesAsync(TestDatabase database, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """SELECT COUNT(*) FROM "Instances" """;
+        try
+        {
+            return Convert.ToInt64(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (System.Data.Common.DbException)
+        {
+            return 0; // no such table yet: the host is still migrating
+        }
+    }
+
+    private static string[] Eager(bool eager) => eager ? ["--eager", "true"] : [];
+
+    private static async Task<List<(string InstanceId, string Key, string Node, int InCaller)>> EagerEffectsAsync(TestDatabase database, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """SELECT "InstanceId", "BusinessKey", "NodeId", "InCaller" FROM "CrashEagerEffects" """;
+        var rows = new List<(string, string, string, int)>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) rows.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2), Convert.ToInt32(reader.GetValue(3), System.Globalization.CultureInfo.InvariantCulture)));
+        return rows;
+    }
+
     /// <summary>The harness arguments that point it at <paramref name="database"/>: a SQLite file, or a PostgreSQL database.</summary>
     internal static string[] HarnessDatabaseArgs(TestDatabase database) => database.IsPostgres
         ? ["--Database:Provider", "Postgres", "--ConnectionStrings:ReviewDesk", database.ConnectionString]
         : ["--db", database.Path_];
 
     /// <summary>Runs the crash host; kills it with SIGKILL once the side file grew by <paramref name="killAfterLines"/> lines (null: at READY). Returns whether it was killed.</summary>
-    private static async Task<bool> RunUntilAsync(TestDatabase database, string sideFile, int run, int maxStepMs, int? killAfterLines, CancellationToken ct, string[]? extraArgs = null)
+    private static async Task<bool> RunUntilAsync(TestDatabase database, string sideFile, int run, int maxStepMs, int? killAfterLines, CancellationToken ct,
+        string[]? extraArgs = null, Func<Task<bool>>? killWhen = null)
     {
         var startLines = await CountLinesAsync(sideFile, ct);
         using var host = HarnessProcess.Start(["crash-host", .. HarnessDatabaseArgs(database), "--side-file", sideFile, "--count", $"{Workflows}",
@@ -134,8 +185,8 @@ public sealed class CrashTests(ITestOutputHelper output)
         var deadline = DateTime.UtcNow.AddSeconds(120);
         while (!host.HasExited)
         {
-            var due = killAfterLines is null
-                ? host.Ready.IsCompleted
+            var due = killWhen is not null ? await killWhen()
+                : killAfterLines is null ? host.Ready.IsCompleted
                 : await CountLinesAsync(sideFile, ct) - startLines >= killAfterLines;
             if (due)
             {
