@@ -24,7 +24,13 @@ public sealed partial class TicketService
         {
             var chunk = submissions.Skip(offset).Take(BatchCommitSize).ToList();
             var tickets = new List<TicketRecord>(chunk.Count);
-            foreach (var submission in chunk) tickets.Add(await NewTicketAsync(submission, protect: true, cancellationToken));
+            foreach (var submission in chunk)
+            {
+                // Scrubbed on the worker, which reads the submission back.
+                var ticket = await NewTicketAsync(submission, cancellationToken);
+                ticket.ProtectedSubmission = Protect(Original(submission));
+                tickets.Add(ticket);
+            }
             results.AddRange(await runtime.WriteAsync(tx => tickets.Select(ticket =>
             {
                 try

@@ -37,12 +37,12 @@ public sealed partial class TicketService(
         // The submission's span: the ticket's workflow starts as its child, so the whole triage is one trace.
         using var span = TriageTelemetry.Source.StartActivity("ticket submit");
         // A repeat is found inside the write, under the write lock: no read before it for the common case, a new ticket.
-        var ticket = await NewTicketAsync(submission, protect: false, cancellationToken);
+        var ticket = await NewTicketAsync(submission, cancellationToken);
         span?.SetTag(TriageTelemetry.TicketId, ticket.Id).SetTag("ticket.channel", ticket.Channel);
         var request = StartRequest(ticket);
         // The first step (the scrub, and what runs inline after it: a local classification, the decision, the route or the
         // review gate) runs here and commits with the ticket, in one commit (IEagerStartActivity). It gets the text in hand.
-        var original = new ProtectedSubmission(submission.Subject!, submission.Body!, submission.Customer);
+        var original = Original(submission);
         var items = new Dictionary<string, object>(StringComparer.Ordinal) { [ScrubPiiActivity.SubmissionItem] = original };
         var prepared = await runtime.PrepareStartAsync(request, items, cancellationToken);
         // The raw submission is stored (encrypted) only for a scrub still to run on the worker: none when the prepared step
@@ -110,8 +110,11 @@ public sealed partial class TicketService(
         Actor = "submission",
     };
 
-    /// <summary>The row of a new ticket: an id, the channel, the variant that runs it, and the submission encrypted (unless not <paramref name="protect"/>).</summary>
-    internal async Task<TicketRecord> NewTicketAsync(TicketSubmission submission, bool protect, CancellationToken cancellationToken)
+    /// <summary>
+    /// The row of a new ticket: an id, the channel, the variant that runs it. Its encrypted submission is the caller's to
+    /// add (<see cref="Protect"/>), when a scrub on the worker will read it.
+    /// </summary>
+    internal async Task<TicketRecord> NewTicketAsync(TicketSubmission submission, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var ticketId = ids.NewId("tk_");
@@ -123,7 +126,6 @@ public sealed partial class TicketService(
             IdempotencyKey = submission.IdempotencyKey,
             Channel = channel,
             Status = TicketStatus.Received,
-            ProtectedSubmission = protect ? Protect(new ProtectedSubmission(submission.Subject!, submission.Body!, submission.Customer)) : null,
             // An explicit variant wins; otherwise the published variants' selection rules choose.
             DefinitionId = string.IsNullOrWhiteSpace(submission.Variant)
                 ? await variants.SelectAsync(ticketId, channel, submission.Customer?.Email, cancellationToken)
@@ -133,6 +135,9 @@ public sealed partial class TicketService(
         };
     }
 
+    private static ProtectedSubmission Original(TicketSubmission submission) => new(submission.Subject!, submission.Body!, submission.Customer);
+
+    /// <summary>The submission encrypted, as the worker's scrub reads it back.</summary>
     private string Protect(ProtectedSubmission original) => protector.Protect(JsonSerializer.Serialize(original, JsonSerializerOptions.Web));
 
     /// <summary>Reads a ticket; its status is its workflow's (they change in one commit).</summary>

@@ -172,7 +172,10 @@ public sealed class CrashTests(ITestOutputHelper output)
         ? ["--Database:Provider", "Postgres", "--ConnectionStrings:ReviewDesk", database.ConnectionString]
         : ["--db", database.Path_];
 
-    /// <summary>Runs the crash host; kills it with SIGKILL once the side file grew by <paramref name="killAfterLines"/> lines (null: at READY). Returns whether it was killed.</summary>
+    /// <summary>
+    /// Runs the crash host; kills it with SIGKILL once the side file grew by <paramref name="killAfterLines"/> lines (null: at
+    /// READY), or, when given, once <paramref name="killWhen"/> holds. Returns whether it was killed.
+    /// </summary>
     private static async Task<bool> RunUntilAsync(TestDatabase database, string sideFile, int run, int maxStepMs, int? killAfterLines, CancellationToken ct,
         string[]? extraArgs = null, Func<Task<bool>>? killWhen = null)
     {

@@ -140,8 +140,7 @@ public sealed class EagerSubmissionTests() : TriageTestBase(auditSample: false, 
     private async Task<string?> ProtectedSubmissionAsync(string ticketId)
     {
         await using var connection = await Database.OpenAsync(Ct);
-        await using var command = connection.CreateCommand();
-        command.CommandText = """SELECT "ProtectedSubmission" FROM "Tickets" WHERE "Id" = 'ID'""".Replace("ID", ticketId, StringComparison.Ordinal);
+        await using var command = Database.Dialect.CreateCommand(connection, """SELECT "ProtectedSubmission" FROM "Tickets" WHERE "Id" = $1""", ticketId);
         return await command.ExecuteScalarAsync(Ct) as string;
     }
 
